@@ -1,0 +1,181 @@
+package dev.replsim.protocol;
+
+import dev.replsim.random.DurationSampler;
+import dev.replsim.storage.KeyValueStore;
+import java.util.List;
+
+/**
+ * A follower's protocol core: it appends shipped entries strictly in LSN order, detects gaps and
+ * asks the leader to resend from its last LSN, applies durable entries to its database one at a
+ * time (each taking a sampled apply time), and acks its received, durable and applied positions.
+ */
+public final class Follower implements ProtocolNode {
+
+  private final String name;
+  private final String leader;
+  private final long term;
+  private final long resendBackoffMicros;
+  private final DurationSampler applyTime;
+  private final ReplicationLog log = new ReplicationLog();
+  private final KeyValueStore store = new KeyValueStore();
+  private long durableLsn;
+  private long appliedLsn;
+  /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
+  private long applyingLsn;
+  private boolean ackDue;
+  private final ResendThrottle resend;
+
+  /**
+   * @param applyTime how long applying one entry takes, drawn from this node's own stream
+   */
+  public Follower(String name, String leader, long term, ProtocolSettings settings,
+      DurationSampler applyTime) {
+    this.name = name;
+    this.leader = leader;
+    this.term = term;
+    this.resendBackoffMicros = settings.heartbeatIntervalMicros();
+    this.applyTime = applyTime;
+    this.resend = new ResendThrottle(resendBackoffMicros);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Decision start(long now) {
+    return new Decision();
+  }
+
+  @Override
+  public Decision onWrite(Write write, long now) {
+    throw new UnsupportedOperationException(name + " is a follower and does not accept writes");
+  }
+
+  @Override
+  public Decision onMessage(Message message, long now) {
+    Decision d = new Decision();
+    if (message.term() != term) {
+      return d; // fencing arrives with failover
+    }
+    if (message instanceof AppendEntries) {
+      onAppendEntries((AppendEntries) message, now, d);
+    } else if (message instanceof Heartbeat) {
+      long shipped = ((Heartbeat) message).lastShippedLsn();
+      if (shipped > log.lastLsn()) {
+        // on a FIFO link everything shipped before the heartbeat has arrived: the rest was lost
+        requestResend(now, shipped, d);
+      }
+      ackSoon(d);
+    }
+    return d;
+  }
+
+  private void onAppendEntries(AppendEntries msg, long now, Decision d) {
+    long received = log.lastLsn();
+    if (msg.lastLsn() <= received) {
+      ackSoon(d); // a duplicate: the leader may not know we have it
+      return;
+    }
+    if (msg.firstLsn() > received + 1) {
+      d.observe(new Observation.GapDetected(received + 1, msg.firstLsn()));
+      requestResend(now, msg.firstLsn(), d);
+      return;
+    }
+    List<Entry> fresh = msg.entries().subList((int) (received + 1 - msg.firstLsn()), msg.entries().size());
+    for (Entry e : fresh) {
+      log.append(e);
+    }
+    resend.progressed(log.lastLsn());
+    d.persist(fresh);
+    d.observe(new Observation.Received(received + 1, log.lastLsn()));
+    ackSoon(d);
+  }
+
+  private void requestResend(long now, long evidenceLsn, Decision d) {
+    long from = log.lastLsn() + 1;
+    if (resend.shouldAsk(from, now)) {
+      d.send(leader, new ResendRequest(term, name, from));
+      d.observe(new Observation.ResendRequested(from));
+    }
+  }
+
+  @Override
+  public Decision onDurable(long upToLsn, long now) {
+    Decision d = new Decision();
+    if (upToLsn > durableLsn) {
+      d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
+      durableLsn = upToLsn;
+      applyAvailable(now, d);
+      ackSoon(d);
+    }
+    return d;
+  }
+
+  @Override
+  public Decision onTimer(TimerKey key, long now) {
+    Decision d = new Decision();
+    if (key == TimerKey.APPLY && applyingLsn != 0) {
+      Entry e = log.get(applyingLsn);
+      store.apply(e.change());
+      appliedLsn = applyingLsn;
+      applyingLsn = 0;
+      d.observe(new Observation.Applied(e.lsn(), e.lsn(), e.sizeBytes()));
+      applyAvailable(now, d);
+      ackSoon(d);
+    }
+    return d;
+  }
+
+  /** Applies durable entries in order, until one needs time to apply; that one gets a timer. */
+  private void applyAvailable(long now, Decision d) {
+    if (applyingLsn != 0) {
+      return;
+    }
+    long from = appliedLsn + 1;
+    long bytes = 0;
+    while (appliedLsn < durableLsn) {
+      Entry e = log.get(appliedLsn + 1);
+      long cost = applyTime.nextMicros();
+      if (cost > 0) {
+        applyingLsn = e.lsn();
+        d.setTimer(TimerKey.APPLY, now + cost);
+        break;
+      }
+      store.apply(e.change());
+      appliedLsn = e.lsn();
+      bytes += e.sizeBytes();
+    }
+    if (appliedLsn >= from) {
+      d.observe(new Observation.Applied(from, appliedLsn, bytes));
+    }
+    log.truncatePrefix(appliedLsn);
+  }
+
+  @Override
+  public Decision onFlush(long now) {
+    Decision d = new Decision();
+    if (ackDue) {
+      ackDue = false;
+      d.send(leader, new Ack(term, name, log.lastLsn(), durableLsn, appliedLsn));
+    }
+    return d;
+  }
+
+  private void ackSoon(Decision d) {
+    ackDue = true;
+    d.requestFlush();
+  }
+
+  @Override
+  public NodeStatus status() {
+    return new NodeStatus(name, NodeStatus.Role.FOLLOWER, term, log.lastLsn(), durableLsn,
+        appliedLsn, store.digest(), store.size());
+  }
+
+  /** The follower's database, for checks and tests. */
+  public KeyValueStore store() {
+    return store;
+  }
+}

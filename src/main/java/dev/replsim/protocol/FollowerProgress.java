@@ -1,0 +1,95 @@
+package dev.replsim.protocol;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the leader knows of each follower: the next LSN to ship to it and the received, durable
+ * and applied positions of its latest ack. Positions only move forward; the next LSN moves back
+ * when the follower asks for a resend.
+ */
+final class FollowerProgress {
+
+  private final List<String> names;
+  private final long[] next;
+  private final long[] received;
+  private final long[] durable;
+  private final long[] applied;
+
+  FollowerProgress(List<String> names) {
+    this.names = names;
+    int n = names.size();
+    next = new long[n];
+    Arrays.fill(next, 1);
+    received = new long[n];
+    durable = new long[n];
+    applied = new long[n];
+  }
+
+  int indexOf(String follower) {
+    return names.indexOf(follower);
+  }
+
+  long nextLsn(int i) {
+    return next[i];
+  }
+
+  void shipped(int i, long lastLsn) {
+    next[i] = lastLsn + 1;
+  }
+
+  void rewind(int i, long fromLsn) {
+    next[i] = fromLsn;
+  }
+
+  void received(int i, long lsn) {
+    received[i] = Math.max(received[i], lsn);
+  }
+
+  void acked(int i, Ack ack) {
+    received[i] = Math.max(received[i], ack.receivedLsn());
+    durable[i] = Math.max(durable[i], ack.durableLsn());
+    applied[i] = Math.max(applied[i], ack.appliedLsn());
+    // an ack beyond what we shipped (after a rewind) means those entries arrived after all
+    next[i] = Math.max(next[i], received[i] + 1);
+  }
+
+  /** Entries shipped to follower {@code i} that it has not yet acked as received. */
+  long inFlight(int i) {
+    return next[i] - 1 - received[i];
+  }
+
+  boolean hasRoom(int i, long window) {
+    return inFlight(i) < window;
+  }
+
+  long minReceived() {
+    long min = Long.MAX_VALUE;
+    for (long r : received) {
+      min = Math.min(min, r);
+    }
+    return min == Long.MAX_VALUE ? 0 : min;
+  }
+
+  /** Each follower's position at the given ack level, in follower order (a fresh array). */
+  long[] positions(AckLevel level) {
+    switch (level) {
+      case RECEIVED:
+        return received.clone();
+      case DURABLE:
+        return durable.clone();
+      default:
+        return applied.clone();
+    }
+  }
+
+  int countAtLeast(long lsn, AckLevel level) {
+    int count = 0;
+    for (long p : positions(level)) {
+      if (p >= lsn) {
+        count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.replsim.protocol;
+
+/**
+ * Something the protocol core reports having done, for the recorder: the driver stamps it with
+ * the true time and hands it on. Ranges are inclusive LSN ranges, so one observation covers a
+ * whole batch.
+ */
+public sealed interface Observation {
+
+  /** The leader appended an entry. */
+  record Appended(long lsn, int bytes) implements Observation {}
+
+  /** A follower appended shipped entries to its log, in order. */
+  record Received(long fromLsn, long toLsn) implements Observation {}
+
+  /** A node's log is durable up to {@code toLsn}. */
+  record Durable(long fromLsn, long toLsn) implements Observation {}
+
+  /** A follower applied entries to its database; {@code bytes} is their total size. */
+  record Applied(long fromLsn, long toLsn, long bytes) implements Observation {}
+
+  /** A semi-sync write timed out waiting for acks and was committed as async. */
+  record Fallback(long lsn, int acked, int needed) implements Observation {}
+
+  /** A follower received entries that do not follow its last one. */
+  record GapDetected(long expectedLsn, long receivedLsn) implements Observation {}
+
+  /** A follower asked the leader to ship again from {@code fromLsn}. */
+  record ResendRequested(long fromLsn) implements Observation {}
+
+  /** The leader went back to {@code fromLsn} for a follower that asked for it. */
+  record ResendServed(String follower, long fromLsn) implements Observation {}
+}

@@ -1,0 +1,32 @@
+package dev.replsim.protocol;
+
+/**
+ * One node's protocol state machine, as a driver sees it: every input comes with the time it is
+ * handled at, on the node's clock, and returns a {@link Decision} for the driver to carry out.
+ * Implementations are single-threaded and deterministic: the same inputs at the same times give
+ * the same decisions, which is what lets the live and the virtual driver share them.
+ */
+public interface ProtocolNode {
+
+  String name();
+
+  /** Called once before any other input. */
+  Decision start(long nowMicros);
+
+  /** A message from another node, after the network delivered it. */
+  Decision onMessage(Message message, long nowMicros);
+
+  /** A client's write; only the leader accepts writes. */
+  Decision onWrite(Write write, long nowMicros);
+
+  /** The journal made the log durable up to {@code upToLsn}. */
+  Decision onDurable(long upToLsn, long nowMicros);
+
+  /** A timer set through a decision fired. */
+  Decision onTimer(TimerKey key, long nowMicros);
+
+  /** The flush asked for by {@link Decision#flushRequested()}. */
+  Decision onFlush(long nowMicros);
+
+  NodeStatus status();
+}

@@ -1,0 +1,22 @@
+package dev.replsim.protocol;
+
+/**
+ * The replication protocol's parameters, built once from the scenario.
+ *
+ * @param commit the commit rule
+ * @param maxBatchEntries the most entries the leader ships in one message
+ * @param maxInFlightEntries the most entries shipped to a follower beyond what it has acked as
+ *     received, like a TCP window: a follower that cannot keep up stops the leader from shipping
+ *     into the void
+ * @param heartbeatIntervalMicros how often the leader sends heartbeats; also the first back-off
+ *     of a follower's repeated resend requests
+ */
+public record ProtocolSettings(
+    CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries, long heartbeatIntervalMicros) {
+
+  public ProtocolSettings {
+    if (maxBatchEntries < 1 || maxInFlightEntries < maxBatchEntries || heartbeatIntervalMicros < 1) {
+      throw new IllegalArgumentException("invalid protocol settings");
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package dev.replsim.protocol;
+
+/** The timers a node's protocol core may ask its driver for; one pending timer per key. */
+public enum TimerKey {
+  /** The leader's next heartbeat round. */
+  HEARTBEAT,
+  /** The earliest semi-sync commit deadline among the writes waiting for acks. */
+  COMMIT_TIMEOUT,
+  /** A follower finishing the entry it is applying. */
+  APPLY
+}

@@ -1,0 +1,38 @@
+package dev.replsim.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated scenario: everything a run needs, built once from a HOCON file layered over the
+ * defaults in {@code conf/replsim.conf} and the command line's {@code --set} overrides. Every
+ * value here has been checked, so drivers never see a bad one.
+ *
+ * @param file the scenario file it was loaded from
+ * @param effectiveConfig the merged configuration, rendered as HOCON, for reproducing the run
+ */
+public record Scenario(
+    Path file,
+    SimulationSettings simulation,
+    ClusterSettings cluster,
+    NetworkSettings network,
+    WorkloadSettings workload,
+    FailoverSettings failover,
+    OutputSettings output,
+    String effectiveConfig) {
+
+  /** All node names, the initial leader first. */
+  public List<String> nodes() {
+    return cluster.nodes();
+  }
+
+  /** The node that leads when the run starts. */
+  public String leader() {
+    return cluster.nodes().get(0);
+  }
+
+  /** The followers when the run starts, in order. */
+  public List<String> followers() {
+    return cluster.nodes().subList(1, cluster.nodes().size());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.replsim.scenario;
+
+/**
+ * The {@code workload} section: clients writing through the leader.
+ *
+ * @param clients how many clients share the write rate
+ * @param writeRate writes per second across all clients; {@link Double#POSITIVE_INFINITY} for
+ *     {@code unlimited}, where each client writes as fast as it can with at most
+ *     {@code maxOutstanding} unanswered writes
+ * @param arrival how writes are spaced in time
+ * @param keys how many distinct keys are written
+ * @param keyDistribution how keys are chosen
+ * @param zipfExponent the exponent for zipfian key choice
+ * @param valueSize the modelled size in bytes of each written value
+ * @param maxOutstanding for unlimited rate, each client's bound on unanswered writes
+ */
+public record WorkloadSettings(
+    int clients,
+    double writeRate,
+    Arrival arrival,
+    int keys,
+    KeyDistribution keyDistribution,
+    double zipfExponent,
+    int valueSize,
+    int maxOutstanding) {
+
+  /** Whether clients write as fast as they can (closed loop) rather than at a set rate. */
+  public boolean unlimited() {
+    return Double.isInfinite(writeRate);
+  }
+
+  /** How writes arrive in time. */
+  public enum Arrival {
+    /** Evenly spaced. */
+    CONSTANT,
+    /** Exponential gaps: independent arrivals at the given mean rate. */
+    POISSON
+  }
+
+  /** How a write picks its key. */
+  public enum KeyDistribution {
+    UNIFORM,
+    ZIPFIAN
+  }
+}

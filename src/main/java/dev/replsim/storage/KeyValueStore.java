@@ -1,0 +1,55 @@
+package dev.replsim.storage;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The replicated database of one node: a key-value map that changes are applied to, with an
+ * order-independent digest kept up to date on every apply, so replicas can be compared cheaply
+ * at any time without walking their state.
+ */
+public final class KeyValueStore {
+
+  private final Map<String, String> rows = new HashMap<>();
+  private long digest;
+
+  /** Applies one change; for logical replication that sets the row to its new value. */
+  public void apply(Change change) {
+    RowChange row = (RowChange) change;
+    put(row.key(), row.value());
+  }
+
+  public String get(String key) {
+    return rows.get(key);
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  /** A 64-bit digest of the whole state: equal states have equal digests, whatever the apply order. */
+  public long digest() {
+    return digest;
+  }
+
+  private void put(String key, String value) {
+    String old = rows.put(key, value);
+    if (old != null) {
+      digest -= rowHash(key, old);
+    }
+    digest += rowHash(key, value);
+  }
+
+  private static long rowHash(String key, String value) {
+    long h = 0x9e3779b97f4a7c15L;
+    h = mix(h ^ key.hashCode());
+    h = mix(h ^ ((long) value.hashCode() << 32 | key.length()));
+    return mix(h ^ value.length());
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
+  }
+}
