@@ -1,0 +1,230 @@
+package dev.replsim.metrics;
+
+import dev.replsim.protocol.Observation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The observer of a run: nodes, links and clients report what happened with the true time, and
+ * the recorder turns it into lags, latencies and counts. Safe to call from every node's thread at
+ * once; each follower's figures are written by that follower only, so recording stays cheap.
+ */
+public final class Recorder {
+
+  private static final long MAX_MICROS = 3_600_000_000L;
+
+  private final String leader;
+  private final Map<String, FollowerTrack> followers = new LinkedHashMap<>();
+  private final AppendTimes appendTimes = new AppendTimes();
+  private volatile long leaderLastLsn;
+  private volatile long leaderBytes;
+  private final org.HdrHistogram.Recorder commitLatency = new org.HdrHistogram.Recorder(MAX_MICROS, 3);
+  private final Histogram commitTotal = new Histogram(MAX_MICROS, 3);
+  private final org.HdrHistogram.Recorder deliveryError = new org.HdrHistogram.Recorder(MAX_MICROS, 3);
+  private final LongAdder attempted = new LongAdder();
+  private final LongAdder acknowledged = new LongAdder();
+  private final LongAdder fallbacks = new LongAdder();
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder delivered = new LongAdder();
+  private final LongAdder bytes = new LongAdder();
+  private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
+  private volatile long writeStartMicros;
+
+  public Recorder(String leader, List<String> followerNames) {
+    this.leader = leader;
+    for (String f : followerNames) {
+      followers.put(f, new FollowerTrack(f));
+    }
+  }
+
+  /** Marks the instant the writes start: the t = 0 of every output. */
+  public void writesStarted(long atMicros) {
+    writeStartMicros = atMicros;
+  }
+
+  public long writeStartMicros() {
+    return writeStartMicros;
+  }
+
+  /** Records what a node's protocol core reported, at the true time {@code atMicros}. */
+  public void observe(String node, Observation o, long atMicros) {
+    if (o instanceof Observation.Appended) {
+      appended((Observation.Appended) o, atMicros);
+      return;
+    }
+    FollowerTrack f = followers.get(node);
+    if (o instanceof Observation.Received && f != null) {
+      Observation.Received r = (Observation.Received) o;
+      recordLags(f.receiveLag, r.fromLsn(), r.toLsn(), atMicros);
+      f.receivedLsn = r.toLsn();
+    } else if (o instanceof Observation.Durable && f != null) {
+      Observation.Durable d = (Observation.Durable) o;
+      recordLags(f.durableLag, d.fromLsn(), d.toLsn(), atMicros);
+      f.durableLsn = d.toLsn();
+    } else if (o instanceof Observation.Applied && f != null) {
+      Observation.Applied a = (Observation.Applied) o;
+      recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
+      f.appliedBytes += a.bytes();
+      f.appliedLsn = a.toLsn();
+    } else if (o instanceof Observation.Fallback) {
+      Observation.Fallback fb = (Observation.Fallback) o;
+      fallbacks.increment();
+      event(atMicros, "semi-sync-fallback", node,
+          Map.of("lsn", fb.lsn(), "acked", fb.acked(), "needed", fb.needed()));
+    } else if (o instanceof Observation.GapDetected) {
+      Observation.GapDetected g = (Observation.GapDetected) o;
+      event(atMicros, "gap-detected", node,
+          Map.of("expectedLsn", g.expectedLsn(), "receivedLsn", g.receivedLsn()));
+    } else if (o instanceof Observation.ResendServed) {
+      Observation.ResendServed r = (Observation.ResendServed) o;
+      event(atMicros, "resend", node, Map.of("follower", r.follower(), "fromLsn", r.fromLsn()));
+    }
+  }
+
+  private void appended(Observation.Appended a, long atMicros) {
+    appendTimes.put(a.lsn(), atMicros);
+    long total = leaderBytes + a.bytes();
+    leaderBytes = total;
+    leaderLastLsn = a.lsn();
+    for (FollowerTrack f : followers.values()) {
+      long entriesBehind = a.lsn() - f.appliedLsn;
+      if (entriesBehind > f.maxEntriesBehind) {
+        f.maxEntriesBehind = entriesBehind;
+      }
+      long bytesBehind = total - f.appliedBytes;
+      if (bytesBehind > f.maxBytesBehind) {
+        f.maxBytesBehind = bytesBehind;
+      }
+    }
+  }
+
+  private void recordLags(org.HdrHistogram.SingleWriterRecorder lags, long from, long to, long at) {
+    for (long lsn = from; lsn <= to; lsn++) {
+      long appendedAt = appendTimes.get(lsn);
+      if (appendedAt >= 0) {
+        FollowerTrack.record(lags, at - appendedAt);
+      }
+    }
+  }
+
+  public void writeIssued() {
+    attempted.increment();
+  }
+
+  public void writeCommitted(long latencyMicros) {
+    acknowledged.increment();
+    commitLatency.recordValue(Math.min(Math.max(latencyMicros, 0), MAX_MICROS));
+  }
+
+  public void messageSent(int sizeBytes) {
+    sent.increment();
+    bytes.add(sizeBytes);
+  }
+
+  /** A message was handed to its node {@code errorMicros} after its sampled delivery instant. */
+  public void messageDelivered(long errorMicros) {
+    delivered.increment();
+    deliveryError.recordValue(Math.min(Math.max(errorMicros, 0), MAX_MICROS));
+  }
+
+  /** Adds a line to {@code events.jsonl}. */
+  public void event(long atMicros, String type, String node, Map<String, Object> details) {
+    events.add(new RunEvent(toOutputMs(atMicros), type, node, details));
+  }
+
+  /** Milliseconds since the writes started, as every output reports time. */
+  public double toOutputMs(long atMicros) {
+    return (atMicros - writeStartMicros) / 1000.0;
+  }
+
+  // ---- read side: the sampler and the summary ----
+
+  String leader() {
+    return leader;
+  }
+
+  Collection<FollowerTrack> followers() {
+    return Collections.unmodifiableCollection(followers.values());
+  }
+
+  long leaderLastLsn() {
+    return leaderLastLsn;
+  }
+
+  long leaderBytes() {
+    return leaderBytes;
+  }
+
+  /** The append instant of {@code lsn}, or -1. */
+  long appendedAt(long lsn) {
+    return appendTimes.get(lsn);
+  }
+
+  long attempted() {
+    return attempted.sum();
+  }
+
+  long acknowledged() {
+    return acknowledged.sum();
+  }
+
+  long fallbacks() {
+    return fallbacks.sum();
+  }
+
+  long sent() {
+    return sent.sum();
+  }
+
+  long delivered() {
+    return delivered.sum();
+  }
+
+  long bytes() {
+    return bytes.sum();
+  }
+
+  /** Moves the commit latencies recorded since the last call into the total; returns them. */
+  Histogram drainCommitLatency(Histogram reuse) {
+    Histogram interval = commitLatency.getIntervalHistogram(reuse);
+    commitTotal.add(interval);
+    return interval;
+  }
+
+  Histogram commitTotal() {
+    return commitTotal;
+  }
+
+  Histogram deliveryErrors() {
+    return deliveryError.getIntervalHistogram();
+  }
+
+  public List<RunEvent> events() {
+    List<RunEvent> list = new ArrayList<>(events);
+    list.sort((a, b) -> Double.compare(a.tMs(), b.tMs()));
+    return list;
+  }
+
+  /** Whether every follower has applied everything the leader appended. */
+  public boolean caughtUp() {
+    long last = leaderLastLsn;
+    for (FollowerTrack f : followers.values()) {
+      if (f.appliedLsn < last) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes issued and not yet answered. */
+  public long outstandingWrites() {
+    return attempted.sum() - acknowledged.sum();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.replsim.metrics;
+
+import dev.replsim.protocol.NodeStatus;
+import dev.replsim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds {@code summary.json}'s contents from what the recorder measured and the nodes' final state. */
+public final class SummaryBuilder {
+
+  private SummaryBuilder() {}
+
+  /**
+   * @param finalStatus every node's state after the drain, the leader first
+   * @param writeSeconds how long the writes ran
+   * @param run wall times of the phases and the peak heap
+   */
+  public static Summary build(Scenario scenario, Recorder recorder, List<NodeStatus> finalStatus,
+      double writeSeconds, Summary.Run run) {
+    NodeStatus leader = finalStatus.get(0);
+    Map<String, Summary.FollowerLag> lag = new LinkedHashMap<>();
+    long minAppliedAtWriteEnd = Long.MAX_VALUE;
+    for (FollowerTrack f : recorder.followers()) {
+      lag.put(f.name, new Summary.FollowerLag(
+          LatencyStats.of(f.applyTotal),
+          LatencyStats.of(f.receiveTotal),
+          LatencyStats.of(f.durableTotal),
+          f.maxEntriesBehind,
+          f.maxBytesBehind,
+          f.appliedLsn));
+      minAppliedAtWriteEnd = Math.min(minAppliedAtWriteEnd, f.appliedAtWriteEnd);
+    }
+    if (minAppliedAtWriteEnd == Long.MAX_VALUE) {
+      minAppliedAtWriteEnd = leader.lastLsn();
+    }
+    List<String> divergent = new ArrayList<>();
+    for (NodeStatus s : finalStatus) {
+      if (s.digest() != leader.digest() || s.appliedLsn() != leader.lastLsn()) {
+        divergent.add(s.name());
+      }
+    }
+    long acknowledged = recorder.acknowledged();
+    return new Summary(
+        new Summary.ScenarioInfo(scenario.simulation().name(), scenario.file().toString(),
+            scenario.simulation().seed(), scenario.simulation().duration().toMillis()),
+        new Summary.ClusterInfo(scenario.nodes(), leader.name(),
+            kebab(scenario.cluster().replication().method()), kebab(scenario.cluster().replication().mode())),
+        new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged, 0,
+            recorder.fallbacks()),
+        LatencyStats.of(recorder.commitTotal()),
+        lag,
+        Summary.Reads.NONE,
+        List.of(),
+        new Summary.Convergence(divergent.isEmpty(), divergent),
+        new Summary.NetworkStats(recorder.sent(), recorder.delivered(), 0, 0, recorder.bytes(),
+            LatencyStats.of(recorder.deliveryErrors())),
+        new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
+        run);
+  }
+
+  /** {@code SEMI_SYNC} as scenarios write it: {@code semi-sync}. */
+  public static String kebab(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** Notes, at the end of the writes, how far each follower had applied. */
+  public static void markWriteEnd(Recorder recorder) {
+    for (FollowerTrack f : recorder.followers()) {
+      f.appliedAtWriteEnd = f.appliedLsn;
+    }
+  }
+}

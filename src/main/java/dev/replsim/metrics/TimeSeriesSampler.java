@@ -1,0 +1,101 @@
+package dev.replsim.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Samples the recorder every {@code simulation.sample-interval} into the rows of
+ * {@code timeseries.csv}, and folds each interval's lags into the run's totals. Per follower:
+ * positions, entries and bytes behind, the current apply lag (how long the oldest entry it has not
+ * applied has been waiting; 0 when caught up) and the lags of the entries it handled in the
+ * interval. For the leader: last LSN, acknowledged writes per second and commit latency.
+ */
+public final class TimeSeriesSampler {
+
+  /** What the progress line shows after a sample. */
+  public record Snapshot(double writesPerSec, double maxApplyLagMs) {}
+
+  private final Recorder recorder;
+  private final List<Sample> rows = new ArrayList<>();
+  private long lastAt;
+  private long lastAcknowledged;
+
+  public TimeSeriesSampler(Recorder recorder, long startMicros) {
+    this.recorder = recorder;
+    this.lastAt = startMicros;
+  }
+
+  /** Takes one sample at {@code nowMicros}; the sampler's own thread or the driver's, never both at once. */
+  public synchronized Snapshot sample(long nowMicros) {
+    double t = recorder.toOutputMs(nowMicros);
+    double seconds = Math.max(nowMicros - lastAt, 1) / 1e6;
+    lastAt = nowMicros;
+    long last = recorder.leaderLastLsn();
+    String leader = recorder.leader();
+    add(t, leader, "last_lsn", last);
+
+    long acked = recorder.acknowledged();
+    double writesPerSec = (acked - lastAcknowledged) / seconds;
+    lastAcknowledged = acked;
+    add(t, leader, "writes_per_s", round(writesPerSec));
+    Histogram commit = recorder.drainCommitLatency(null);
+    if (commit.getTotalCount() > 0) {
+      add(t, leader, "commit_latency_p50_ms", ms(commit.getValueAtPercentile(50)));
+      add(t, leader, "commit_latency_p99_ms", ms(commit.getValueAtPercentile(99)));
+    }
+
+    double maxLag = 0;
+    for (FollowerTrack f : recorder.followers()) {
+      long applied = f.appliedLsn;
+      add(t, f.name, "received_lsn", f.receivedLsn);
+      add(t, f.name, "applied_lsn", applied);
+      add(t, f.name, "entries_behind", Math.max(0, last - applied));
+      add(t, f.name, "bytes_behind", Math.max(0, recorder.leaderBytes() - f.appliedBytes));
+      double lag = currentApplyLagMs(applied, last, nowMicros);
+      maxLag = Math.max(maxLag, lag);
+      add(t, f.name, "apply_lag_ms", lag);
+      Histogram apply = fold(f.applyLag.getIntervalHistogram(), f.applyTotal);
+      if (apply.getTotalCount() > 0) {
+        add(t, f.name, "apply_lag_p50_ms", ms(apply.getValueAtPercentile(50)));
+        add(t, f.name, "apply_lag_max_ms", ms(apply.getMaxValue()));
+      }
+      Histogram receive = fold(f.receiveLag.getIntervalHistogram(), f.receiveTotal);
+      if (receive.getTotalCount() > 0) {
+        add(t, f.name, "receive_lag_p50_ms", ms(receive.getValueAtPercentile(50)));
+      }
+      fold(f.durableLag.getIntervalHistogram(), f.durableTotal);
+    }
+    return new Snapshot(writesPerSec, maxLag);
+  }
+
+  /** How long the oldest entry this follower has not applied has been waiting, in ms. */
+  private double currentApplyLagMs(long applied, long last, long nowMicros) {
+    if (applied >= last) {
+      return 0;
+    }
+    long appendedAt = recorder.appendedAt(applied + 1);
+    return appendedAt < 0 ? 0 : ms(Math.max(0, nowMicros - appendedAt));
+  }
+
+  private static Histogram fold(Histogram interval, Histogram total) {
+    total.add(interval);
+    return interval;
+  }
+
+  private void add(double t, String node, String metric, double value) {
+    rows.add(new Sample(t, node, metric, value));
+  }
+
+  private static double ms(double micros) {
+    return Math.round(micros) / 1000.0;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  public synchronized List<Sample> rows() {
+    return List.copyOf(rows);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.replsim.node;
+
+import dev.replsim.clock.PreciseTimer;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.network.LinkModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
+ * clock and precise timer, and the recorder.
+ *
+ * @param outLinks this node's directed links, by destination node name
+ */
+public record NodeWiring(
+    String name, List<String> nodes, Map<String, LinkModel> outLinks, PreciseTimer timer, Recorder recorder) {
+
+  public NodeWiring {
+    nodes = List.copyOf(nodes);
+    outLinks = Map.copyOf(outLinks);
+  }
+}

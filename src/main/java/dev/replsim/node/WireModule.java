@@ -1,0 +1,39 @@
+package dev.replsim.node;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.replsim.protocol.Ack;
+import dev.replsim.protocol.AppendEntries;
+import dev.replsim.protocol.Heartbeat;
+import dev.replsim.protocol.Message;
+import dev.replsim.protocol.ResendRequest;
+import dev.replsim.storage.Change;
+import dev.replsim.storage.RowChange;
+
+/**
+ * Tells Jackson how to write the protocol's sealed interfaces on the wire (a short type name per
+ * record), without putting serialization annotations into the pure protocol and storage code.
+ * Registered with Pekko through {@code pekko.serialization.jackson.jackson-modules}.
+ */
+public final class WireModule extends SimpleModule {
+
+  public WireModule() {
+    super("replsim-wire");
+    setMixInAnnotation(Message.class, MessageMixin.class);
+    setMixInAnnotation(Change.class, ChangeMixin.class);
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = AppendEntries.class, name = "append"),
+    @JsonSubTypes.Type(value = Ack.class, name = "ack"),
+    @JsonSubTypes.Type(value = ResendRequest.class, name = "resend"),
+    @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat")
+  })
+  interface MessageMixin {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
+  @JsonSubTypes({@JsonSubTypes.Type(value = RowChange.class, name = "row")})
+  interface ChangeMixin {}
+}

@@ -1,0 +1,67 @@
+package dev.replsim.sim;
+
+import dev.replsim.clock.PreciseTimer;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.network.LinkModel;
+import dev.replsim.node.NodeWiring;
+import dev.replsim.protocol.CommitPolicy;
+import dev.replsim.protocol.Follower;
+import dev.replsim.protocol.Leader;
+import dev.replsim.protocol.ProtocolNode;
+import dev.replsim.protocol.ProtocolSettings;
+import dev.replsim.random.SeededStreams;
+import dev.replsim.scenario.ReplicationSettings;
+import dev.replsim.scenario.Scenario;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds each node's protocol core and wiring from a scenario: the commit rule, the apply-time
+ * sampler on the node's own stream, and its outbound links, each on the link's own stream.
+ */
+final class NodeFactory {
+
+  private final Scenario scenario;
+  private final SeededStreams streams;
+  private final ProtocolSettings protocol;
+
+  NodeFactory(Scenario scenario) {
+    this.scenario = scenario;
+    this.streams = new SeededStreams(scenario.simulation().seed());
+    this.protocol = protocolSettings(scenario);
+  }
+
+  static ProtocolSettings protocolSettings(Scenario scenario) {
+    ReplicationSettings r = scenario.cluster().replication();
+    CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()));
+    return new ProtocolSettings(commit, r.maxBatch(), r.maxInFlight(),
+        micros(scenario.failover().heartbeatInterval()));
+  }
+
+  ProtocolNode core(String node) {
+    if (node.equals(scenario.leader())) {
+      return new Leader(node, 1, scenario.followers(), protocol);
+    }
+    return new Follower(node, scenario.leader(), 1, protocol,
+        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node)));
+  }
+
+  NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {
+    Map<String, LinkModel> links = new LinkedHashMap<>();
+    for (String to : scenario.nodes()) {
+      if (!to.equals(node)) {
+        links.put(to, new LinkModel(node, to, scenario.network().delay(node, to),
+            streams.stream(LinkModel.streamName(node, to))));
+      }
+    }
+    return new NodeWiring(node, scenario.nodes(), links, timer, recorder);
+  }
+
+  SeededStreams streams() {
+    return streams;
+  }
+
+  static long micros(java.time.Duration d) {
+    return d.toNanos() / 1000;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.replsim.workload;
+
+import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunClock;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ReplicaNode;
+import dev.replsim.protocol.Write;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One client writing through the leader, next to it like an application server beside its
+ * database. At a set rate it writes at the instants of its {@link ArrivalProcess} (open loop: it
+ * does not wait for answers); at an unlimited rate it keeps a fixed number of writes outstanding
+ * (closed loop). Its commit latency runs from sending the write to hearing it committed.
+ */
+public final class Client extends AbstractBehavior<Client.Command> {
+
+  /** What a client accepts. */
+  public sealed interface Command {}
+
+  /** Starts writing. */
+  public enum Begin implements Command { INSTANCE }
+
+  /** Stops issuing writes; answers to outstanding ones are still recorded. */
+  public enum Halt implements Command { INSTANCE }
+
+  private enum Arrive implements Command { INSTANCE }
+
+  private record Committed(ReplicaNode.WriteCommitted reply) implements Command {}
+
+  /** How a client writes. */
+  public record Plan(
+      String name, ArrivalProcess arrivals, KeyChooser keys, int valueBytes, int maxOutstanding) {
+
+    /** A closed-loop plan: no arrival process, as fast as the leader answers. */
+    public boolean closedLoop() {
+      return arrivals == null;
+    }
+  }
+
+  private final Plan plan;
+  private final ActorRef<ReplicaNode.Command> leader;
+  private final PreciseTimer timer;
+  private final RunClock clock;
+  private final Recorder recorder;
+  private final ActorRef<ReplicaNode.WriteCommitted> replies;
+  private final Map<Long, Long> issuedAt = new HashMap<>();
+  private long nextRequestId = 1;
+  private boolean halted;
+
+  public static Behavior<Command> create(Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
+      Recorder recorder) {
+    return Behaviors.setup(ctx -> new Client(ctx, plan, leader, timer, recorder));
+  }
+
+  private Client(ActorContext<Command> ctx, Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
+      Recorder recorder) {
+    super(ctx);
+    this.plan = plan;
+    this.leader = leader;
+    this.timer = timer;
+    this.clock = timer.clock();
+    this.recorder = recorder;
+    this.replies = ctx.messageAdapter(ReplicaNode.WriteCommitted.class, Committed::new);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessageEquals(Begin.INSTANCE, this::onBegin)
+        .onMessageEquals(Arrive.INSTANCE, this::onArrive)
+        .onMessage(Committed.class, this::onCommitted)
+        .onMessageEquals(Halt.INSTANCE, this::onHalt)
+        .build();
+  }
+
+  private Behavior<Command> onBegin() {
+    if (plan.closedLoop()) {
+      for (int i = 0; i < plan.maxOutstanding(); i++) {
+        write();
+      }
+    } else {
+      scheduleArrival();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onArrive() {
+    if (!halted) {
+      write();
+      scheduleArrival();
+    }
+    return this;
+  }
+
+  private void scheduleArrival() {
+    ActorRef<Command> self = getContext().getSelf();
+    timer.at(plan.arrivals().next(), () -> self.tell(Arrive.INSTANCE));
+  }
+
+  private void write() {
+    long id = nextRequestId++;
+    String value = plan.name() + "-" + id;
+    issuedAt.put(id, clock.nowMicros());
+    recorder.writeIssued();
+    leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, plan.keys().next(), value, plan.valueBytes())));
+  }
+
+  private Behavior<Command> onCommitted(Committed msg) {
+    Long at = issuedAt.remove(msg.reply().requestId());
+    if (at != null) {
+      recorder.writeCommitted(clock.nowMicros() - at);
+    }
+    if (plan.closedLoop() && !halted) {
+      write();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onHalt() {
+    halted = true;
+    return this;
+  }
+}

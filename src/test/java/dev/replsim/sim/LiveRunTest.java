@@ -1,0 +1,53 @@
+package dev.replsim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replsim.metrics.Summary;
+import dev.replsim.protocol.CommitMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs short scenarios on a real cluster: one ActorSystem per node, Artery on 127.0.0.1. Timing
+ * bounds are generous (a loaded CI machine is slow); the lower bounds are exact, since nothing can
+ * arrive before its link delay.
+ */
+class LiveRunTest {
+
+  @Test
+  void asyncRunReplicatesEveryWriteWithLagNoShorterThanTheLinkDelay() throws Exception {
+    RunResult result = LiveRun.run(
+        TestScenarios.constantDelay(2, Duration.ofMillis(40), CommitMode.ASYNC, 200, Duration.ofSeconds(3)),
+        RunListener.SILENT);
+    Summary s = result.summary();
+
+    assertTrue(s.writes().attempted() > 300, "writes attempted: " + s.writes());
+    assertEquals(s.writes().attempted(), s.writes().acknowledged());
+    assertTrue(s.convergence().converged(), "divergent: " + s.convergence().divergentNodes());
+    assertEquals(2, s.lag().size());
+    for (Summary.FollowerLag lag : s.lag().values()) {
+      assertEquals(s.writes().acknowledged(), lag.applyMs().count());
+      assertEquals(s.writes().acknowledged(), lag.appliedLsn());
+      assertTrue(lag.applyMs().p50() >= 40.0, "apply lag p50 " + lag.applyMs());
+      assertTrue(lag.applyMs().p50() < 40.0 + 100, "apply lag p50 " + lag.applyMs());
+      assertTrue(lag.receiveMs().p50() <= lag.applyMs().p50());
+    }
+    assertTrue(s.commitLatencyMs().p50() < 40.0, "async commits before any ack: " + s.commitLatencyMs());
+    assertTrue(s.run().drained());
+    assertTrue(result.timeseries().stream().anyMatch(r -> r.metric().equals("apply_lag_ms")));
+  }
+
+  @Test
+  void syncCommitWaitsForTheRoundTripToEveryFollower() throws Exception {
+    RunResult result = LiveRun.run(
+        TestScenarios.constantDelay(2, Duration.ofMillis(40), CommitMode.SYNC, 100, Duration.ofSeconds(2)),
+        RunListener.SILENT);
+    Summary s = result.summary();
+
+    assertEquals(s.writes().attempted(), s.writes().acknowledged());
+    assertTrue(s.commitLatencyMs().p50() >= 80.0, "sync commit latency " + s.commitLatencyMs());
+    assertTrue(s.commitLatencyMs().p50() < 80.0 + 100, "sync commit latency " + s.commitLatencyMs());
+    assertTrue(s.convergence().converged());
+  }
+}
