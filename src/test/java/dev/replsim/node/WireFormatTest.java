@@ -1,0 +1,69 @@
+package dev.replsim.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.replsim.protocol.Ack;
+import dev.replsim.protocol.AppendEntries;
+import dev.replsim.protocol.Entry;
+import dev.replsim.protocol.Heartbeat;
+import dev.replsim.protocol.Message;
+import dev.replsim.protocol.ResendRequest;
+import dev.replsim.storage.RowChange;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Every message that crosses Artery survives Pekko's Jackson CBOR serializer unchanged. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WireFormatTest {
+
+  private ActorTestKit kit;
+  private Serialization serialization;
+
+  @BeforeAll
+  void start() {
+    kit = ActorTestKit.create("wire", ConfigFactory.load("replsim-node"));
+    serialization = SerializationExtension.get(kit.system().classicSystem());
+  }
+
+  @AfterAll
+  void stop() {
+    kit.shutdownTestKit();
+  }
+
+  @Test
+  void protocolMessagesRoundTripThroughJacksonCbor() {
+    Entry entry = new Entry(3, 17, new RowChange("k42", "c1-9", 64), 123_456);
+    List<Message> messages = List.of(
+        new AppendEntries(3, "leader", List.of(entry, new Entry(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
+        new Ack(3, "follower-1", 18, 17, 16),
+        new ResendRequest(3, "follower-2", 12),
+        new Heartbeat(3, "leader", 18));
+    for (Message message : messages) {
+      ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(99_000, message);
+      assertEquals(envelope, roundTrip(envelope));
+    }
+  }
+
+  @Test
+  void envelopesUseTheCborSerializer() {
+    Serializer serializer = serialization.findSerializerFor(new ReplicaNode.Envelope(1, new Heartbeat(1, "a", 1)));
+    assertTrue(serializer.getClass().getSimpleName().contains("Jackson"), serializer.getClass().getName());
+  }
+
+  private Object roundTrip(Object message) {
+    byte[] bytes = serialization.serialize(message).get();
+    Serializer serializer = serialization.findSerializerFor(message);
+    String manifest = Serializers.manifestFor(serializer, message);
+    return serialization.deserialize(bytes, serializer.identifier(), manifest).get();
+  }
+}
