@@ -17,40 +17,64 @@ public final class Decision {
   /** A message addressed to a node by name. */
   public record Send(String to, Message message) {}
 
-  private final List<Send> sends = new ArrayList<>(2);
-  private final List<Entry> persist = new ArrayList<>(1);
-  private final Map<TimerKey, Long> timers = new EnumMap<>(TimerKey.class);
-  private final List<WriteOutcome> outcomes = new ArrayList<>(1);
-  private final List<Observation> observations = new ArrayList<>(2);
+  // allocated on first use: most decisions carry only one or two kinds of output, and a
+  // decision is made for every input on the hot path
+  private List<Send> sends = List.of();
+  private List<Entry> persist = List.of();
+  private Map<TimerKey, Long> timers = Map.of();
+  private List<WriteOutcome> outcomes = List.of();
+  private List<Observation> observations = List.of();
   private boolean flush;
 
   void send(String to, Message message) {
+    if (sends.isEmpty()) {
+      sends = new ArrayList<>(4);
+    }
     sends.add(new Send(to, message));
   }
 
   void persist(Entry entry) {
+    if (persist.isEmpty()) {
+      persist = new ArrayList<>(1);
+    }
     persist.add(entry);
   }
 
   void persist(List<Entry> entries) {
+    if (persist.isEmpty()) {
+      persist = new ArrayList<>(entries.size());
+    }
     persist.addAll(entries);
   }
 
   /** Asks for the timer {@code key} to fire at {@code atMicros}, replacing any pending one. */
   void setTimer(TimerKey key, long atMicros) {
-    timers.put(key, atMicros);
+    timerMap().put(key, atMicros);
   }
 
   /** Cancels the timer {@code key}, if pending. */
   void cancelTimer(TimerKey key) {
-    timers.put(key, null);
+    timerMap().put(key, null);
+  }
+
+  private Map<TimerKey, Long> timerMap() {
+    if (timers.isEmpty()) {
+      timers = new EnumMap<>(TimerKey.class);
+    }
+    return timers;
   }
 
   void reply(WriteOutcome outcome) {
+    if (outcomes.isEmpty()) {
+      outcomes = new ArrayList<>(1);
+    }
     outcomes.add(outcome);
   }
 
   void observe(Observation observation) {
+    if (observations.isEmpty()) {
+      observations = new ArrayList<>(2);
+    }
     observations.add(observation);
   }
 
