@@ -1,0 +1,107 @@
+package dev.replsim.metrics;
+
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.sim.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a finished run into its output directory as the output contract describes:
+ * {@code timeseries.csv}, {@code events.jsonl}, {@code scenario.conf} and, last, {@code summary.json}.
+ * Each file appears under its final name only once it is complete, and {@code summary.json} is
+ * written last, so its presence means the whole set is there. Files of other names in the directory
+ * are never touched.
+ */
+public final class OutputWriter {
+
+  public static final String SUMMARY = "summary.json";
+  public static final String TIMESERIES = "timeseries.csv";
+  public static final String EVENTS = "events.jsonl";
+  public static final String SCENARIO = "scenario.conf";
+
+  /** The header of {@code timeseries.csv}: tidy long format, one measurement per row. */
+  public static final String TIMESERIES_HEADER = "t_ms,node,metric,value";
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(PlainNumbers.jacksonModule());
+  private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+  private OutputWriter() {}
+
+  /** Writes all output files of {@code result} into {@code dir}, which must exist. */
+  public static void write(Path dir, Scenario scenario, RunResult result) throws IOException {
+    writeTimeseries(dir.resolve(TIMESERIES), result.timeseries());
+    writeEvents(dir.resolve(EVENTS), result.events());
+    writeScenario(dir.resolve(SCENARIO), scenario);
+    writeSummary(dir.resolve(SUMMARY), result.summary());
+  }
+
+  static void writeSummary(Path file, Summary summary) throws IOException {
+    AtomicFiles.write(file, out -> {
+      out.write(PRETTY.writeValueAsString(summary));
+      out.write('\n');
+    });
+  }
+
+  static void writeTimeseries(Path file, List<Sample> samples) throws IOException {
+    AtomicFiles.write(file, out -> {
+      out.write(TIMESERIES_HEADER);
+      out.write('\n');
+      for (Sample sample : samples) {
+        out.write(PlainNumbers.csv(sample.tMs()));
+        out.write(',');
+        out.write(sample.node());
+        out.write(',');
+        out.write(sample.metric());
+        out.write(',');
+        out.write(PlainNumbers.csv(sample.value()));
+        out.write('\n');
+      }
+    });
+  }
+
+  static void writeEvents(Path file, List<RunEvent> events) throws IOException {
+    AtomicFiles.write(file, out -> {
+      for (RunEvent event : events) {
+        out.write(JSON.writeValueAsString(eventObject(event)));
+        out.write('\n');
+      }
+    });
+  }
+
+  static void writeScenario(Path file, Scenario scenario) throws IOException {
+    AtomicFiles.write(file, out -> {
+      out.write("# The effective configuration of the replsim run \"" + scenario.simulation().name() + "\":\n");
+      out.write("# the defaults in conf/replsim.conf, the scenario file "
+          + (scenario.file() == null ? "" : scenario.file() + " ") + "and the\n");
+      out.write("# command-line overrides, merged.\n");
+      out.write("# Rerun it with: ./replsim run <this file> --out <another directory>\n\n");
+      out.write(scenario.effectiveConfig());
+      if (!scenario.effectiveConfig().endsWith("\n")) {
+        out.write('\n');
+      }
+    });
+  }
+
+  /** The fixed members first, then the details; a detail never replaces a fixed member. */
+  static Map<String, Object> eventObject(RunEvent event) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("tMs", event.tMs());
+    object.put("type", event.type());
+    if (event.node() != null) {
+      object.put("node", event.node());
+    }
+    if (event.details() != null) {
+      event.details().forEach(object::putIfAbsent);
+    }
+    return object;
+  }
+}
