@@ -1,0 +1,24 @@
+package dev.replsim.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The version {@code --version} prints: the jar manifest's {@code Implementation-Version}, which the
+ * build sets from the project version, or {@code dev} when running from classes (an IDE, tests).
+ */
+public final class ManifestVersion implements IVersionProvider {
+
+  /** The replsim version, or {@code dev}. */
+  public static String version() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    return version == null || version.isBlank() ? "dev" : version;
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {
+      "replsim " + version(),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package dev.replsim.cli;
+
+import dev.replsim.metrics.OutputWriter;
+import dev.replsim.random.Durations;
+import dev.replsim.scenario.Override;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.sim.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code replsim run}: loads a scenario, refuses an output directory it must not write to, runs the
+ * scenario with a progress line, and only then creates the directory and writes the results, so a
+ * failed run leaves nothing that looks complete.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    versionProvider = ManifestVersion.class,
+    description = "Run a scenario and write its results to an output directory.")
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioOptions scenario;
+
+  @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (simulation.seed).")
+  Long seed;
+
+  @Option(names = "--duration", paramLabel = "D", description = "How long clients write, e.g. 30s (simulation.duration).")
+  String duration;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write results (default: output.dir, else results/<name>-<timestamp>).")
+  Path out;
+
+  @Option(
+      names = "--force",
+      description = "Write into a non-empty directory: replaces replsim's result files there, keeps all others.")
+  boolean force;
+
+  @java.lang.Override
+  public Integer call() {
+    return main.outcome(spec, this::run);
+  }
+
+  private int run() throws Exception {
+    Scenario loaded = main.scenarios().load(scenario.file, overrides());
+    Path dir = OutputDirectory.choose(out, loaded, main.clock());
+    Optional<String> refusal = OutputDirectory.refusal(dir, force);
+    if (refusal.isPresent()) {
+      return main.badInput(spec, refusal.get());
+    }
+    PrintWriter console = spec.commandLine().getOut();
+    console.println("running " + loaded.simulation().name() + ": seed " + loaded.simulation().seed() + ", "
+        + Durations.format(loaded.simulation().duration().toNanos() / 1000) + ", "
+        + loaded.followers().size() + " followers; results go to " + dir);
+    console.flush();
+    ProgressLine progress = new ProgressLine(console, main.terminal(), System::nanoTime);
+    RunResult result;
+    try {
+      result = main.runner().run(loaded, progress);
+    } finally {
+      progress.finish();
+    }
+    try {
+      Files.createDirectories(dir);
+      OutputWriter.write(dir, loaded, result);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("run finished but its results could not be written to " + dir + ": " + e);
+      return ExitCode.RUN_FAILED;
+    }
+    new RunReport(console).print(result.summary(), dir);
+    return ExitCode.OK;
+  }
+
+  /** {@code --set}s in the order given, then the dedicated flags, so those win over a {@code --set}. */
+  List<Override> overrides() {
+    List<Override> overrides = scenario.overrides();
+    if (seed != null) {
+      overrides.add(new Override("--seed", "simulation.seed=" + seed));
+    }
+    if (duration != null) {
+      overrides.add(new Override("--duration", "simulation.duration=" + duration));
+    }
+    return overrides;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.replsim.cli;
+
+import dev.replsim.metrics.LatencyStats;
+import dev.replsim.metrics.Summary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code replsim run} prints when a run has finished: per-follower lag as a table, commit
+ * latency, writes, throughput, convergence and where the results are. Narrow enough for a
+ * 100-column terminal with the usual node names.
+ */
+final class RunReport {
+
+  private final PrintWriter out;
+
+  RunReport(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(Summary summary, Path dir) {
+    out.println();
+    printLag(summary.lag());
+    out.println();
+    LatencyStats commit = summary.commitLatencyMs();
+    row("commit latency", String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  max %s ms  (mean %s over %d writes)",
+        ms(commit.p50()), ms(commit.p90()), ms(commit.p99()), ms(commit.max()), ms(commit.mean()), commit.count()));
+    Summary.Writes writes = summary.writes();
+    String fallbacks = writes.fallbacks() > 0 || "semi-sync".equals(summary.cluster().mode())
+        ? ", " + writes.fallbacks() + " semi-sync fallbacks" : "";
+    row("writes", writes.attempted() + " attempted, " + writes.acknowledged() + " acknowledged, "
+        + writes.failed() + " failed, " + writes.lost() + " lost" + fallbacks);
+    row("throughput", String.format(Locale.ROOT, "%.1f writes/s acknowledged, %.1f writes/s replicated",
+        summary.throughput().writesPerSec(), summary.throughput().replicatedWritesPerSec()));
+    if (!summary.failovers().isEmpty()) {
+      row("failovers", summary.failovers().size() + ", leader at the end: " + summary.cluster().leader());
+    }
+    Summary.Convergence convergence = summary.convergence();
+    row("replicas", convergence.converged()
+        ? "converged"
+        : "NOT converged; diverged from the leader: " + String.join(", ", convergence.divergentNodes()));
+    row("results", dir.toAbsolutePath().normalize().toString());
+    out.flush();
+  }
+
+  private void printLag(Map<String, Summary.FollowerLag> lag) {
+    if (lag.isEmpty()) {
+      out.println("no followers, so no replication lag");
+      return;
+    }
+    int name = "follower".length();
+    for (String follower : lag.keySet()) {
+      name = Math.max(name, follower.length());
+    }
+    String columns = "%-" + name + "s %9s%9s%9s%9s %12s %10s %12s%n";
+    out.printf(Locale.ROOT, "%-" + name + "s %s %12s %s%n",
+        "", spanning("apply lag (ms)", 36), "receive", spanning("max behind", 23));
+    out.printf(Locale.ROOT, columns, "follower", "p50", "p90", "p99", "max", "p50 (ms)", "entries", "bytes");
+    lag.forEach((follower, l) -> out.printf(Locale.ROOT, columns, follower,
+        ms(l.applyMs().p50()), ms(l.applyMs().p90()), ms(l.applyMs().p99()), ms(l.applyMs().max()),
+        ms(l.receiveMs().p50()), l.maxEntriesBehind(), l.maxBytesBehind()));
+  }
+
+  /** A label centred over several columns, e.g. {@code ---- max behind ----}. */
+  private static String spanning(String label, int width) {
+    int dashes = Math.max(0, width - label.length() - 5);
+    return "   " + "-".repeat(dashes / 2) + " " + label + " " + "-".repeat(dashes - dashes / 2);
+  }
+
+  private void row(String label, String value) {
+    out.printf(Locale.ROOT, "%-16s %s%n", label, value);
+  }
+
+  private static String ms(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+}

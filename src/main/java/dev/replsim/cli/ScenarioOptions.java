@@ -1,0 +1,45 @@
+package dev.replsim.cli;
+
+import dev.replsim.scenario.Override;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
+
+/** The options every command that reads a scenario shares: the file and its {@code --set} overrides. */
+public final class ScenarioOptions {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The scenario file (HOCON); keys it leaves out come from conf/replsim.conf.")
+  Path file;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      converter = SetConverter.class,
+      description = "Override one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
+  List<Override> sets = new ArrayList<>();
+
+  /** The {@code --set} overrides in the order given. */
+  List<Override> overrides() {
+    return new ArrayList<>(sets);
+  }
+
+  /** Turns {@code key=value} into an override, refusing text that has no key or no {@code =}. */
+  static final class SetConverter implements ITypeConverter<Override> {
+    @java.lang.Override
+    public Override convert(String text) {
+      int equals = text.indexOf('=');
+      if (equals <= 0 || text.substring(0, equals).isBlank()) {
+        throw new TypeConversionException(
+            "'" + text + "' is not KEY=VALUE; write e.g. --set network.delay.value=50ms");
+      }
+      return new Override("--set", text);
+    }
+  }
+}

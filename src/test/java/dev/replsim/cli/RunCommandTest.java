@@ -1,0 +1,114 @@
+package dev.replsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replsim.TestRuns;
+import dev.replsim.scenario.Override;
+import dev.replsim.sim.RunFailedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+  private final CliHarness cli = new CliHarness();
+
+  @TempDir Path tmp;
+
+  @Test
+  void runWritesTheResultsAndPrintsTheLagTable() {
+    Path out = tmp.resolve("lag-demo");
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", out.toString()));
+
+    for (String file : List.of("summary.json", "timeseries.csv", "events.jsonl", "scenario.conf")) {
+      assertTrue(Files.isRegularFile(out.resolve(file)), file);
+    }
+    String printed = cli.out();
+    assertTrue(printed.contains("""
+              -------- apply lag (ms) ---------      receive    ---- max behind ----
+        follower         p50      p90      p99      max     p50 (ms)    entries        bytes
+        follower-1      30.5     36.6     45.8     61.0         29.0         12         1536
+        follower-2      81.3     97.5    121.9    162.5         80.0         40         5120
+        """.replace("\n", System.lineSeparator())), printed);
+    assertTrue(printed.contains("p50 60.5  p90 75.0  p99 79.9  max 1012.5 ms"), printed);
+    assertTrue(printed.contains("4000 attempted, 3998 acknowledged, 2 failed, 0 lost, 3 semi-sync fallbacks"), printed);
+    assertTrue(printed.contains("199.9 writes/s acknowledged"), printed);
+    assertTrue(printed.contains("NOT converged; diverged from the leader: follower-2"), printed);
+    assertTrue(printed.contains(out.toAbsolutePath().toString()), printed);
+    printed.lines().forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
+  }
+
+  @Test
+  void phasesAndProgressArePrintedWhileRunning() {
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", tmp.resolve("out").toString()));
+    List<String> lines = cli.out().lines().toList();
+    assertTrue(lines.contains("writing"), cli.out());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("10.0s/20.0s") && l.contains("crash leader")), cli.out());
+  }
+
+  @Test
+  void setSeedAndDurationBecomeOverridesWithTheFlagsLast() {
+    cli.execute("run", "lag.conf", "--seed", "7", "--set", "network.delay.value=50ms", "--duration", "30s",
+        "--set", "workload.clients=8", "--out", tmp.resolve("out").toString());
+    assertEquals(List.of(List.of(
+        new Override("--set", "network.delay.value=50ms"),
+        new Override("--set", "workload.clients=8"),
+        new Override("--seed", "simulation.seed=7"),
+        new Override("--duration", "simulation.duration=30s"))), cli.loadedOverrides);
+  }
+
+  @Test
+  void nonEmptyOutputDirectoryIsRefusedBeforeAnythingRuns() throws IOException {
+    Files.writeString(tmp.resolve("notes.txt"), "mine");
+    assertEquals(ExitCode.BAD_INPUT, cli.execute("run", "lag.conf", "--out", tmp.toString()));
+    assertTrue(cli.err().contains(tmp.toString()) && cli.err().contains("--force"), cli.err());
+    assertTrue(cli.runs.isEmpty(), "no run happens");
+    assertEquals(List.of(tmp.resolve("notes.txt")), Files.list(tmp).toList());
+  }
+
+  @Test
+  void forceWritesIntoANonEmptyDirectoryAndKeepsTheUsersFiles() throws IOException {
+    Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Files.writeString(tmp.resolve("summary.json"), "from an earlier run");
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", tmp.toString(), "--force"));
+    assertEquals("mine", Files.readString(tmp.resolve("notes.txt")));
+    assertTrue(Files.readString(tmp.resolve("summary.json")).contains("\"lag-demo\""));
+  }
+
+  @Test
+  void emptyExistingOutputDirectoryNeedsNoForce() {
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", tmp.toString()));
+    assertTrue(Files.exists(tmp.resolve("summary.json")));
+  }
+
+  @Test
+  void failedRunLeavesNoOutputDirectory() {
+    Path out = tmp.resolve("never");
+    cli.runner = (scenario, listener) -> {
+      throw new RunFailedException("follower-2 stopped answering");
+    };
+    assertEquals(ExitCode.RUN_FAILED, cli.execute("run", "lag.conf", "--out", out.toString()));
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void scenarioOutputDirIsUsedWithoutOut() {
+    Path dir = tmp.resolve("from-scenario");
+    cli.scenarios = (file, overrides) -> TestRuns.scenario(dir.toString());
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf"));
+    assertTrue(Files.exists(dir.resolve("summary.json")));
+  }
+
+  @Test
+  void outputPathThatIsAFileIsBadInput() throws IOException {
+    Path file = Files.writeString(tmp.resolve("taken"), "x");
+    assertEquals(ExitCode.BAD_INPUT, cli.execute("run", "lag.conf", "--out", file.toString(), "--force"));
+    assertTrue(cli.err().contains("not a directory"), cli.err());
+    assertTrue(cli.runs.isEmpty());
+  }
+}
