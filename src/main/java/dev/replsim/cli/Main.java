@@ -7,6 +7,7 @@ import dev.replsim.sim.RunFailedException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,9 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // initialise logging before Pekko's threads start logging concurrently, which would make
+    // SLF4J print a warning about replayed calls
+    LoggerFactory.getILoggerFactory();
     System.exit(commandLine(new Main()).execute(args));
   }
 
