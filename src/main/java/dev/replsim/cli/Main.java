@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = ManifestVersion.class,
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
-    subcommands = {RunCommand.class, ValidateCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -80,7 +80,7 @@ public final class Main implements Callable<Integer> {
   /** {@code replsim} without a command. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run or validate");
+    throw new ParameterException(spec.commandLine(), "Missing command: run, validate or bench");
   }
 
   private static int onBadFlags(ParameterException e, String[] args) {
