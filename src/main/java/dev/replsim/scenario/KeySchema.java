@@ -41,24 +41,27 @@ final class KeySchema {
           Map.entry("network.bandwidth", "loss, duplication, reordering and bandwidth limits are"));
 
   private final ConfigObject schema;
-  private final List<Unknown> found = new ArrayList<>();
+  private final List<Finding> found = new ArrayList<>();
 
-  private record Unknown(ConfigOrigin origin, String message) {}
+  private record Finding(ConfigOrigin origin, String message) {}
 
   private KeySchema(ConfigObject schema) {
     this.schema = schema;
   }
 
-  /** Throws for the first unknown key, if there is one: files before overrides, then by line. */
+  /**
+   * Throws for the first unknown key (or a section that is not an object), if there is one: files
+   * before overrides, then by line.
+   */
   static void check(ConfigObject merged, ConfigObject defaults, Locations locations) {
     KeySchema check = new KeySchema(defaults);
     check.walk(merged, defaults, "");
-    Comparator<Unknown> order =
-        Comparator.comparing((Unknown u) -> locations.isOverride(u.origin()))
+    Comparator<Finding> order =
+        Comparator.comparing((Finding u) -> locations.isOverride(u.origin()))
             .thenComparing(u -> Locations.file(u.origin()))
             .thenComparingInt(u -> u.origin().lineNumber())
-            .thenComparing(Unknown::message);
-    Optional<Unknown> first = check.found.stream().min(order);
+            .thenComparing(Finding::message);
+    Optional<Finding> first = check.found.stream().min(order);
     if (first.isPresent()) {
       throw locations.error(first.get().origin(), first.get().message());
     }
@@ -74,6 +77,13 @@ final class KeySchema {
         unknown(path, value, siblings(expected, prefix));
       } else if (DistributionReader.PATHS.contains(path)) {
         checkDistribution(value, path + ".");
+      } else if (expectedValue instanceof ConfigObject && !(value instanceof ConfigObject)) {
+        // simulation = 3: without this, every key of the section would be reported missing
+        String message = "%s = %s is not a section: write %s { ... } with its keys";
+        found.add(
+            new Finding(
+                Locations.leafOrigin(value),
+                String.format(message, path, Fields.show(value), path)));
       } else if (path.equals(LINKS) && value instanceof ConfigList) {
         checkLinks((ConfigList) value);
       } else if (value instanceof ConfigObject && !(expectedValue instanceof ConfigList)) {
@@ -84,7 +94,7 @@ final class KeySchema {
           for (Map.Entry<String, ConfigValue> inner : ((ConfigObject) value).entrySet()) {
             String message = "unknown key %s.%s; %s is a single value, not a section";
             found.add(
-                new Unknown(
+                new Finding(
                     Locations.leafOrigin(inner.getValue()),
                     String.format(message, path, inner.getKey(), path)));
           }
@@ -152,7 +162,7 @@ final class KeySchema {
                 : "; " + path.substring(0, dot) + " takes " + Suggestions.and(leaves(siblings));
       }
     }
-    found.add(new Unknown(Locations.leafOrigin(value), message));
+    found.add(new Finding(Locations.leafOrigin(value), message));
   }
 
   /**

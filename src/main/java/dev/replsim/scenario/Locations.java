@@ -83,6 +83,9 @@ final class Locations {
       return "";
     }
     String name = file(origin);
+    if (name.startsWith("merge of ")) {
+      return ""; // Typesafe's "merge of a: 1,b: 3" would only confuse; say nothing rather
+    }
     if (overrides.contains(name) || origin.lineNumber() < 0) {
       return name;
     }

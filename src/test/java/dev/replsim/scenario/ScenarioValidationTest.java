@@ -87,6 +87,7 @@ workload.max-outstanding = 0          | workload.max-outstanding = 0 is out of r
 failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms
 output.dir = [a]                      | output.dir = ["a"] is not a string: must be a directory path, or "" for results/<name>-<timestamp>
 simulation.seed = null                | simulation.seed = null is not set: it must be a 64-bit whole number
+cluster.replication = async           | cluster.replication = async is not a section: write cluster.replication { ... } with its keys
 """)
   void valueOutsideItsRuleIsReportedWithKeyValueAndWhatIsAllowed(String setting, String expected) {
     assertEquals(expected, errorOnLine2(setting));
