@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.replsim.protocol.AckLevel;
 import dev.replsim.protocol.CommitMode;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,6 +226,15 @@ class ScenarioLoaderTest {
   @Test
   void directoryIsReported() {
     assertEquals("scenario file is a directory, not a file: " + dir, error(dir));
+  }
+
+  @Test
+  void unreadableFileIsReported() throws IOException {
+    Path file = files.write("secret.conf", "simulation.seed = 3");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+
+    assertEquals("scenario file is not readable (check its permissions): " + file, error(file));
   }
 
   @Test
