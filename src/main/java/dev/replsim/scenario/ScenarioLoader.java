@@ -1,55 +1,171 @@
 package dev.replsim.scenario;
 
-import dev.replsim.protocol.AckLevel;
-import dev.replsim.protocol.CommitMode;
-import dev.replsim.protocol.ReplicationMethod;
-import dev.replsim.random.Distribution;
-import java.io.IOException;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * TEMPORARY STUB so the CLI compiles while the real loader is written on its own branch; it
- * ignores the file's contents and the overrides and returns the documented defaults. Dropped when
- * the branches merge.
+ * Turns a scenario file into a validated {@link Scenario}: the defaults (conf/replsim.conf,
+ * packaged as the classpath resource {@code replsim.conf}), then the file, then the command line's
+ * overrides, each layer winning over the one below; substitutions are resolved after layering, so
+ * an override can change a value the file refers to.
+ *
+ * <p>Every problem, from a missing file to a semi-sync ack count larger than the cluster, is a
+ * {@link ScenarioException} whose message names the file and line (or the override), the key, the
+ * bad value and what is allowed. Nothing else escapes: the CLI prints the message and exits 2.
  */
 public final class ScenarioLoader {
 
+  /** The sections a scenario has; the effective config holds these and nothing else. */
+  static final List<String> SECTIONS =
+      List.of("simulation", "cluster", "network", "workload", "failover", "output");
+
+  private static final String RESOURCE = "replsim.conf";
+
   private ScenarioLoader() {}
 
+  /** Loads {@code file} over the defaults. */
   public static Scenario load(Path file) throws ScenarioException {
     return load(file, List.of());
   }
 
+  /** Loads {@code file} over the defaults, with {@code overrides} over both, later ones winning. */
   public static Scenario load(Path file, List<Override> overrides) throws ScenarioException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(overrides, "overrides");
+    List<String> overrideNames = new ArrayList<>();
+    overrides.forEach(o -> overrideNames.add(name(o)));
+    Locations locations = new Locations(overrideNames);
+    return guarded(
+        file.toString(),
+        locations,
+        () -> {
+          Config defaults = parseDefaults();
+          Config scenario = parseFile(file, locations);
+          Config commandLine = parseOverrides(overrides);
+          Config layered =
+              DistributionReader.layer(commandLine, DistributionReader.layer(scenario, defaults));
+          return build(file, layered.resolve(), defaults.root(), locations);
+        });
+  }
+
+  /** The defaults alone (conf/replsim.conf), for tests and {@code replsim validate}. */
+  public static Scenario defaults() throws ScenarioException {
+    Locations locations = new Locations(List.of());
+    return guarded(
+        Locations.DEFAULTS,
+        locations,
+        () -> {
+          Config defaults = parseDefaults();
+          return build(Path.of(Locations.DEFAULTS), defaults.resolve(), defaults.root(), locations);
+        });
+  }
+
+  private interface Step {
+    Scenario run();
+  }
+
+  /** Runs {@code step} so that only {@link ScenarioException}s leave it. */
+  private static Scenario guarded(String what, Locations locations, Step step) {
     try {
-      return scenario(file, Files.readString(file));
-    } catch (IOException e) {
-      throw new ScenarioException("cannot read scenario file " + file + ": " + e.getMessage(), e);
+      return step.run();
+    } catch (ScenarioException e) {
+      throw e;
+    } catch (ConfigException e) {
+      throw locations.fromTypesafe(e);
+    } catch (RuntimeException e) {
+      // a bug of ours rather than bad input; still the one exception type the CLI expects
+      throw new ScenarioException("could not load " + what + ": " + e, e);
     }
   }
 
-  public static Scenario defaults() throws ScenarioException {
-    return scenario(Path.of("conf/replsim.conf"), "");
+  private static Config parseDefaults() {
+    ConfigParseOptions options =
+        ConfigParseOptions.defaults()
+            .setAllowMissing(false)
+            .setOriginDescription(Locations.DEFAULTS);
+    try {
+      return ConfigFactory.parseResources(ScenarioLoader.class.getClassLoader(), RESOURCE, options);
+    } catch (ConfigException.IO e) {
+      String message =
+          "the defaults %s are missing from the classpath;"
+              + " the build must package conf/replsim.conf (see <resources> in pom.xml)";
+      throw new ScenarioException(String.format(message, RESOURCE), e);
+    }
   }
 
-  private static Scenario scenario(Path file, String config) {
+  private static Config parseFile(Path file, Locations locations) {
+    if (Files.isDirectory(file)) {
+      throw new ScenarioException("scenario file is a directory, not a file: " + file);
+    }
+    if (!Files.exists(file)) {
+      String relative =
+          file.isAbsolute() ? "" : " (looked in " + Path.of("").toAbsolutePath() + ")";
+      throw new ScenarioException("scenario file not found: " + file + relative);
+    }
+    if (!Files.isReadable(file)) {
+      throw new ScenarioException("scenario file is not readable (check its permissions): " + file);
+    }
+    ConfigParseOptions options =
+        ConfigParseOptions.defaults().setAllowMissing(false).setOriginDescription(file.toString());
+    try {
+      return ConfigFactory.parseFile(file.toFile(), options);
+    } catch (ConfigException.IO e) {
+      // the file itself was checked above, so this is mostly a required include that is missing
+      String reason = Locations.clean(String.valueOf(e.getMessage()));
+      throw new ScenarioException(file + ": cannot read " + reason, e);
+    }
+  }
+
+  /** All overrides as one layer, later ones winning, each keeping its own origin for messages. */
+  private static Config parseOverrides(List<Override> overrides) {
+    Config layer = ConfigFactory.empty();
+    for (Override override : overrides) {
+      String text = override.text() == null ? "" : override.text().trim();
+      if (!text.matches("(?s)[^=:{]+[=:{].*")) {
+        throw new ScenarioException(
+            name(override) + ": not an assignment: write key=value, e.g. network.delay.value=50ms");
+      }
+      ConfigParseOptions options =
+          ConfigParseOptions.defaults().setOriginDescription(name(override));
+      layer = ConfigFactory.parseString(text, options).withFallback(layer);
+    }
+    return layer;
+  }
+
+  /** How messages name an override: as it was given, {@code --set network.delay.value=50ms}. */
+  private static String name(Override override) {
+    return override.source() + " " + override.text();
+  }
+
+  private static Scenario build(
+      Path file, Config config, ConfigObject schema, Locations locations) {
+    KeySchema.check(config.root(), schema, locations);
+    Fields f = Fields.root(config, locations);
+    SimulationSettings simulation = SectionReaders.simulation(f);
+    ClusterSettings cluster = ClusterReader.read(f);
+    NetworkSettings network = NetworkReader.read(f, cluster.nodes());
+    WorkloadSettings workload = SectionReaders.workload(f);
+    FailoverSettings failover = SectionReaders.failover(f);
+    OutputSettings output = SectionReaders.output(f);
     return new Scenario(
-        file,
-        new SimulationSettings("unnamed", 1, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(5)),
-        new ClusterSettings(
-            List.of("leader", "follower-1", "follower-2", "follower-3"),
-            new ReplicationSettings(
-                ReplicationMethod.LOGICAL, CommitMode.ASYNC, 1, AckLevel.APPLIED, Duration.ofSeconds(1), 100, 100_000),
-            "memory",
-            new Distribution.Constant(0)),
-        new NetworkSettings(new Distribution.Uniform(20_000, 40_000), List.of()),
-        new WorkloadSettings(4, 200, WorkloadSettings.Arrival.POISSON, 1000,
-            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
-        new FailoverSettings(Duration.ofMillis(50)),
-        new OutputSettings(""),
-        config);
+        file, simulation, cluster, network, workload, failover, output, render(config));
+  }
+
+  /** The merged config as HOCON, so a run records exactly what it ran; keys sorted, no comments. */
+  private static String render(Config config) {
+    Config sections = ConfigFactory.empty();
+    for (String section : SECTIONS) {
+      sections = sections.withValue(section, config.getValue(section));
+    }
+    return sections.root().render(ConfigRenderOptions.concise().setJson(false).setFormatted(true));
   }
 }

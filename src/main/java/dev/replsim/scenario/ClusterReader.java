@@ -1,0 +1,143 @@
+package dev.replsim.scenario;
+
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigValue;
+import dev.replsim.protocol.AckLevel;
+import dev.replsim.protocol.CommitMode;
+import dev.replsim.protocol.ReplicationMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and validates the {@code cluster} section: nodes, replication and persistence. */
+final class ClusterReader {
+
+  private static final int MAX_FOLLOWERS = 64;
+  private static final Pattern NODE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+
+  /** Fault targets accept these role selectors, so a node may not be called by one of them. */
+  private static final List<String> SELECTORS =
+      List.of("current-leader", "random-follower", "minority", "majority");
+
+  private ClusterReader() {}
+
+  static ClusterSettings read(Fields f) {
+    int followers = f.intIn("cluster.followers", 0, MAX_FOLLOWERS);
+    List<String> nodes = nodes(f, followers);
+    ReplicationSettings replication = replication(f, followers);
+    String persistence = persistence(f);
+    return new ClusterSettings(
+        nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"));
+  }
+
+  /** The given names, checked, or {@code leader, follower-1 ... follower-N}. */
+  private static List<String> nodes(Fields f, int followers) {
+    String allowed = "an empty list or " + (followers + 1) + " names, the leader first";
+    List<String> names = f.strings("cluster.names", allowed);
+    if (names.isEmpty()) {
+      List<String> nodes = new ArrayList<>();
+      nodes.add("leader");
+      for (int i = 1; i <= followers; i++) {
+        nodes.add("follower-" + i);
+      }
+      return nodes;
+    }
+    if (names.size() != followers + 1) {
+      String message =
+          "cluster.names has %d names, but cluster.followers = %d needs %d:"
+              + " the leader first, then one name per follower";
+      throw f.fail("cluster.names", String.format(message, names.size(), followers, followers + 1));
+    }
+    ConfigList list = (ConfigList) f.raw("cluster.names");
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      ConfigValue item = list.get(i);
+      String problem = null;
+      if (!NODE_NAME.matcher(name).matches()) {
+        problem =
+            "is not a valid node name: it must start with a lower-case letter and hold only a-z,"
+                + " 0-9 and -";
+      } else if (SELECTORS.contains(name)) {
+        problem =
+            String.format(
+                "is reserved: fault targets use it to pick a node by role (%s)",
+                Suggestions.and(SELECTORS));
+      } else if (names.indexOf(name) < i) {
+        problem = "repeats cluster.names[" + names.indexOf(name) + "]: node names must be unique";
+      }
+      if (problem != null) {
+        throw f.locations()
+            .error(
+                Locations.leafOrigin(item),
+                "cluster.names[" + i + "] = " + Fields.quoted(item) + " " + problem);
+      }
+    }
+    return names;
+  }
+
+  private static ReplicationSettings replication(Fields f, int followers) {
+    ReplicationMethod method =
+        f.choice(
+            "cluster.replication.method",
+            ReplicationMethod.values(),
+            "a replication method",
+            "statement",
+            "wal");
+    CommitMode mode = f.choice("cluster.replication.mode", CommitMode.values(), "a commit mode");
+    boolean semiSync = mode == CommitMode.SEMI_SYNC;
+    if (semiSync && followers == 0) {
+      String blame =
+          f.fromDefaults("cluster.followers") ? "cluster.replication.mode" : "cluster.followers";
+      throw f.fail(
+          blame,
+          "cluster.replication.mode = semi-sync needs at least one follower to ack,"
+              + " but cluster.followers = 0");
+    }
+    int acks = f.intIn("cluster.replication.acks", 1, Integer.MAX_VALUE);
+    if (semiSync && acks > followers) {
+      // acks is read for every mode (it must be sane) but bounded by the followers only where it
+      // counts
+      throw f.bad(
+          "cluster.replication.acks",
+          "is out of range: with "
+              + followers
+              + " follower"
+              + (followers == 1 ? "" : "s")
+              + ", semi-sync acks must be 1.."
+              + followers);
+    }
+    AckLevel ackLevel =
+        f.choice("cluster.replication.ack-level", AckLevel.values(), "an ack level");
+    Duration timeout =
+        f.durationIn(
+            "cluster.replication.timeout",
+            Duration.ofNanos(1),
+            Fields.LONGEST,
+            "a duration greater than 0, e.g. 1s");
+    int maxBatch = f.intIn("cluster.replication.max-batch", 1, 10_000);
+    long maxInFlight =
+        f.wholeNumber(
+            "cluster.replication.max-in-flight",
+            maxBatch,
+            Long.MAX_VALUE,
+            "at least cluster.replication.max-batch = "
+                + maxBatch
+                + ", so a full batch can be in flight");
+    return new ReplicationSettings(method, mode, acks, ackLevel, timeout, maxBatch, maxInFlight);
+  }
+
+  private static String persistence(Fields f) {
+    String persistence = f.string("cluster.persistence", "memory");
+    if (persistence.equals("memory")) {
+      return persistence;
+    }
+    if (persistence.equals("h2") || persistence.startsWith("jdbc:")) {
+      throw f.bad(
+          "cluster.persistence", "is planned but not supported yet: must be memory for now");
+    }
+    throw f.bad(
+        "cluster.persistence",
+        "is not a journal kind: must be memory (h2 and jdbc URLs are planned)");
+  }
+}

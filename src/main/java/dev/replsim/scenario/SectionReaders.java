@@ -1,0 +1,125 @@
+package dev.replsim.scenario;
+
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.replsim.scenario.WorkloadSettings.Arrival;
+import dev.replsim.scenario.WorkloadSettings.KeyDistribution;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover}
+ * and {@code output}. The cluster and the network have readers of their own.
+ */
+final class SectionReaders {
+
+  /** The name becomes a directory name, so only characters that are safe in one on every OS. */
+  private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private static final Duration MAX_DURATION = Duration.ofHours(24);
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+
+  private SectionReaders() {}
+
+  static SimulationSettings simulation(Fields f) {
+    String name = f.string("simulation.name", "a name of letters, digits, '.', '_' and '-'");
+    if (name.isEmpty()) {
+      throw f.bad(
+          "simulation.name", "is empty: give the run a name of letters, digits, '.', '_' and '-'");
+    }
+    if (!RUN_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+      throw f.bad(
+          "simulation.name",
+          "is not a valid name: it becomes a directory name, so use only"
+              + " letters, digits, '.', '_' and '-'");
+    }
+    long seed =
+        f.wholeNumber("simulation.seed", Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit whole number");
+    Duration duration =
+        f.durationIn(
+            "simulation.duration",
+            Duration.ofNanos(1),
+            MAX_DURATION,
+            "greater than 0 and at most 24h");
+    Duration sampleInterval =
+        f.duration("simulation.sample-interval", "between 1ms and simulation.duration");
+    if (sampleInterval.compareTo(MIN_INTERVAL) < 0 || sampleInterval.compareTo(duration) > 0) {
+      // a default interval longer than a short user duration: the duration is what the user wrote
+      boolean blameDuration =
+          sampleInterval.compareTo(duration) > 0
+              && f.fromDefaults("simulation.sample-interval")
+              && !f.fromDefaults("simulation.duration");
+      if (blameDuration) {
+        String problem =
+            "is shorter than simulation.sample-interval = %s (the default):"
+                + " set a sample-interval between 1ms and the duration";
+        throw f.bad(
+            "simulation.duration",
+            String.format(problem, Fields.show(f.raw("simulation.sample-interval"))));
+      }
+      f.check(
+          false,
+          "simulation.sample-interval",
+          "between 1ms and simulation.duration = " + Fields.show(f.raw("simulation.duration")));
+    }
+    Duration drainTimeout =
+        f.durationIn(
+            "simulation.drain-timeout",
+            Duration.ZERO,
+            Fields.LONGEST,
+            "a duration of 0 or more, e.g. 5s");
+    return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout);
+  }
+
+  static WorkloadSettings workload(Fields f) {
+    int clients = f.intIn("workload.clients", 1, 10_000);
+    double writeRate = writeRate(f);
+    Arrival arrival = f.choice("workload.arrival", Arrival.values(), "an arrival process");
+    int keys = f.intIn("workload.keys", 1, Integer.MAX_VALUE);
+    KeyDistribution keyDistribution =
+        f.choice("workload.key-distribution", KeyDistribution.values(), "a key distribution");
+    double zipfExponent = f.number("workload.zipf-exponent", "a number greater than 0, e.g. 0.99");
+    f.check(zipfExponent > 0, "workload.zipf-exponent", "a number greater than 0, e.g. 0.99");
+    int valueSize = f.intIn("workload.value-size", 0, 1_048_576);
+    int maxOutstanding = f.intIn("workload.max-outstanding", 1, Integer.MAX_VALUE);
+    return new WorkloadSettings(
+        clients,
+        writeRate,
+        arrival,
+        keys,
+        keyDistribution,
+        zipfExponent,
+        valueSize,
+        maxOutstanding);
+  }
+
+  /**
+   * Writes per second, or {@code unlimited} (infinity) for clients that write as fast as they can.
+   */
+  private static double writeRate(Fields f) {
+    String allowed = "a number of writes per second greater than 0, or unlimited";
+    ConfigValue value = f.raw("workload.write-rate");
+    if (value != null
+        && value.valueType() == ConfigValueType.STRING
+        && "unlimited".equals(value.unwrapped())) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double rate = f.number("workload.write-rate", allowed);
+    f.check(rate > 0, "workload.write-rate", allowed);
+    return rate;
+  }
+
+  static FailoverSettings failover(Fields f) {
+    return new FailoverSettings(
+        f.durationIn(
+            "failover.heartbeat-interval",
+            MIN_INTERVAL,
+            Fields.LONGEST,
+            "at least 1ms, e.g. 50ms"));
+  }
+
+  static OutputSettings output(Fields f) {
+    return new OutputSettings(
+        f.string("output.dir", "a directory path, or \"\" for results/<name>-<timestamp>"));
+  }
+}

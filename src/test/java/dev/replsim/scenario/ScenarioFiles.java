@@ -1,0 +1,41 @@
+package dev.replsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes scenario files into a test's temporary directory and loads them. */
+final class ScenarioFiles {
+
+  private final Path dir;
+
+  ScenarioFiles(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Writes {@code lines} to {@code name}; line 1 of the file is {@code lines[0]}. */
+  Path write(String name, String... lines) {
+    Path file = dir.resolve(name);
+    try {
+      Files.writeString(file, String.join("\n", lines) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Loads {@code file} and returns the message of the ScenarioException it must throw. */
+  static String error(Path file, Override... overrides) {
+    return assertThrows(
+            ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides)))
+        .getMessage();
+  }
+
+  static Override set(String text) {
+    return new Override("--set", text);
+  }
+}

@@ -1,0 +1,232 @@
+package dev.replsim.scenario;
+
+import static dev.replsim.scenario.ScenarioFiles.error;
+import static dev.replsim.scenario.ScenarioFiles.set;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every validation rule, as the message a user sees: the file and line, the key, the bad value and
+ * what is allowed. Each case writes its setting on line 2 of a file.
+ */
+class ScenarioValidationTest {
+
+  @TempDir Path dir;
+  ScenarioFiles files;
+
+  @BeforeEach
+  void setUp() {
+    files = new ScenarioFiles(dir);
+  }
+
+  /** Loads a file whose line 2 is {@code setting} and returns the message after "file:2: ". */
+  private String errorOnLine2(String setting) {
+    Path file = files.write("s.conf", "# line 1", setting);
+    String message = error(file);
+    String prefix = file + ":2: ";
+    if (!message.startsWith(prefix)) {
+      throw new AssertionError("expected the error on " + prefix + "but got: " + message);
+    }
+    return message.substring(prefix.length());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+simulation.name = ""                  | simulation.name = "" is empty: give the run a name of letters, digits, '.', '_' and '-'
+simulation.name = "my run"            | simulation.name = "my run" is not a valid name: it becomes a directory name, so use only letters, digits, '.', '_' and '-'
+simulation.name = ".."                | simulation.name = ".." is not a valid name: it becomes a directory name, so use only letters, digits, '.', '_' and '-'
+simulation.seed = 1.5                 | simulation.seed = 1.5 is not a whole number: must be a 64-bit whole number
+simulation.seed = 9223372036854775808 | simulation.seed = "9223372036854775808" is out of range: must be a 64-bit whole number
+simulation.duration = 0s              | simulation.duration = 0s is out of range: must be greater than 0 and at most 24h
+simulation.duration = 25h             | simulation.duration = 25h is out of range: must be greater than 0 and at most 24h
+simulation.duration = 20              | simulation.duration = 20 has no unit: write 20ms or 20s (units: ns, us, ms, s, m, h, d)
+simulation.duration = "20"            | simulation.duration = "20" has no unit: write 20ms or 20s (units: ns, us, ms, s, m, h, d)
+simulation.duration = 20 parsecs      | simulation.duration = "20 parsecs" is not a duration: write a number and a unit, e.g. 250ms or 5s (units: ns, us, ms, s, m, h, d)
+simulation.sample-interval = 500us    | simulation.sample-interval = 500us is out of range: must be between 1ms and simulation.duration = 20s
+simulation.sample-interval = 21s      | simulation.sample-interval = 21s is out of range: must be between 1ms and simulation.duration = 20s
+simulation.duration = 50ms            | simulation.duration = 50ms is shorter than simulation.sample-interval = 100ms (the default): set a sample-interval between 1ms and the duration
+simulation.drain-timeout = -1s        | simulation.drain-timeout = -1s is out of range: must be a duration of 0 or more, e.g. 5s
+cluster.followers = 65                | cluster.followers = 65 is out of range: must be 0..64
+cluster.followers = -1                | cluster.followers = -1 is out of range: must be 0..64
+cluster.followers = three             | cluster.followers = "three" is not a whole number: must be 0..64
+cluster.names = [a, b]                | cluster.names has 2 names, but cluster.followers = 3 needs 4: the leader first, then one name per follower
+cluster.names = [a, B, c, d]          | cluster.names[1] = "B" is not a valid node name: it must start with a lower-case letter and hold only a-z, 0-9 and -
+cluster.names = [a, b, c, b]          | cluster.names[3] = "b" repeats cluster.names[1]: node names must be unique
+cluster.names = [a, b, c, majority]   | cluster.names[3] = "majority" is reserved: fault targets use it to pick a node by role (current-leader, random-follower, minority and majority)
+cluster.names = a                     | cluster.names = "a" is not a list: must be an empty list or 4 names, the leader first
+cluster.replication { mode = semi-sync, acks = 4 } | cluster.replication.acks = 4 is out of range: with 3 followers, semi-sync acks must be 1..3
+cluster.replication.acks = 0          | cluster.replication.acks = 0 is out of range: must be at least 1
+cluster { followers = 0, replication.mode = semi-sync } | cluster.replication.mode = semi-sync needs at least one follower to ack, but cluster.followers = 0
+cluster.replication.timeout = 0ms     | cluster.replication.timeout = 0ms is out of range: must be a duration greater than 0, e.g. 1s
+cluster.replication.max-batch = 0     | cluster.replication.max-batch = 0 is out of range: must be 1..10000
+cluster.replication.max-batch = 10001 | cluster.replication.max-batch = 10001 is out of range: must be 1..10000
+cluster.replication.max-in-flight = 99 | cluster.replication.max-in-flight = 99 is out of range: must be at least cluster.replication.max-batch = 100, so a full batch can be in flight
+cluster.persistence = h2              | cluster.persistence = h2 is planned but not supported yet: must be memory for now
+cluster.persistence = disk            | cluster.persistence = disk is not a journal kind: must be memory (h2 and jdbc URLs are planned)
+workload.clients = 0                  | workload.clients = 0 is out of range: must be 1..10000
+workload.clients = 10001              | workload.clients = 10001 is out of range: must be 1..10000
+workload.clients = "four"             | workload.clients = "four" is not a whole number: must be 1..10000
+workload.clients = 2.5                | workload.clients = 2.5 is not a whole number: must be 1..10000
+workload.write-rate = 0               | workload.write-rate = 0 is out of range: must be a number of writes per second greater than 0, or unlimited
+workload.write-rate = fast            | workload.write-rate = "fast" is not a number: must be a number of writes per second greater than 0, or unlimited
+workload.keys = 0                     | workload.keys = 0 is out of range: must be at least 1
+workload.zipf-exponent = 0            | workload.zipf-exponent = 0 is out of range: must be a number greater than 0, e.g. 0.99
+workload.value-size = -1              | workload.value-size = -1 is out of range: must be 0..1048576
+workload.value-size = 1048577         | workload.value-size = 1048577 is out of range: must be 0..1048576
+workload.max-outstanding = 0          | workload.max-outstanding = 0 is out of range: must be at least 1
+failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms
+output.dir = [a]                      | output.dir = ["a"] is not a string: must be a directory path, or "" for results/<name>-<timestamp>
+simulation.seed = null                | simulation.seed = null is not set: it must be a 64-bit whole number
+cluster.replication = async           | cluster.replication = async is not a section: write cluster.replication { ... } with its keys
+""")
+  void valueOutsideItsRuleIsReportedWithKeyValueAndWhatIsAllowed(String setting, String expected) {
+    assertEquals(expected, errorOnLine2(setting));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+cluster.replication.mode = semisync   | cluster.replication.mode = semisync is not a commit mode: must be async, sync or semi-sync; did you mean semi-sync?
+cluster.replication.mode = SEMI_SYNC  | cluster.replication.mode = SEMI_SYNC is not a commit mode: must be async, sync or semi-sync; did you mean semi-sync?
+cluster.replication.mode = quorum     | cluster.replication.mode = quorum is not a commit mode: must be async, sync or semi-sync
+cluster.replication.ack-level = flushed | cluster.replication.ack-level = flushed is not an ack level: must be received, durable or applied
+cluster.replication.method = statement | cluster.replication.method = statement is planned but not supported yet: must be logical
+workload.arrival = bursty             | workload.arrival = bursty is not an arrival process: must be constant or poisson
+workload.key-distribution = zipfan    | workload.key-distribution = zipfan is not a key distribution: must be uniform or zipfian; did you mean zipfian?
+cluster.replication.mode = 3          | cluster.replication.mode = 3 is not a commit mode: must be async, sync or semi-sync
+""")
+  void badEnumValueListsTheAllowedValues(String setting, String expected) {
+    assertEquals(expected, errorOnLine2(setting));
+  }
+
+  @Test
+  void enumValuesAreReadInKebabCase() {
+    Path file =
+        files.write(
+            "s.conf",
+            "cluster.replication { mode = semi-sync, ack-level = received, method = logical }",
+            "workload { arrival = constant, key-distribution = zipfian }");
+
+    Scenario s = ScenarioLoader.load(file);
+
+    assertEquals(dev.replsim.protocol.CommitMode.SEMI_SYNC, s.cluster().replication().mode());
+    assertEquals(dev.replsim.protocol.AckLevel.RECEIVED, s.cluster().replication().ackLevel());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+workload { write-rat = 5 }            | unknown key workload.write-rat; did you mean workload.write-rate?
+simulaton.seed = 3                    | unknown key simulaton; did you mean simulation?
+cluster.replication.ackLevel = durable | unknown key cluster.replication.ackLevel; did you mean cluster.replication.ack-level?
+cluster.mode = sync                   | unknown key cluster.mode; did you mean cluster.replication.mode?
+network.followers = 2                 | unknown key network.followers; did you mean cluster.followers?
+network.delay.vlaue = 2ms             | unknown key network.delay.vlaue; did you mean network.delay.value?
+network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown key network.links[0].dealy; did you mean network.links[0].delay?
+workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size and max-outstanding
+helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, failover and output
+faults = [ { at = 10s, action = crash, node = leader } ] | unknown key faults: fault schedules are planned but not supported yet
+network.loss = 0.1                    | unknown key network.loss: loss, duplication, reordering and bandwidth limits are planned but not supported yet
+simulation.seed.low = 1               | unknown key simulation.seed.low; simulation.seed is a single value, not a section
+""")
+  void unknownKeyIsReportedWithFileLineAndSuggestion(String setting, String expected) {
+    assertEquals(expected, errorOnLine2(setting));
+  }
+
+  @Test
+  void unknownKeyInAnOverrideNamesTheOverride() {
+    Path file = files.write("s.conf", "");
+
+    assertEquals(
+        "--set workload.write-rat=5: unknown key workload.write-rat; did you mean"
+            + " workload.write-rate?",
+        error(file, set("workload.write-rat=5")));
+  }
+
+  @Test
+  void unknownKeyInAnIncludedFileNamesThatFile() {
+    Path base = files.write("base.conf", "workload {", "  clientz = 3", "}");
+    Path file = files.write("s.conf", "include \"base.conf\"");
+
+    assertEquals(
+        base + ":2: unknown key workload.clientz; did you mean workload.clients?", error(file));
+  }
+
+  @Test
+  void firstUnknownKeyInTheFileIsReported() {
+    Path file = files.write("s.conf", "workload.b-typo = 1", "workload.a-typo = 1");
+
+    assertEquals(
+        file
+            + ":1: unknown key workload.b-typo; workload takes clients, write-rate, arrival, keys,"
+            + " key-distribution, zipf-exponent, value-size and max-outstanding",
+        error(file));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
+network.links = [ { from = leader, to = follower-9 } ]  | network.links[0].to = follower-9 is not a node: it must be one of the nodes: leader, follower-1, follower-2, follower-3
+network.links = [ { from = primary, to = follower-1 } ] | network.links[0].from = primary is not a node: it must be one of the nodes: leader, follower-1, follower-2, follower-3
+network.links = [ { from = leader, to = leader } ]      | network.links[0].to = leader is also the link's from: a link joins two different nodes
+network.links = [ { from = leader, to = follower-1 }, { from = leader, to = follower-1 } ] | network.links[1] repeats the link leader -> follower-1 of network.links[0]: give each directed link once
+network.links = [ { to = follower-1 } ]                 | network.links[0] has no from: it must be one of the nodes: leader, follower-1, follower-2, follower-3
+network.links = [ 3 ]                                   | network.links[0] = 3 is not a link: write { from = leader, to = follower-1, delay = { distribution = constant, value = 80ms } }
+network.links = { from = leader }                       | network.links = {"from":"leader"} is not a list: write links = [ { from = leader, to = follower-1, delay = { distribution = constant, value = 80ms } } ]
+""")
+  void badLinkIsReported(String setting, String expected) {
+    assertEquals(expected, errorOnLine2(setting));
+  }
+
+  @Test
+  void linkEndsAreCheckedAgainstTheScenariosOwnNodeNames() {
+    Path file =
+        files.write(
+            "s.conf",
+            "cluster { followers = 1, names = [primary, replica] }",
+            "network.links = [ { from = primary, to = follower-1 } ]");
+
+    assertEquals(
+        file
+            + ":2: network.links[0].to = follower-1 is not a node: it must be one of the nodes:"
+            + " primary, replica",
+        error(file));
+  }
+
+  @Test
+  void semiSyncAcksAboveTheFollowersFromAnOverrideSaysTheMaximum() {
+    Path file = files.write("s.conf", "cluster { followers = 2, replication.mode = semi-sync }");
+
+    assertEquals(
+        "--set cluster.replication.acks=3: cluster.replication.acks = 3 is out of range: with 2"
+            + " followers, semi-sync acks must be 1..2",
+        error(file, set("cluster.replication.acks=3")));
+  }
+
+  @Test
+  void acksAboveTheFollowersAreIgnoredOutsideSemiSync() {
+    Path file =
+        files.write("s.conf", "cluster { followers = 1, replication { mode = sync, acks = 3 } }");
+
+    assertEquals(3, ScenarioLoader.load(file).cluster().replication().acks());
+  }
+}
