@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.metrics.Summary;
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.bench.Benchmark;
 import java.io.PrintWriter;
@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Write into a non-empty directory.")
   boolean force;
 
-  @java.lang.Override
+  @Override
   public Integer call() {
     return main.outcome(spec, this::bench);
   }
@@ -78,9 +78,9 @@ final class BenchCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private List<Override> with(String mode) {
-    List<Override> overrides = scenario.overrides();
-    overrides.add(new Override("bench", "cluster.replication.mode=" + mode));
+  private List<SettingOverride> with(String mode) {
+    List<SettingOverride> overrides = scenario.overrides();
+    overrides.add(new SettingOverride("bench", "cluster.replication.mode=" + mode));
     return overrides;
   }
 

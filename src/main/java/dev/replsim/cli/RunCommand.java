@@ -2,7 +2,7 @@ package dev.replsim.cli;
 
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.random.Durations;
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Write into a non-empty directory: replaces replsim's result files there, keeps all others.")
   boolean force;
 
-  @java.lang.Override
+  @Override
   public Integer call() {
     return main.outcome(spec, this::run);
   }
@@ -91,13 +91,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** {@code --set}s in the order given, then the dedicated flags, so those win over a {@code --set}. */
-  List<Override> overrides() {
-    List<Override> overrides = scenario.overrides();
+  List<SettingOverride> overrides() {
+    List<SettingOverride> overrides = scenario.overrides();
     if (seed != null) {
-      overrides.add(new Override("--seed", "simulation.seed=" + seed));
+      overrides.add(new SettingOverride("--seed", "simulation.seed=" + seed));
     }
     if (duration != null) {
-      overrides.add(new Override("--duration", "simulation.duration=" + duration));
+      overrides.add(new SettingOverride("--duration", "simulation.duration=" + duration));
     }
     return overrides;
   }

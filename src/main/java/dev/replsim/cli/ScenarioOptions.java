@@ -1,6 +1,6 @@
 package dev.replsim.cli;
 
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +22,24 @@ public final class ScenarioOptions {
       names = "--set",
       paramLabel = "KEY=VALUE",
       converter = SetConverter.class,
-      description = "Override one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
-  List<Override> sets = new ArrayList<>();
+      description = "SettingOverride one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
+  List<SettingOverride> sets = new ArrayList<>();
 
   /** The {@code --set} overrides in the order given. */
-  List<Override> overrides() {
+  List<SettingOverride> overrides() {
     return new ArrayList<>(sets);
   }
 
   /** Turns {@code key=value} into an override, refusing text that has no key or no {@code =}. */
-  static final class SetConverter implements ITypeConverter<Override> {
-    @java.lang.Override
-    public Override convert(String text) {
+  static final class SetConverter implements ITypeConverter<SettingOverride> {
+    @Override
+    public SettingOverride convert(String text) {
       int equals = text.indexOf('=');
       if (equals <= 0 || text.substring(0, equals).isBlank()) {
         throw new TypeConversionException(
             "'" + text + "' is not KEY=VALUE; write e.g. --set network.delay.value=50ms");
       }
-      return new Override("--set", text);
+      return new SettingOverride("--set", text);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.replsim.cli;
 
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -13,5 +13,5 @@ import java.util.List;
 @FunctionalInterface
 public interface ScenarioSource {
 
-  Scenario load(Path file, List<Override> overrides) throws ScenarioException;
+  Scenario load(Path file, List<SettingOverride> overrides) throws ScenarioException;
 }

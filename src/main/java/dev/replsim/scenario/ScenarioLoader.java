@@ -38,7 +38,7 @@ public final class ScenarioLoader {
   }
 
   /** Loads {@code file} over the defaults, with {@code overrides} over both, later ones winning. */
-  public static Scenario load(Path file, List<Override> overrides) throws ScenarioException {
+  public static Scenario load(Path file, List<SettingOverride> overrides) throws ScenarioException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(overrides, "overrides");
     List<String> overrideNames = new ArrayList<>();
@@ -126,9 +126,9 @@ public final class ScenarioLoader {
   }
 
   /** All overrides as one layer, later ones winning, each keeping its own origin for messages. */
-  private static Config parseOverrides(List<Override> overrides) {
+  private static Config parseOverrides(List<SettingOverride> overrides) {
     Config layer = ConfigFactory.empty();
-    for (Override override : overrides) {
+    for (SettingOverride override : overrides) {
       String text = override.text() == null ? "" : override.text().trim();
       if (!text.matches("(?s)[^=:{]+[=:{].*")) {
         throw new ScenarioException(
@@ -142,7 +142,7 @@ public final class ScenarioLoader {
   }
 
   /** How messages name an override: as it was given, {@code --set network.delay.value=50ms}. */
-  private static String name(Override override) {
+  private static String name(SettingOverride override) {
     return override.source() + " " + override.text();
   }
 

@@ -1,7 +1,7 @@
 package dev.replsim.cli;
 
 import dev.replsim.TestRuns;
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.Progress;
 import java.io.PrintWriter;
@@ -25,7 +25,7 @@ final class CliHarness {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
   final List<Path> loadedFiles = new ArrayList<>();
-  final List<List<Override>> loadedOverrides = new ArrayList<>();
+  final List<List<SettingOverride>> loadedOverrides = new ArrayList<>();
   final List<Scenario> runs = new ArrayList<>();
 
   ScenarioSource scenarios = (file, overrides) -> TestRuns.scenario();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.ScenarioException;
 import dev.replsim.sim.RunFailedException;
 import java.nio.file.Path;
@@ -128,7 +128,7 @@ class MainTest {
     }
     assertTrue(out.endsWith("OK" + System.lineSeparator()), out);
     assertEquals(List.of(Path.of("lag.conf")), cli.loadedFiles);
-    assertEquals(List.of(List.of(new Override("--set", "workload.clients=8"))), cli.loadedOverrides);
+    assertEquals(List.of(List.of(new SettingOverride("--set", "workload.clients=8"))), cli.loadedOverrides);
     assertTrue(cli.runs.isEmpty());
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.TestRuns;
-import dev.replsim.scenario.Override;
+import dev.replsim.scenario.SettingOverride;
 import dev.replsim.sim.RunFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,10 +56,10 @@ class RunCommandTest {
     cli.execute("run", "lag.conf", "--seed", "7", "--set", "network.delay.value=50ms", "--duration", "30s",
         "--set", "workload.clients=8", "--out", tmp.resolve("out").toString());
     assertEquals(List.of(List.of(
-        new Override("--set", "network.delay.value=50ms"),
-        new Override("--set", "workload.clients=8"),
-        new Override("--seed", "simulation.seed=7"),
-        new Override("--duration", "simulation.duration=30s"))), cli.loadedOverrides);
+        new SettingOverride("--set", "network.delay.value=50ms"),
+        new SettingOverride("--set", "workload.clients=8"),
+        new SettingOverride("--seed", "simulation.seed=7"),
+        new SettingOverride("--duration", "simulation.duration=30s"))), cli.loadedOverrides);
   }
 
   @Test

@@ -29,13 +29,13 @@ final class ScenarioFiles {
   }
 
   /** Loads {@code file} and returns the message of the ScenarioException it must throw. */
-  static String error(Path file, Override... overrides) {
+  static String error(Path file, SettingOverride... overrides) {
     return assertThrows(
             ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides)))
         .getMessage();
   }
 
-  static Override set(String text) {
-    return new Override("--set", text);
+  static SettingOverride set(String text) {
+    return new SettingOverride("--set", text);
   }
 }

@@ -139,7 +139,7 @@ class ScenarioLoaderTest {
             file,
             List.of(
                 set("simulation.seed=7"),
-                new Override("--duration", "simulation.duration=3s"),
+                new SettingOverride("--duration", "simulation.duration=3s"),
                 set("workload.clients=2"),
                 set("workload.clients=3")));
 

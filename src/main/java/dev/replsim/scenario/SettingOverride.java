@@ -6,4 +6,4 @@ package dev.replsim.scenario;
  * @param source where it came from, for error messages: {@code --set}, {@code --seed}, ...
  * @param text the assignment, {@code key=value}
  */
-public record Override(String source, String text) {}
+public record SettingOverride(String source, String text) {}
