@@ -1,0 +1,309 @@
+package dev.replsim.protocol;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Drives protocol nodes in virtual time, deterministically, for tests: it owns the nodes, one
+ * clock and one queue of events (deliveries, timers, flushes, journal callbacks, client writes),
+ * and carries out every {@link Decision} the way a real driver does.
+ *
+ * <ul>
+ *   <li>A message arrives after its link's delay; links are FIFO unless a rule delays a message.
+ *   <li>Persisted entries become durable after the node's journal delay; with the default of 0,
+ *       right after the input that persisted them, before any other input (as Pekko Persistence
+ *       runs the persist callback before the next command).
+ *   <li>A timer fires at its time; setting it again replaces it, a null time cancels it.
+ *   <li>A flush runs once, at the current time, after the events already queued for that time.
+ * </ul>
+ *
+ * <p>Events at the same time run in the order they were queued, so a run depends only on the
+ * test's inputs. Network rules shape single messages: the first rule matching a message drops,
+ * duplicates or delays it (a delayed message is overtaken by later ones: that is reordering).
+ */
+final class ProtocolHarness {
+
+  /** One message on the wire. */
+  record Envelope(String from, String to, Message message, long sentAt) {}
+
+  /** A write's answer, with the times the leader received and answered it. */
+  record Answer(long writtenAt, long answeredAt, WriteOutcome outcome) {
+    long latency() {
+      return answeredAt - writtenAt;
+    }
+  }
+
+  /** An observation, stamped with the node that made it and the time. */
+  record Observed(long at, String node, Observation observation) {}
+
+  private enum Fault { DROP, DUPLICATE, DELAY }
+
+  private record Rule(Predicate<Envelope> matches, Fault fault, long extraMicros) {}
+
+  /** Heartbeat timers re-arm forever, so they alone do not keep the harness busy. */
+  private record Event(long at, long seq, boolean background, Runnable action) {}
+
+  private final Map<String, ProtocolNode> nodes = new LinkedHashMap<>();
+  private final PriorityQueue<Event> queue = new PriorityQueue<>(
+      Comparator.comparingLong(Event::at).thenComparingLong(Event::seq));
+  private final Map<String, Long> linkDelays = new HashMap<>();
+  private final Map<String, Long> linkFreeAt = new HashMap<>();
+  private final Map<String, Long> journalDelays = new HashMap<>();
+  private final Map<String, Long> journalFreeAt = new HashMap<>();
+  private final Map<String, Map<TimerKey, Event>> timers = new HashMap<>();
+  private final Set<String> flushQueued = new HashSet<>();
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<Envelope> sent = new ArrayList<>();
+  private final List<Answer> answers = new ArrayList<>();
+  private final List<Observed> observed = new ArrayList<>();
+  private final Map<Long, Long> writtenAt = new HashMap<>();
+  private long now;
+  private long seq;
+  private int busy;
+  private long defaultLinkDelay;
+  private long nextRequestId = 1;
+  private int dropped;
+
+  /** Adds a node and starts it at the current time. */
+  ProtocolHarness add(ProtocolNode node) {
+    nodes.put(node.name(), node);
+    carryOut(node, node.start(now));
+    return this;
+  }
+
+  // ---- network and journal ----
+
+  /** The one-way delay of every link without its own. */
+  ProtocolHarness defaultLinkDelay(long micros) {
+    defaultLinkDelay = micros;
+    return this;
+  }
+
+  /** The one-way delay of the directed link {@code from -> to}. */
+  ProtocolHarness linkDelay(String from, String to, long micros) {
+    linkDelays.put(from + "->" + to, micros);
+    return this;
+  }
+
+  /** The same one-way delay both ways between two nodes. */
+  ProtocolHarness roundTrip(String a, String b, long oneWayMicros) {
+    return linkDelay(a, b, oneWayMicros).linkDelay(b, a, oneWayMicros);
+  }
+
+  /** How long the node's journal takes to make entries durable. */
+  ProtocolHarness journalDelay(String node, long micros) {
+    journalDelays.put(node, micros);
+    return this;
+  }
+
+  ProtocolHarness dropWhen(Predicate<Envelope> matches) {
+    rules.add(new Rule(matches, Fault.DROP, 0));
+    return this;
+  }
+
+  ProtocolHarness duplicateWhen(Predicate<Envelope> matches) {
+    rules.add(new Rule(matches, Fault.DUPLICATE, 0));
+    return this;
+  }
+
+  /** Delivers matching messages {@code extraMicros} late, so later messages overtake them. */
+  ProtocolHarness delayWhen(Predicate<Envelope> matches, long extraMicros) {
+    rules.add(new Rule(matches, Fault.DELAY, extraMicros));
+    return this;
+  }
+
+  /** Drops every message to or from the node. */
+  ProtocolHarness isolate(String node) {
+    return dropWhen(e -> e.from().equals(node) || e.to().equals(node));
+  }
+
+  /** Removes every network rule; messages already dropped stay lost. */
+  ProtocolHarness heal() {
+    rules.clear();
+    return this;
+  }
+
+  // ---- inputs and running ----
+
+  /** Schedules a client write to the leader at {@code at}; returns its request id. */
+  long write(long at, String key, String value) {
+    long id = nextRequestId++;
+    schedule(at, false, () -> {
+      writtenAt.put(id, now);
+      ProtocolNode leader = leader();
+      carryOut(leader, leader.onWrite(new Write("client", id, key, value, value.length()), now));
+    });
+    return id;
+  }
+
+  /** Runs every event up to and including {@code time}, then sets the clock to it. */
+  void runUntil(long time) {
+    while (!queue.isEmpty() && queue.peek().at() <= time) {
+      step();
+    }
+    now = Math.max(now, time);
+  }
+
+  /** Runs until nothing but heartbeat timers is left to do. */
+  void runUntilIdle() {
+    for (int steps = 0; busy > 0; steps++) {
+      if (steps == 10_000_000) {
+        throw new IllegalStateException("still busy at " + now + "us: a livelock?");
+      }
+      step();
+    }
+  }
+
+  private void step() {
+    Event e = queue.poll();
+    if (!e.background()) {
+      busy--;
+    }
+    now = e.at();
+    e.action().run();
+  }
+
+  private Event schedule(long at, boolean background, Runnable action) {
+    Event e = new Event(at, seq++, background, action);
+    queue.add(e);
+    if (!background) {
+      busy++;
+    }
+    return e;
+  }
+
+  // ---- carrying out a decision ----
+
+  private void carryOut(ProtocolNode node, Decision d) {
+    String name = node.name();
+    d.observations().forEach(o -> observed.add(new Observed(now, name, o)));
+    d.outcomes().forEach(o -> answers.add(new Answer(writtenAt.get(o.requestId()), now, o)));
+    d.sends().forEach(s -> send(new Envelope(name, s.to(), s.message(), now)));
+    d.timers().forEach((key, at) -> setTimer(node, key, at));
+    if (!d.persist().isEmpty()) {
+      journal(node, d.persist().get(d.persist().size() - 1).lsn());
+    }
+    if (d.flushRequested() && flushQueued.add(name)) {
+      schedule(now, false, () -> {
+        flushQueued.remove(name);
+        carryOut(node, node.onFlush(now));
+      });
+    }
+  }
+
+  private void send(Envelope e) {
+    sent.add(e);
+    Rule rule = rules.stream().filter(r -> r.matches().test(e)).findFirst().orElse(null);
+    Fault fault = rule == null ? null : rule.fault();
+    String link = e.from() + "->" + e.to();
+    long arrival = now + linkDelays.getOrDefault(link, defaultLinkDelay);
+    if (fault == Fault.DROP) {
+      dropped++;
+    } else if (fault == Fault.DELAY) {
+      deliver(e, arrival + rule.extraMicros());
+    } else {
+      arrival = Math.max(arrival, linkFreeAt.getOrDefault(link, Long.MIN_VALUE));
+      linkFreeAt.put(link, arrival);
+      deliver(e, arrival);
+      if (fault == Fault.DUPLICATE) {
+        deliver(e, arrival);
+      }
+    }
+  }
+
+  private void deliver(Envelope e, long at) {
+    ProtocolNode to = nodes.get(e.to());
+    if (to == null) {
+      throw new IllegalStateException(e.from() + " sent to unknown node " + e.to());
+    }
+    schedule(at, false, () -> carryOut(to, to.onMessage(e.message(), now)));
+  }
+
+  private void setTimer(ProtocolNode node, TimerKey key, Long at) {
+    Map<TimerKey, Event> armed = timers.computeIfAbsent(node.name(), n -> new EnumMap<>(TimerKey.class));
+    Event old = armed.remove(key);
+    if (old != null && queue.remove(old) && !old.background()) {
+      busy--;
+    }
+    if (at != null) {
+      armed.put(key, schedule(at, key == TimerKey.HEARTBEAT, () -> {
+        armed.remove(key);
+        carryOut(node, node.onTimer(key, now));
+      }));
+    }
+  }
+
+  /** The journal is FIFO: a node's entries become durable in the order they were persisted. */
+  private void journal(ProtocolNode node, long lastLsn) {
+    long delay = journalDelays.getOrDefault(node.name(), 0L);
+    if (delay == 0) {
+      carryOut(node, node.onDurable(lastLsn, now));
+      return;
+    }
+    long at = Math.max(now + delay, journalFreeAt.getOrDefault(node.name(), Long.MIN_VALUE));
+    journalFreeAt.put(node.name(), at);
+    schedule(at, false, () -> carryOut(node, node.onDurable(lastLsn, now)));
+  }
+
+  // ---- what happened ----
+
+  long now() {
+    return now;
+  }
+
+  <T extends ProtocolNode> T node(String name, Class<T> type) {
+    return type.cast(nodes.get(name));
+  }
+
+  NodeStatus status(String name) {
+    return nodes.get(name).status();
+  }
+
+  List<NodeStatus> statuses() {
+    return nodes.values().stream().map(ProtocolNode::status).toList();
+  }
+
+  /** When the node's timer {@code key} will fire, or null if it is not armed. */
+  Long armedTimer(String node, TimerKey key) {
+    Event e = timers.getOrDefault(node, Map.of()).get(key);
+    return e == null ? null : e.at();
+  }
+
+  /** Every message sent so far of this type, dropped ones included. */
+  List<Envelope> sent(Class<? extends Message> type) {
+    return sent.stream().filter(e -> type.isInstance(e.message())).toList();
+  }
+
+  int droppedCount() {
+    return dropped;
+  }
+
+  List<Answer> answers() {
+    return List.copyOf(answers);
+  }
+
+  Answer answer(long requestId) {
+    return answers.stream().filter(a -> a.outcome().requestId() == requestId).findFirst()
+        .orElseThrow(() -> new AssertionError("write " + requestId + " was not answered"));
+  }
+
+  /** The node's observations of this type, in the order they were made. */
+  List<Observed> observed(String node, Class<? extends Observation> type) {
+    return observed.stream()
+        .filter(o -> o.node().equals(node) && type.isInstance(o.observation())).toList();
+  }
+
+  private ProtocolNode leader() {
+    return nodes.values().stream().filter(n -> n.status().role() == NodeStatus.Role.LEADER)
+        .findFirst().orElseThrow(() -> new IllegalStateException("no leader"));
+  }
+}
