@@ -178,4 +178,9 @@ public final class Follower implements ProtocolNode {
   public KeyValueStore store() {
     return store;
   }
+
+  /** The in-memory tail of the log, for tests in this package: its bounds show the truncation. */
+  ReplicationLog log() {
+    return log;
+  }
 }

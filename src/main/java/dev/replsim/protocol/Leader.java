@@ -215,6 +215,11 @@ public final class Leader implements ProtocolNode {
     return store;
   }
 
+  /** The in-memory tail of the log, for tests in this package: its bounds show the truncation. */
+  ReplicationLog log() {
+    return log;
+  }
+
   /** Writes appended but not yet answered. */
   public int pendingWrites() {
     return pending.size();
