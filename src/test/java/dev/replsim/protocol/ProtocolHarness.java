@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +47,10 @@ final class ProtocolHarness {
 
   private record Rule(Predicate<Envelope> matches, Fault fault, long extraMicros) {}
 
-  /** Heartbeat timers re-arm forever, so they alone do not keep the harness busy. */
+  /**
+   * Heartbeats re-arm forever, so they and the work they cause (deliveries, acks, resends) are
+   * background: they alone do not keep {@link #runUntilIdle} running.
+   */
   private record Event(long at, long seq, boolean background, Runnable action) {}
 
   private final Map<String, ProtocolNode> nodes = new LinkedHashMap<>();
@@ -60,7 +61,7 @@ final class ProtocolHarness {
   private final Map<String, Long> journalDelays = new HashMap<>();
   private final Map<String, Long> journalFreeAt = new HashMap<>();
   private final Map<String, Map<TimerKey, Event>> timers = new HashMap<>();
-  private final Set<String> flushQueued = new HashSet<>();
+  private final Map<String, Event> flushes = new HashMap<>();
   private final List<Rule> rules = new ArrayList<>();
   private final List<Envelope> sent = new ArrayList<>();
   private final List<Answer> answers = new ArrayList<>();
@@ -69,6 +70,7 @@ final class ProtocolHarness {
   private long now;
   private long seq;
   private int busy;
+  private boolean inBackground;
   private long defaultLinkDelay;
   private long nextRequestId = 1;
   private int dropped;
@@ -153,7 +155,7 @@ final class ProtocolHarness {
     now = Math.max(now, time);
   }
 
-  /** Runs until nothing but heartbeat timers is left to do. */
+  /** Runs until nothing but heartbeats and the work they cause is left to do. */
   void runUntilIdle() {
     for (int steps = 0; busy > 0; steps++) {
       if (steps == 10_000_000) {
@@ -169,16 +171,28 @@ final class ProtocolHarness {
       busy--;
     }
     now = e.at();
+    inBackground = e.background();
     e.action().run();
+    inBackground = false;
   }
 
-  private Event schedule(long at, boolean background, Runnable action) {
-    Event e = new Event(at, seq++, background, action);
+  /** Queues an event; it is background if it is a heartbeat or caused by background work. */
+  private Event schedule(long at, boolean heartbeat, Runnable action) {
+    return enqueue(new Event(at, seq++, heartbeat || inBackground, action));
+  }
+
+  private Event enqueue(Event e) {
     queue.add(e);
-    if (!background) {
+    if (!e.background()) {
       busy++;
     }
     return e;
+  }
+
+  private void unqueue(Event e) {
+    if (queue.remove(e) && !e.background()) {
+      busy--;
+    }
   }
 
   // ---- carrying out a decision ----
@@ -192,11 +206,22 @@ final class ProtocolHarness {
     if (!d.persist().isEmpty()) {
       journal(node, d.persist().get(d.persist().size() - 1).lsn());
     }
-    if (d.flushRequested() && flushQueued.add(name)) {
-      schedule(now, false, () -> {
-        flushQueued.remove(name);
+    if (d.flushRequested()) {
+      flush(node);
+    }
+  }
+
+  /** Queues one flush; a queued one already runs after this input, and now on its behalf too. */
+  private void flush(ProtocolNode node) {
+    Event queued = flushes.get(node.name());
+    if (queued == null) {
+      flushes.put(node.name(), schedule(now, false, () -> {
+        flushes.remove(node.name());
         carryOut(node, node.onFlush(now));
-      });
+      }));
+    } else if (queued.background() && !inBackground) {
+      unqueue(queued);
+      flushes.put(node.name(), enqueue(new Event(queued.at(), queued.seq(), false, queued.action())));
     }
   }
 
@@ -231,8 +256,8 @@ final class ProtocolHarness {
   private void setTimer(ProtocolNode node, TimerKey key, Long at) {
     Map<TimerKey, Event> armed = timers.computeIfAbsent(node.name(), n -> new EnumMap<>(TimerKey.class));
     Event old = armed.remove(key);
-    if (old != null && queue.remove(old) && !old.background()) {
-      busy--;
+    if (old != null) {
+      unqueue(old);
     }
     if (at != null) {
       armed.put(key, schedule(at, key == TimerKey.HEARTBEAT, () -> {

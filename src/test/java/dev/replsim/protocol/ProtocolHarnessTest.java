@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The harness's own contract: the rules a future virtual-time driver keeps as well. */
 class ProtocolHarnessTest {
 
-  /** A node that logs every input as "what@ms" and answers it with what the test scripted. */
+  /** A node that logs every input but start as "what@ms" and answers it as the test scripted. */
   private static final class ScriptedNode implements ProtocolNode {
     final String name;
     final List<String> inputs = new ArrayList<>();
@@ -39,7 +39,7 @@ class ProtocolHarnessTest {
 
     @Override
     public Decision start(long now) {
-      return new Decision();
+      return script.apply("start");
     }
 
     @Override
@@ -172,6 +172,59 @@ class ProtocolHarnessTest {
     h.write(0, "k", "v");
     h.runUntilIdle();
     assertEquals(List.of("m1@3", "m2@3", "m3@3", "flush@3"), b.inputs);
+  }
+
+  @Test
+  void heartbeatsAndTheWorkTheyCauseDoNotKeepTheHarnessBusy() {
+    ScriptedNode beater = new ScriptedNode("c");
+    beater.script = input -> {
+      Decision d = new Decision();
+      if (input.equals("start") || input.equals("HEARTBEAT")) {
+        d.setTimer(TimerKey.HEARTBEAT, h.now() + ms(50));
+      }
+      if (input.equals("HEARTBEAT")) {
+        d.send("b", new Heartbeat(1, "c", 0));
+      }
+      return d;
+    };
+    b.script = input -> {
+      Decision d = new Decision();
+      d.send("c", new Heartbeat(1, "b", 9)); // answers every beat, as a follower acks
+      return d;
+    };
+    h.roundTrip("b", "c", ms(80)); // longer than the beat: there is always one in flight
+    h.add(beater);
+    h.write(ms(120), "k", "v");
+
+    h.runUntilIdle();
+
+    assertEquals(ms(120), h.now());
+    assertEquals(List.of("write@120"), a.inputs);
+  }
+
+  @Test
+  void aFlushQueuedByBackgroundWorkRunsForAForegroundInputThatAsksForItToo() {
+    ScriptedNode c = new ScriptedNode("c");
+    c.script = input -> {
+      Decision d = new Decision();
+      if (input.equals("start")) {
+        d.setTimer(TimerKey.HEARTBEAT, ms(10));
+      } else if (!input.equals("flush")) {
+        d.requestFlush();
+      }
+      return d;
+    };
+    h.add(c).linkDelay("a", "c", ms(10));
+    a.script = input -> {
+      Decision d = new Decision();
+      d.send("c", new Heartbeat(1, "a", 1));
+      return d;
+    };
+    h.write(0, "k", "v");
+
+    h.runUntilIdle();
+
+    assertEquals(List.of("HEARTBEAT@10", "m1@10", "flush@10"), c.inputs);
   }
 
   @Test
