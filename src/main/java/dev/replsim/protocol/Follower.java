@@ -22,7 +22,7 @@ public final class Follower implements ProtocolNode {
   /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
   private long applyingLsn;
   private boolean ackDue;
-  /** Asks for a resend once per gap, again only after a back-off starting at the heartbeat interval. */
+  /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private final ResendThrottle resend;
 
   /**
