@@ -22,10 +22,12 @@ class CommitModeTest {
 
   /** Three followers 10, 50 and 100 ms away (one way): round trips of 20, 100 and 200 ms. */
   private static ProtocolHarness threeFollowers(CommitPolicy commit) {
-    return TestCluster.start(settings(commit), 3)
+    ProtocolHarness h = TestCluster.start(settings(commit), 3);
+    h.network()
         .roundTrip(LEADER, follower(1), ms(10))
         .roundTrip(LEADER, follower(2), ms(50))
         .roundTrip(LEADER, follower(3), ms(100));
+    return h;
   }
 
   @Test
@@ -80,8 +82,8 @@ class CommitModeTest {
   @CsvSource({"RECEIVED, 20", "DURABLE, 25", "APPLIED, 28"})
   void theAckLevelDecidesWhichFollowerPositionCommits(AckLevel level, long commitMs) {
     ProtocolHarness h = TestCluster.start(settings(sync(level)), 1, name -> () -> ms(3))
-        .defaultLinkDelay(ms(10))
         .journalDelay(follower(1), ms(5));
+    h.network().defaultDelay(ms(10));
     long id = h.write(0, "k", "v");
 
     h.runUntilIdle();
@@ -92,9 +94,8 @@ class CommitModeTest {
 
   @Test
   void semiSyncFallsBackToAsyncAfterTimeoutWhenAFollowerIsPartitioned() {
-    ProtocolHarness h = threeFollowers(semiSync(3, ms(1000)))
-        .roundTrip(LEADER, follower(3), ms(10))
-        .isolate(follower(3));
+    ProtocolHarness h = threeFollowers(semiSync(3, ms(1000)));
+    h.network().roundTrip(LEADER, follower(3), ms(10)).isolate(follower(3));
     for (int i = 0; i < 10; i++) {
       h.write(ms(i), "k" + i, "v" + i);
     }
@@ -141,14 +142,13 @@ class CommitModeTest {
 
   @Test
   void semiSyncCommitsWithoutFallbackAgainOnceThePartitionHeals() {
-    ProtocolHarness h = threeFollowers(semiSync(3, ms(1000)))
-        .roundTrip(LEADER, follower(3), ms(10))
-        .isolate(follower(3));
+    ProtocolHarness h = threeFollowers(semiSync(3, ms(1000)));
+    h.network().roundTrip(LEADER, follower(3), ms(10)).isolate(follower(3));
     long during = h.write(0, "a", "1");
     h.runUntil(ms(1500));
     assertTrue(h.answer(during).outcome().fallback());
 
-    h.heal();
+    h.network().heal();
     h.runUntil(ms(1600)); // a heartbeat shows follower-3 what it missed; it catches up
     long after = h.write(ms(1600), "b", "2");
     h.runUntil(ms(2000));

@@ -31,11 +31,13 @@ class ConvergenceTest {
     ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), FOLLOWERS,
         name -> applyTime.sampler(streams.stream("node:" + name)));
     for (int i = 1; i <= FOLLOWERS; i++) {
-      h.roundTrip(LEADER, follower(i), ms(3 * i)).journalDelay(follower(i), ms(i));
+      h.network().roundTrip(LEADER, follower(i), ms(3 * i));
+      h.journalDelay(follower(i), ms(i));
     }
     UniformRandomProvider keys = streams.stream("client:1");
     for (int i = 0; i < 500; i++) {
-      h.write(ms(i) / 2, "k" + keys.nextInt(50), "v" + i); // overwrites: the order shows in the data
+      // 50 keys: later writes overwrite earlier ones, so the apply order shows in the data
+      h.write(ms(i) / 2, "k" + keys.nextInt(50), "v" + i);
     }
 
     h.runUntilIdle();
@@ -76,11 +78,13 @@ class ConvergenceTest {
         name -> applyTime.sampler(streams.stream("node:" + name)));
     UniformRandomProvider net = streams.stream("network");
     for (int i = 1; i <= FOLLOWERS; i++) {
-      h.linkDelay(LEADER, follower(i), ms(1 + net.nextInt(80)))
-          .linkDelay(follower(i), LEADER, ms(1 + net.nextInt(80)))
-          .journalDelay(follower(i), net.nextInt(3000));
+      h.network()
+          .delay(LEADER, follower(i), ms(1 + net.nextInt(80)))
+          .delay(follower(i), LEADER, ms(1 + net.nextInt(80)));
+      h.journalDelay(follower(i), net.nextInt(3000));
     }
-    h.dropWhen(withProbability(loss, net::nextDouble))
+    h.network()
+        .dropWhen(withProbability(loss, net::nextDouble))
         .duplicateWhen(withProbability(duplicate, net::nextDouble))
         .delayWhen(withProbability(holdBack, net::nextDouble), ms(1 + net.nextInt(100)));
     UniformRandomProvider client = streams.stream("client:1");
@@ -90,7 +94,7 @@ class ConvergenceTest {
     }
 
     h.runUntil(ms(2000));
-    h.heal();
+    h.network().heal();
     h.runUntil(ms(600_000)); // a window of 2 over a 160 ms round trip catches up slowly
 
     assertEquals(writes, h.answers().size(), "unanswered writes");

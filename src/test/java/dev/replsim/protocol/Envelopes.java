@@ -1,6 +1,5 @@
 package dev.replsim.protocol;
 
-import dev.replsim.protocol.ProtocolHarness.Envelope;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;

@@ -12,7 +12,6 @@ import static dev.replsim.protocol.TestCluster.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.protocol.ProtocolHarness.Envelope;
 import dev.replsim.protocol.ProtocolHarness.Observed;
 import dev.replsim.random.SeededStreams;
 import java.util.List;
@@ -28,9 +27,12 @@ class FollowerRepairTest {
 
   private static final String F1 = follower(1);
 
-  /** One follower 10 ms away; writes at 0, 1, ... ms, each shipped on its own. */
-  private static ProtocolHarness oneFollower(CommitPolicy commit) {
-    return TestCluster.start(settings(commit), 1).defaultLinkDelay(ms(10));
+  /** One follower 10 ms away, and a network that loses or duplicates what the test says. */
+  private static ProtocolHarness oneFollower(CommitPolicy commit,
+      Consumer<SimulatedNetwork> faults) {
+    ProtocolHarness h = TestCluster.start(settings(commit), 1);
+    faults.accept(h.network().defaultDelay(ms(10)));
+    return h;
   }
 
   private static void writeEveryMs(ProtocolHarness h, int count) {
@@ -41,8 +43,8 @@ class FollowerRepairTest {
 
   @Test
   void followerRequestsResendOnceAfterAGapAndConverges() {
-    ProtocolHarness h = oneFollower(CommitPolicy.async())
-        .dropWhen(nth(5, ofType(AppendEntries.class)));
+    ProtocolHarness h = oneFollower(CommitPolicy.async(),
+        net -> net.dropWhen(nth(5, ofType(AppendEntries.class))));
     writeEveryMs(h, 20); // LSN 5, written at 4 ms, is lost
 
     h.runUntilIdle();
@@ -71,8 +73,8 @@ class FollowerRepairTest {
 
   @Test
   void theLastBatchLostIsRepairedThroughTheHeartbeat() {
-    ProtocolHarness h = oneFollower(CommitPolicy.async())
-        .dropWhen(nth(5, ofType(AppendEntries.class)));
+    ProtocolHarness h = oneFollower(CommitPolicy.async(),
+        net -> net.dropWhen(nth(5, ofType(AppendEntries.class))));
     writeEveryMs(h, 5); // the last one is lost, and no later batch reveals it
 
     h.runUntil(ms(49));
@@ -90,9 +92,9 @@ class FollowerRepairTest {
 
   @Test
   void aLostResendRequestIsAskedForAgainAfterABackOff() {
-    ProtocolHarness h = oneFollower(CommitPolicy.async())
+    ProtocolHarness h = oneFollower(CommitPolicy.async(), net -> net
         .dropWhen(nth(5, ofType(AppendEntries.class)))
-        .dropWhen(nth(1, ofType(ResendRequest.class)));
+        .dropWhen(nth(1, ofType(ResendRequest.class))));
     writeEveryMs(h, 20);
 
     h.runUntil(ms(200));
@@ -107,23 +109,23 @@ class FollowerRepairTest {
 
   @Test
   void duplicatedAndReorderedMessagesAreHarmless() {
-    List<NodeStatus> clean = runWorkload(h -> {});
-    List<NodeStatus> duplicated = runWorkload(h -> h.duplicateWhen(e -> true));
+    List<NodeStatus> clean = runWorkload(net -> {});
+    List<NodeStatus> duplicated = runWorkload(net -> net.duplicateWhen(e -> true));
     UniformRandomProvider rng = new SeededStreams(7).stream("test:reorder");
     List<NodeStatus> reordered = runWorkload(
-        h -> h.delayWhen(Envelopes.withProbability(0.3, rng::nextDouble), ms(15)));
+        net -> net.delayWhen(Envelopes.withProbability(0.3, rng::nextDouble), ms(15)));
 
     assertEquals(clean, duplicated);
     assertEquals(clean, reordered);
   }
 
   /** 3 followers, 100 writes over 20 keys (so the order of applies shows in the data). */
-  private static List<NodeStatus> runWorkload(Consumer<ProtocolHarness> network) {
+  private static List<NodeStatus> runWorkload(Consumer<SimulatedNetwork> faults) {
     ProtocolHarness h = TestCluster.start(settings(sync(AckLevel.APPLIED)), 3);
     for (int i = 1; i <= 3; i++) {
-      h.roundTrip(LEADER, follower(i), ms(10 * i));
+      h.network().roundTrip(LEADER, follower(i), ms(10 * i));
     }
-    network.accept(h);
+    faults.accept(h.network());
     for (int i = 0; i < 100; i++) {
       h.write(ms(i), "k" + (i % 20), "v" + i);
     }
@@ -139,7 +141,8 @@ class FollowerRepairTest {
 
   @Test
   void aLostAckIsRepairedByTheNextAck() {
-    ProtocolHarness h = oneFollower(sync(AckLevel.APPLIED)).dropWhen(nth(1, ofType(Ack.class)));
+    ProtocolHarness h = oneFollower(sync(AckLevel.APPLIED),
+        net -> net.dropWhen(nth(1, ofType(Ack.class))));
     long first = h.write(0, "a", "1");
     long second = h.write(ms(20), "b", "2");
 
@@ -152,7 +155,8 @@ class FollowerRepairTest {
 
   @Test
   void aLostAckIsRepairedByTheAckAnsweringTheNextHeartbeat() {
-    ProtocolHarness h = oneFollower(sync(AckLevel.APPLIED)).dropWhen(nth(1, ofType(Ack.class)));
+    ProtocolHarness h = oneFollower(sync(AckLevel.APPLIED),
+        net -> net.dropWhen(nth(1, ofType(Ack.class))));
     long only = h.write(0, "a", "1");
 
     h.runUntil(ms(100));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.Predicate;
 
 /**
  * Drives protocol nodes in virtual time, deterministically, for tests: it owns the nodes, one
@@ -16,7 +15,8 @@ import java.util.function.Predicate;
  * and carries out every {@link Decision} the way a real driver does.
  *
  * <ul>
- *   <li>A message arrives after its link's delay; links are FIFO unless a rule delays a message.
+ *   <li>A message arrives when the {@link SimulatedNetwork} says: after its link's delay, FIFO,
+ *       unless a rule drops, duplicates or delays it.
  *   <li>Persisted entries become durable after the node's journal delay; with the default of 0,
  *       right after the input that persisted them, before any other input (as Pekko Persistence
  *       runs the persist callback before the next command).
@@ -25,13 +25,9 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <p>Events at the same time run in the order they were queued, so a run depends only on the
- * test's inputs. Network rules shape single messages: the first rule matching a message drops,
- * duplicates or delays it (a delayed message is overtaken by later ones: that is reordering).
+ * test's inputs.
  */
 final class ProtocolHarness {
-
-  /** One message on the wire. */
-  record Envelope(String from, String to, Message message, long sentAt) {}
 
   /** A write's answer, with the times the leader received and answered it. */
   record Answer(long writtenAt, long answeredAt, WriteOutcome outcome) {
@@ -43,10 +39,6 @@ final class ProtocolHarness {
   /** An observation, stamped with the node that made it and the time. */
   record Observed(long at, String node, Observation observation) {}
 
-  private enum Fault { DROP, DUPLICATE, DELAY }
-
-  private record Rule(Predicate<Envelope> matches, Fault fault, long extraMicros) {}
-
   /**
    * Heartbeats re-arm forever, so they and the work they cause (deliveries, acks, resends) are
    * background: they alone do not keep {@link #runUntilIdle} running.
@@ -56,13 +48,11 @@ final class ProtocolHarness {
   private final Map<String, ProtocolNode> nodes = new LinkedHashMap<>();
   private final PriorityQueue<Event> queue = new PriorityQueue<>(
       Comparator.comparingLong(Event::at).thenComparingLong(Event::seq));
-  private final Map<String, Long> linkDelays = new HashMap<>();
-  private final Map<String, Long> linkFreeAt = new HashMap<>();
+  private final SimulatedNetwork network = new SimulatedNetwork();
   private final Map<String, Long> journalDelays = new HashMap<>();
-  private final Map<String, Long> journalFreeAt = new HashMap<>();
+  private final Map<String, Event> journalTails = new HashMap<>();
   private final Map<String, Map<TimerKey, Event>> timers = new HashMap<>();
   private final Map<String, Event> flushes = new HashMap<>();
-  private final List<Rule> rules = new ArrayList<>();
   private final List<Envelope> sent = new ArrayList<>();
   private final List<Answer> answers = new ArrayList<>();
   private final List<Observed> observed = new ArrayList<>();
@@ -71,9 +61,7 @@ final class ProtocolHarness {
   private long seq;
   private int busy;
   private boolean inBackground;
-  private long defaultLinkDelay;
   private long nextRequestId = 1;
-  private int dropped;
 
   /** Adds a node and starts it at the current time. */
   ProtocolHarness add(ProtocolNode node) {
@@ -82,23 +70,8 @@ final class ProtocolHarness {
     return this;
   }
 
-  // ---- network and journal ----
-
-  /** The one-way delay of every link without its own. */
-  ProtocolHarness defaultLinkDelay(long micros) {
-    defaultLinkDelay = micros;
-    return this;
-  }
-
-  /** The one-way delay of the directed link {@code from -> to}. */
-  ProtocolHarness linkDelay(String from, String to, long micros) {
-    linkDelays.put(from + "->" + to, micros);
-    return this;
-  }
-
-  /** The same one-way delay both ways between two nodes. */
-  ProtocolHarness roundTrip(String a, String b, long oneWayMicros) {
-    return linkDelay(a, b, oneWayMicros).linkDelay(b, a, oneWayMicros);
+  SimulatedNetwork network() {
+    return network;
   }
 
   /** How long the node's journal takes to make entries durable. */
@@ -107,37 +80,13 @@ final class ProtocolHarness {
     return this;
   }
 
-  ProtocolHarness dropWhen(Predicate<Envelope> matches) {
-    rules.add(new Rule(matches, Fault.DROP, 0));
-    return this;
-  }
-
-  ProtocolHarness duplicateWhen(Predicate<Envelope> matches) {
-    rules.add(new Rule(matches, Fault.DUPLICATE, 0));
-    return this;
-  }
-
-  /** Delivers matching messages {@code extraMicros} late, so later messages overtake them. */
-  ProtocolHarness delayWhen(Predicate<Envelope> matches, long extraMicros) {
-    rules.add(new Rule(matches, Fault.DELAY, extraMicros));
-    return this;
-  }
-
-  /** Drops every message to or from the node. */
-  ProtocolHarness isolate(String node) {
-    return dropWhen(e -> e.from().equals(node) || e.to().equals(node));
-  }
-
-  /** Removes every network rule; messages already dropped stay lost. */
-  ProtocolHarness heal() {
-    rules.clear();
-    return this;
-  }
-
   // ---- inputs and running ----
 
   /** Schedules a client write to the leader at {@code at}; returns its request id. */
   long write(long at, String key, String value) {
+    if (at < now) {
+      throw new IllegalArgumentException("write at " + at + "us is before now, " + now + "us");
+    }
     long id = nextRequestId++;
     schedule(at, false, () -> {
       writtenAt.put(id, now);
@@ -221,40 +170,25 @@ final class ProtocolHarness {
       }));
     } else if (queued.background() && !inBackground) {
       unqueue(queued);
-      flushes.put(node.name(), enqueue(new Event(queued.at(), queued.seq(), false, queued.action())));
+      Event foreground = new Event(queued.at(), queued.seq(), false, queued.action());
+      flushes.put(node.name(), enqueue(foreground));
     }
   }
 
   private void send(Envelope e) {
     sent.add(e);
-    Rule rule = rules.stream().filter(r -> r.matches().test(e)).findFirst().orElse(null);
-    Fault fault = rule == null ? null : rule.fault();
-    String link = e.from() + "->" + e.to();
-    long arrival = now + linkDelays.getOrDefault(link, defaultLinkDelay);
-    if (fault == Fault.DROP) {
-      dropped++;
-    } else if (fault == Fault.DELAY) {
-      deliver(e, arrival + rule.extraMicros());
-    } else {
-      arrival = Math.max(arrival, linkFreeAt.getOrDefault(link, Long.MIN_VALUE));
-      linkFreeAt.put(link, arrival);
-      deliver(e, arrival);
-      if (fault == Fault.DUPLICATE) {
-        deliver(e, arrival);
-      }
-    }
-  }
-
-  private void deliver(Envelope e, long at) {
     ProtocolNode to = nodes.get(e.to());
     if (to == null) {
       throw new IllegalStateException(e.from() + " sent to unknown node " + e.to());
     }
-    schedule(at, false, () -> carryOut(to, to.onMessage(e.message(), now)));
+    for (long at : network.arrivals(e)) {
+      schedule(at, false, () -> carryOut(to, to.onMessage(e.message(), now)));
+    }
   }
 
   private void setTimer(ProtocolNode node, TimerKey key, Long at) {
-    Map<TimerKey, Event> armed = timers.computeIfAbsent(node.name(), n -> new EnumMap<>(TimerKey.class));
+    Map<TimerKey, Event> armed =
+        timers.computeIfAbsent(node.name(), n -> new EnumMap<>(TimerKey.class));
     Event old = armed.remove(key);
     if (old != null) {
       unqueue(old);
@@ -270,13 +204,15 @@ final class ProtocolHarness {
   /** The journal is FIFO: a node's entries become durable in the order they were persisted. */
   private void journal(ProtocolNode node, long lastLsn) {
     long delay = journalDelays.getOrDefault(node.name(), 0L);
-    if (delay == 0) {
-      carryOut(node, node.onDurable(lastLsn, now));
+    Event tail = journalTails.get(node.name());
+    boolean writing = tail != null && queue.contains(tail);
+    if (delay == 0 && !writing) {
+      carryOut(node, node.onDurable(lastLsn, now)); // before any other input, as Pekko does
       return;
     }
-    long at = Math.max(now + delay, journalFreeAt.getOrDefault(node.name(), Long.MIN_VALUE));
-    journalFreeAt.put(node.name(), at);
-    schedule(at, false, () -> carryOut(node, node.onDurable(lastLsn, now)));
+    long at = Math.max(now + delay, writing ? tail.at() : now);
+    journalTails.put(node.name(),
+        schedule(at, false, () -> carryOut(node, node.onDurable(lastLsn, now))));
   }
 
   // ---- what happened ----
@@ -306,10 +242,6 @@ final class ProtocolHarness {
   /** Every message sent so far of this type, dropped ones included. */
   List<Envelope> sent(Class<? extends Message> type) {
     return sent.stream().filter(e -> type.isInstance(e.message())).toList();
-  }
-
-  int droppedCount() {
-    return dropped;
   }
 
   List<Answer> answers() {

@@ -6,7 +6,6 @@ import static dev.replsim.protocol.TestCluster.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.replsim.protocol.ProtocolHarness.Envelope;
 import dev.replsim.storage.RowChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,11 +97,11 @@ class ProtocolHarnessTest {
 
   @Test
   void linksAreFifoEvenWhenTheirDelayShrinks() {
-    h.linkDelay("a", "b", ms(10));
+    h.network().delay("a", "b", ms(10));
     sendOnWrite(1, 2);
     h.write(0, "k", "v");
     h.runUntil(ms(1));
-    h.linkDelay("a", "b", ms(1));
+    h.network().delay("a", "b", ms(1));
     sendOnWrite(3, 3);
     h.write(ms(1), "k", "v");
     h.runUntilIdle();
@@ -111,7 +110,8 @@ class ProtocolHarnessTest {
 
   @Test
   void rulesDropDuplicateAndDelaySingleMessages() {
-    h.defaultLinkDelay(ms(5))
+    h.network()
+        .defaultDelay(ms(5))
         .dropWhen(numbered(2))
         .duplicateWhen(numbered(3))
         .delayWhen(numbered(4), ms(1));
@@ -119,13 +119,14 @@ class ProtocolHarnessTest {
     h.write(0, "k", "v");
     h.runUntilIdle();
     assertEquals(List.of("m1@5", "m3@5", "m3@5", "m5@5", "m4@6"), b.inputs);
-    assertEquals(1, h.droppedCount());
+    assertEquals(1, h.network().dropped());
     assertEquals(5, h.sent(Heartbeat.class).size());
   }
 
   @Test
   void nthCountsOnlyTheMessagesItsRuleIsAskedAbout() {
-    h.defaultLinkDelay(ms(5))
+    h.network()
+        .defaultDelay(ms(5))
         .dropWhen(numbered(1))
         .dropWhen(nth(2, ofType(Heartbeat.class))); // never sees m1: drops m3
     sendOnWrite(1, 4);
@@ -136,7 +137,7 @@ class ProtocolHarnessTest {
 
   @Test
   void settingATimerAgainReplacesItAndNullCancelsIt() {
-    h.linkDelay("a", "a", ms(5));
+    h.network().delay("a", "a", ms(5));
     a.script = input -> {
       Decision d = new Decision();
       if (input.equals("write")) {
@@ -160,7 +161,7 @@ class ProtocolHarnessTest {
 
   @Test
   void aFlushRunsOnceAfterTheInputsAlreadyQueuedForThatTime() {
-    h.linkDelay("a", "b", ms(3));
+    h.network().delay("a", "b", ms(3));
     sendOnWrite(1, 3);
     b.script = input -> {
       Decision d = new Decision();
@@ -192,7 +193,7 @@ class ProtocolHarnessTest {
       d.send("c", new Heartbeat(1, "b", 9)); // answers every beat, as a follower acks
       return d;
     };
-    h.roundTrip("b", "c", ms(80)); // longer than the beat: there is always one in flight
+    h.network().roundTrip("b", "c", ms(80)); // longer than the beat: there is always one in flight
     h.add(beater);
     h.write(ms(120), "k", "v");
 
@@ -214,7 +215,7 @@ class ProtocolHarnessTest {
       }
       return d;
     };
-    h.add(c).linkDelay("a", "c", ms(10));
+    h.add(c).network().delay("a", "c", ms(10));
     a.script = input -> {
       Decision d = new Decision();
       d.send("c", new Heartbeat(1, "a", 1));
@@ -245,5 +246,25 @@ class ProtocolHarnessTest {
     h.runUntilIdle();
     assertEquals(List.of("write@0", "durable1@0", "flush@0",
         "write@10", "flush@10", "write@11", "flush@11", "durable4@14", "durable6@15"), a.inputs);
+  }
+
+  @Test
+  void aFasterJournalDoesNotOvertakeAWriteStillInProgress() {
+    a.script = input -> {
+      Decision d = new Decision();
+      if (input.equals("write")) {
+        d.persist(entry(a.inputs.size()));
+      }
+      return d;
+    };
+    h.journalDelay("a", ms(4));
+    h.write(0, "k", "v");
+    h.runUntil(ms(1));
+    h.journalDelay("a", 0);
+    h.write(ms(1), "k", "v");
+    h.write(ms(5), "k", "v");
+    h.runUntilIdle();
+    assertEquals(List.of("write@0", "write@1", "durable1@4", "durable2@4", "write@5", "durable5@5"),
+        a.inputs);
   }
 }

@@ -9,7 +9,6 @@ import static dev.replsim.protocol.TestCluster.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.protocol.ProtocolHarness.Envelope;
 import dev.replsim.protocol.ProtocolHarness.Observed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,12 @@ class ShippingTest {
 
   private static final String F1 = follower(1);
 
-  private static ProtocolSettings batchesAndWindow(int maxBatch, long maxInFlight) {
-    return new ProtocolSettings(CommitPolicy.async(), maxBatch, maxInFlight, HEARTBEAT_MICROS);
+  /** One follower 10 ms away, with these batch and window sizes. */
+  private static ProtocolHarness batchesAndWindow(int maxBatch, long maxInFlight) {
+    ProtocolHarness h = TestCluster.start(
+        new ProtocolSettings(CommitPolicy.async(), maxBatch, maxInFlight, HEARTBEAT_MICROS), 1);
+    h.network().defaultDelay(ms(10));
+    return h;
   }
 
   private static List<List<Long>> shipped(ProtocolHarness h) {
@@ -32,7 +35,7 @@ class ShippingTest {
 
   @Test
   void writesArrivingBeforeAFlushShipInOneBatchUpToMaxBatch() {
-    ProtocolHarness h = TestCluster.start(batchesAndWindow(4, 100), 1).defaultLinkDelay(ms(10));
+    ProtocolHarness h = batchesAndWindow(4, 100);
     for (int i = 0; i < 10; i++) {
       h.write(0, "k" + i, "v"); // all queued before the leader's first flush
     }
@@ -47,7 +50,7 @@ class ShippingTest {
 
   @Test
   void aFullWindowStopsShippingUntilAnAckMakesRoom() {
-    ProtocolHarness h = TestCluster.start(batchesAndWindow(4, 8), 1).defaultLinkDelay(ms(10));
+    ProtocolHarness h = batchesAndWindow(4, 8);
     for (int i = 0; i < 20; i++) {
       h.write(0, "k" + i, "v");
     }
@@ -64,9 +67,8 @@ class ShippingTest {
 
   @Test
   void theLeaderKeepsOnlyWhatSomeFollowerHasNotReceived() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 2)
-        .roundTrip(LEADER, follower(1), ms(10))
-        .roundTrip(LEADER, follower(2), ms(40));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 2);
+    h.network().roundTrip(LEADER, follower(1), ms(10)).roundTrip(LEADER, follower(2), ms(40));
     ReplicationLog log = h.node(LEADER, Leader.class).log();
     for (int i = 0; i < 10; i++) {
       h.write(0, "a" + i, "v");
@@ -89,9 +91,8 @@ class ShippingTest {
 
   @Test
   void theLeaderKeepsEverythingForAPartitionedFollower() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 2)
-        .defaultLinkDelay(ms(10))
-        .isolate(follower(2));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 2);
+    h.network().defaultDelay(ms(10)).isolate(follower(2));
     for (int i = 0; i < 10; i++) {
       h.write(ms(i), "k" + i, "v");
     }
@@ -105,8 +106,8 @@ class ShippingTest {
 
   @Test
   void aFollowerKeepsOnlyWhatItHasNotApplied() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5))
-        .defaultLinkDelay(ms(10));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5));
+    h.network().defaultDelay(ms(10));
     Follower follower = h.node(F1, Follower.class);
     for (int i = 0; i < 10; i++) {
       h.write(0, "k" + i, "v");
@@ -122,8 +123,8 @@ class ShippingTest {
 
   @Test
   void aFollowerSlowerThanTheLeaderAppliesOneEntryAtATimeAndFallsBehind() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5))
-        .defaultLinkDelay(ms(10));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5));
+    h.network().defaultDelay(ms(10));
     for (int i = 0; i < 50; i++) {
       h.write(ms(i), "k" + i, "v"); // one write per millisecond
     }
@@ -140,10 +141,11 @@ class ShippingTest {
       assertEquals(k, one.toLsn());
       assertEquals(ms(10 + 5L * k), o.at());
     }
-    // the apply lag (append to apply) grows by 4 ms per entry: 15 ms for the first, 211 for the last
+    // the apply lag (append to apply) grows 4 ms per entry: 15 ms for the first, 211 for the last
     assertEquals(ms(15), applied.get(0).at());
     assertEquals(ms(211), applied.get(49).at() - ms(49));
-    assertTrue(h.answers().stream().allMatch(a -> a.latency() == 0)); // async: the leader never waits
+    // async: the leader never waits for the slow follower
+    assertTrue(h.answers().stream().allMatch(a -> a.latency() == 0));
     assertConverged(h);
   }
 }

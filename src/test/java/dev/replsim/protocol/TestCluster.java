@@ -24,7 +24,7 @@ final class TestCluster {
     return "follower-" + i;
   }
 
-  /** The defaults of conf/replsim.conf: batches of up to 100, a window of 100,000, 50 ms heartbeats. */
+  /** The defaults of conf/replsim.conf: batches of 100, a window of 100,000, 50 ms heartbeats. */
   static ProtocolSettings settings(CommitPolicy commit) {
     return new ProtocolSettings(commit, 100, 100_000, HEARTBEAT_MICROS);
   }
@@ -41,7 +41,7 @@ final class TestCluster {
     return start(settings, followers, name -> () -> 0);
   }
 
-  /** Each follower applies an entry in the time its own sampler, {@code applyTime.apply(name)}, draws. */
+  /** Each follower takes what its own sampler, {@code applyTime.apply(name)}, draws per entry. */
   static ProtocolHarness start(ProtocolSettings settings, int followers,
       Function<String, DurationSampler> applyTime) {
     List<String> names = new ArrayList<>();
