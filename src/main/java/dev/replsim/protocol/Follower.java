@@ -14,7 +14,6 @@ public final class Follower implements ProtocolNode {
   private final String name;
   private final String leader;
   private final long term;
-  private final long resendBackoffMicros;
   private final DurationSampler applyTime;
   private final ReplicationLog log = new ReplicationLog();
   private final KeyValueStore store = new KeyValueStore();
@@ -23,6 +22,7 @@ public final class Follower implements ProtocolNode {
   /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
   private long applyingLsn;
   private boolean ackDue;
+  /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private final ResendThrottle resend;
 
   /**
@@ -33,9 +33,8 @@ public final class Follower implements ProtocolNode {
     this.name = name;
     this.leader = leader;
     this.term = term;
-    this.resendBackoffMicros = settings.heartbeatIntervalMicros();
     this.applyTime = applyTime;
-    this.resend = new ResendThrottle(resendBackoffMicros);
+    this.resend = new ResendThrottle(settings.heartbeatIntervalMicros());
   }
 
   @Override
@@ -65,7 +64,7 @@ public final class Follower implements ProtocolNode {
       long shipped = ((Heartbeat) message).lastShippedLsn();
       if (shipped > log.lastLsn()) {
         // on a FIFO link everything shipped before the heartbeat has arrived: the rest was lost
-        requestResend(now, shipped, d);
+        requestResend(now, d);
       }
       ackSoon(d);
     }
@@ -80,7 +79,7 @@ public final class Follower implements ProtocolNode {
     }
     if (msg.firstLsn() > received + 1) {
       d.observe(new Observation.GapDetected(received + 1, msg.firstLsn()));
-      requestResend(now, msg.firstLsn(), d);
+      requestResend(now, d);
       return;
     }
     List<Entry> fresh = msg.entries().subList((int) (received + 1 - msg.firstLsn()), msg.entries().size());
@@ -93,7 +92,7 @@ public final class Follower implements ProtocolNode {
     ackSoon(d);
   }
 
-  private void requestResend(long now, long evidenceLsn, Decision d) {
+  private void requestResend(long now, Decision d) {
     long from = log.lastLsn() + 1;
     if (resend.shouldAsk(from, now)) {
       d.send(leader, new ResendRequest(term, name, from));
@@ -177,5 +176,10 @@ public final class Follower implements ProtocolNode {
   /** The follower's database, for checks and tests. */
   public KeyValueStore store() {
     return store;
+  }
+
+  /** The in-memory tail of the log, for tests in this package: its bounds show the truncation. */
+  ReplicationLog log() {
+    return log;
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the leader knows of each follower: the next LSN to ship to it and the received, durable
  * and applied positions of its latest ack. Positions only move forward; the next LSN moves back
- * when the follower asks for a resend.
+ * when the follower asks for a resend, but never to or below the received position: the leader
+ * drops entries every follower has received, so the next LSN must stay above it.
  */
 final class FollowerProgress {
 
@@ -38,20 +39,25 @@ final class FollowerProgress {
     next[i] = lastLsn + 1;
   }
 
-  void rewind(int i, long fromLsn) {
-    next[i] = fromLsn;
+  long receivedLsn(int i) {
+    return received[i];
+  }
+
+  /** Ships again from the entry after the received position. */
+  void rewind(int i) {
+    next[i] = received[i] + 1;
   }
 
   void received(int i, long lsn) {
     received[i] = Math.max(received[i], lsn);
+    // received beyond what we shipped (after a rewind) means those entries arrived after all
+    next[i] = Math.max(next[i], received[i] + 1);
   }
 
   void acked(int i, Ack ack) {
-    received[i] = Math.max(received[i], ack.receivedLsn());
+    received(i, ack.receivedLsn());
     durable[i] = Math.max(durable[i], ack.durableLsn());
     applied[i] = Math.max(applied[i], ack.appliedLsn());
-    // an ack beyond what we shipped (after a rewind) means those entries arrived after all
-    next[i] = Math.max(next[i], received[i] + 1);
   }
 
   /** Entries shipped to follower {@code i} that it has not yet acked as received. */

@@ -106,12 +106,15 @@ public final class Leader implements ProtocolNode {
 
   private void onResendRequest(ResendRequest request, Decision d) {
     int i = progress.indexOf(request.from());
-    if (i < 0 || request.fromLsn() < log.firstLsn()) {
+    if (i < 0) {
       return;
     }
     progress.received(i, request.fromLsn() - 1);
+    if (request.fromLsn() <= progress.receivedLsn(i)) {
+      return; // stale: duplicated, or overtaken by an ack showing the follower has more
+    }
     if (request.fromLsn() < progress.nextLsn(i)) {
-      progress.rewind(i, request.fromLsn());
+      progress.rewind(i);
       d.observe(new Observation.ResendServed(request.from(), request.fromLsn()));
       d.requestFlush();
     }
@@ -213,6 +216,11 @@ public final class Leader implements ProtocolNode {
   /** The leader's database, for checks and tests. */
   public KeyValueStore store() {
     return store;
+  }
+
+  /** The in-memory tail of the log, for tests in this package: its bounds show the truncation. */
+  ReplicationLog log() {
+    return log;
   }
 
   /** Writes appended but not yet answered. */

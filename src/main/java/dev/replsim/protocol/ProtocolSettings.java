@@ -16,7 +16,9 @@ public record ProtocolSettings(
 
   public ProtocolSettings {
     if (maxBatchEntries < 1 || maxInFlightEntries < maxBatchEntries || heartbeatIntervalMicros < 1) {
-      throw new IllegalArgumentException("invalid protocol settings");
+      throw new IllegalArgumentException("invalid protocol settings: need max-batch >= 1 (got "
+          + maxBatchEntries + "), max-in-flight >= max-batch (got " + maxInFlightEntries
+          + ") and a positive heartbeat interval (got " + heartbeatIntervalMicros + "us)");
     }
   }
 }
