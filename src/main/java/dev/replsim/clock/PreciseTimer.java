@@ -8,10 +8,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs tasks at instants of the {@link RunClock} with sub-millisecond precision. Pekko's scheduler
  * ticks every 10 ms, which would add up to a tick of error to every emulated delay; a
- * {@link ScheduledThreadPoolExecutor} wakes within about a tenth of a millisecond. The tasks it
- * runs must be short: they only hand a message to an actor.
+ * {@link ScheduledThreadPoolExecutor} wakes within about a tenth of a millisecond. To take most of
+ * that tenth off too, a task is scheduled {@link #EARLY_WAKE_MICROS} early and the timer thread
+ * spins the rest of the way when it woke early, so tasks run at their instant and never before
+ * it. The tasks it runs must be short: they only hand a message to an actor.
  */
 public final class PreciseTimer implements AutoCloseable {
+
+  /** About how late the executor wakes on an idle Linux machine (measured: 0.10 ms at p50). */
+  static final long EARLY_WAKE_MICROS = 100;
 
   private final RunClock clock;
   private final ScheduledThreadPoolExecutor executor;
@@ -35,7 +40,14 @@ public final class PreciseTimer implements AutoCloseable {
 
   /** Runs {@code task} at {@code atMicros} on the run clock, or at once if that has passed. */
   public ScheduledFuture<?> at(long atMicros, Runnable task) {
-    return executor.schedule(guard(task), Math.max(0, clock.nanosUntil(atMicros)), TimeUnit.NANOSECONDS);
+    Runnable onTime = () -> {
+      while (clock.nowMicros() < atMicros) {
+        Thread.onSpinWait();
+      }
+      task.run();
+    };
+    long delayNanos = clock.nanosUntil(atMicros - EARLY_WAKE_MICROS);
+    return executor.schedule(guard(onTime), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
   }
 
   /** Runs {@code task} every {@code periodMicros}, first at {@code firstAtMicros}. */

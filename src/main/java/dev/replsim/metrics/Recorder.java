@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
 
 /**
  * The observer of a run: nodes, links and clients report what happened with the true time, and
@@ -18,16 +17,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class Recorder {
 
-  private static final long MAX_MICROS = 3_600_000_000L;
-
   private final String leader;
   private final Map<String, FollowerTrack> followers = new LinkedHashMap<>();
   private final AppendTimes appendTimes = new AppendTimes();
   private volatile long leaderLastLsn;
   private volatile long leaderBytes;
-  private final org.HdrHistogram.Recorder commitLatency = new org.HdrHistogram.Recorder(MAX_MICROS, 3);
-  private final Histogram commitTotal = new Histogram(MAX_MICROS, 3);
-  private final org.HdrHistogram.Recorder deliveryError = new org.HdrHistogram.Recorder(MAX_MICROS, 3);
+  private final IntervalHistogram commitLatency = new IntervalHistogram(false);
+  private final IntervalHistogram deliveryError = new IntervalHistogram(false);
   private final LongAdder attempted = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder fallbacks = new LongAdder();
@@ -105,11 +101,11 @@ public final class Recorder {
     }
   }
 
-  private void recordLags(org.HdrHistogram.SingleWriterRecorder lags, long from, long to, long at) {
+  private void recordLags(IntervalHistogram lags, long from, long to, long at) {
     for (long lsn = from; lsn <= to; lsn++) {
       long appendedAt = appendTimes.get(lsn);
       if (appendedAt >= 0) {
-        FollowerTrack.record(lags, at - appendedAt);
+        lags.record(at - appendedAt);
       }
     }
   }
@@ -120,7 +116,7 @@ public final class Recorder {
 
   public void writeCommitted(long latencyMicros) {
     acknowledged.increment();
-    commitLatency.recordValue(Math.min(Math.max(latencyMicros, 0), MAX_MICROS));
+    commitLatency.record(latencyMicros);
   }
 
   public void messageSent(int sizeBytes) {
@@ -131,7 +127,7 @@ public final class Recorder {
   /** A message was handed to its node {@code errorMicros} after its sampled delivery instant. */
   public void messageDelivered(long errorMicros) {
     delivered.increment();
-    deliveryError.recordValue(Math.min(Math.max(errorMicros, 0), MAX_MICROS));
+    deliveryError.record(errorMicros);
   }
 
   /** Adds a line to {@code events.jsonl}. */
@@ -191,19 +187,12 @@ public final class Recorder {
     return bytes.sum();
   }
 
-  /** Moves the commit latencies recorded since the last call into the total; returns them. */
-  Histogram drainCommitLatency(Histogram reuse) {
-    Histogram interval = commitLatency.getIntervalHistogram(reuse);
-    commitTotal.add(interval);
-    return interval;
+  IntervalHistogram commitLatency() {
+    return commitLatency;
   }
 
-  Histogram commitTotal() {
-    return commitTotal;
-  }
-
-  Histogram deliveryErrors() {
-    return deliveryError.getIntervalHistogram();
+  IntervalHistogram deliveryError() {
+    return deliveryError;
   }
 
   public List<RunEvent> events() {

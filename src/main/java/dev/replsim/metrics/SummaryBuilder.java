@@ -25,9 +25,9 @@ public final class SummaryBuilder {
     long minAppliedAtWriteEnd = Long.MAX_VALUE;
     for (FollowerTrack f : recorder.followers()) {
       lag.put(f.name, new Summary.FollowerLag(
-          LatencyStats.of(f.applyTotal),
-          LatencyStats.of(f.receiveTotal),
-          LatencyStats.of(f.durableTotal),
+          LatencyStats.of(f.applyLag.total()),
+          LatencyStats.of(f.receiveLag.total()),
+          LatencyStats.of(f.durableLag.total()),
           f.maxEntriesBehind,
           f.maxBytesBehind,
           f.appliedLsn));
@@ -50,13 +50,13 @@ public final class SummaryBuilder {
             kebab(scenario.cluster().replication().method()), kebab(scenario.cluster().replication().mode())),
         new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged, 0,
             recorder.fallbacks()),
-        LatencyStats.of(recorder.commitTotal()),
+        LatencyStats.of(recorder.commitLatency().total()),
         lag,
         Summary.Reads.NONE,
         List.of(),
         new Summary.Convergence(divergent.isEmpty(), divergent),
         new Summary.NetworkStats(recorder.sent(), recorder.delivered(), 0, 0, recorder.bytes(),
-            LatencyStats.of(recorder.deliveryErrors())),
+            LatencyStats.of(recorder.deliveryError().total())),
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
         run);
   }

@@ -16,6 +16,9 @@ public final class TimeSeriesSampler {
   /** What the progress line shows after a sample. */
   public record Snapshot(double writesPerSec, double maxApplyLagMs) {}
 
+  /** The node column of rows about the emulated network as a whole. */
+  public static final String NETWORK = "network";
+
   private final Recorder recorder;
   private final List<Sample> rows = new ArrayList<>();
   private long lastAt;
@@ -39,7 +42,7 @@ public final class TimeSeriesSampler {
     double writesPerSec = (acked - lastAcknowledged) / seconds;
     lastAcknowledged = acked;
     add(t, leader, "writes_per_s", round(writesPerSec));
-    Histogram commit = recorder.drainCommitLatency(null);
+    Histogram commit = recorder.commitLatency().roll();
     if (commit.getTotalCount() > 0) {
       add(t, leader, "commit_latency_p50_ms", ms(commit.getValueAtPercentile(50)));
       add(t, leader, "commit_latency_p99_ms", ms(commit.getValueAtPercentile(99)));
@@ -55,16 +58,22 @@ public final class TimeSeriesSampler {
       double lag = currentApplyLagMs(applied, last, nowMicros);
       maxLag = Math.max(maxLag, lag);
       add(t, f.name, "apply_lag_ms", lag);
-      Histogram apply = fold(f.applyLag.getIntervalHistogram(), f.applyTotal);
+      Histogram apply = f.applyLag.roll();
       if (apply.getTotalCount() > 0) {
         add(t, f.name, "apply_lag_p50_ms", ms(apply.getValueAtPercentile(50)));
         add(t, f.name, "apply_lag_max_ms", ms(apply.getMaxValue()));
       }
-      Histogram receive = fold(f.receiveLag.getIntervalHistogram(), f.receiveTotal);
+      Histogram receive = f.receiveLag.roll();
       if (receive.getTotalCount() > 0) {
         add(t, f.name, "receive_lag_p50_ms", ms(receive.getValueAtPercentile(50)));
       }
-      fold(f.durableLag.getIntervalHistogram(), f.durableTotal);
+      f.durableLag.roll();
+    }
+    Histogram delivery = recorder.deliveryError().roll();
+    if (delivery.getTotalCount() > 0) {
+      // how late the live links delivered, against their sampled instants: the emulator's precision
+      add(t, NETWORK, "delivery_error_p99_ms", ms(delivery.getValueAtPercentile(99)));
+      add(t, NETWORK, "delivery_error_max_ms", ms(delivery.getMaxValue()));
     }
     return new Snapshot(writesPerSec, maxLag);
   }
@@ -76,11 +85,6 @@ public final class TimeSeriesSampler {
     }
     long appendedAt = recorder.appendedAt(applied + 1);
     return appendedAt < 0 ? 0 : ms(Math.max(0, nowMicros - appendedAt));
-  }
-
-  private static Histogram fold(Histogram interval, Histogram total) {
-    total.add(interval);
-    return interval;
   }
 
   private void add(double t, String node, String metric, double value) {
