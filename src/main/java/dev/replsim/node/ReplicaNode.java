@@ -214,7 +214,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
       warmupDone.complete(null);
       return this;
     }
-    Entry entry = new Entry(0, 1, new RowChange("k1", "warmup", 64), 0);
+    Entry entry = Entry.of(0, 1, new RowChange("k1", "warmup", 64), 0);
     Ping ping = new Ping(wiring.name(), new AppendEntries(0, wiring.name(), List.of(entry)));
     for (int i = 0; i < msg.rounds(); i++) {
       for (String node : wiring.nodes()) {

@@ -1,7 +1,6 @@
 package dev.replsim.protocol;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -86,26 +85,29 @@ public final class Decision {
     flush = true;
   }
 
+  // the accessors hand out the decision's own lists, without read-only wrappers, because they
+  // are read for every input: a driver reads them and never changes them
+
   public List<Send> sends() {
-    return Collections.unmodifiableList(sends);
+    return sends;
   }
 
   /** Entries to write to the node's journal; the driver answers with {@code onDurable}. */
   public List<Entry> persist() {
-    return Collections.unmodifiableList(persist);
+    return persist;
   }
 
   /** Timers to set (a time in microseconds) or cancel (a null value). */
   public Map<TimerKey, Long> timers() {
-    return Collections.unmodifiableMap(timers);
+    return timers;
   }
 
   public List<WriteOutcome> outcomes() {
-    return Collections.unmodifiableList(outcomes);
+    return outcomes;
   }
 
   public List<Observation> observations() {
-    return Collections.unmodifiableList(observations);
+    return observations;
   }
 
   public boolean flushRequested() {

@@ -9,12 +9,14 @@ import dev.replsim.storage.SizeModel;
  * @param term the leader's term (epoch) when it appended the entry
  * @param lsn its log sequence number; consecutive from 1
  * @param change what it changes, in the replication method's form
+ * @param sizeBytes its size on the wire: the entry's framing plus its change, computed once by
+ *     the leader so that every message, byte counter and bandwidth model reads the same figure
  * @param appendedAtMicros when the leader appended it, on the leader's own clock
  */
-public record Entry(long term, long lsn, Change change, long appendedAtMicros) {
+public record Entry(long term, long lsn, Change change, int sizeBytes, long appendedAtMicros) {
 
-  /** Bytes on the wire: the entry's framing plus its change. */
-  public int sizeBytes() {
-    return SizeModel.ENTRY_HEADER_BYTES + change.sizeBytes();
+  /** A new entry, sized by the {@link SizeModel}. */
+  public static Entry of(long term, long lsn, Change change, long appendedAtMicros) {
+    return new Entry(term, lsn, change, SizeModel.ENTRY_HEADER_BYTES + change.sizeBytes(), appendedAtMicros);
   }
 }

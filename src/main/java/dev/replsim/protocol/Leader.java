@@ -62,7 +62,7 @@ public final class Leader implements ProtocolNode {
     Decision d = new Decision();
     long lsn = log.lastLsn() + 1;
     RowChange change = new RowChange(write.key(), write.value(), write.valueBytes());
-    Entry entry = new Entry(term, lsn, change, now);
+    Entry entry = Entry.of(term, lsn, change, now);
     log.append(entry);
     store.apply(change);
     d.persist(entry);

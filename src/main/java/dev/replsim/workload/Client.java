@@ -5,8 +5,6 @@ import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.Write;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -51,7 +49,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final RunClock clock;
   private final Recorder recorder;
   private final ActorRef<ReplicaNode.WriteCommitted> replies;
-  private final Map<Long, Long> issuedAt = new HashMap<>();
+  private final IssuedWrites issued = new IssuedWrites();
   private long nextRequestId = 1;
   private boolean halted;
 
@@ -108,14 +106,14 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private void write() {
     long id = nextRequestId++;
     String value = plan.name() + "-" + id;
-    issuedAt.put(id, clock.nowMicros());
+    issued.add(id, clock.nowMicros());
     recorder.writeIssued();
     leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, plan.keys().next(), value, plan.valueBytes())));
   }
 
   private Behavior<Command> onCommitted(Committed msg) {
-    Long at = issuedAt.remove(msg.reply().requestId());
-    if (at != null) {
+    long at = issued.remove(msg.reply().requestId());
+    if (at >= 0) {
       recorder.writeCommitted(clock.nowMicros() - at);
     }
     if (plan.closedLoop() && !halted) {

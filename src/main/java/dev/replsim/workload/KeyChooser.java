@@ -11,15 +11,29 @@ import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSample
  */
 public final class KeyChooser {
 
+  /** Key names are made once and reused, up to this many keys; beyond, they are made per write. */
+  private static final int CACHED_NAMES = 1 << 20;
+
   private final DiscreteSampler sampler;
+  private final String[] names;
 
   public KeyChooser(KeyDistribution distribution, int keys, double zipfExponent, UniformRandomProvider stream) {
     this.sampler = distribution == KeyDistribution.ZIPFIAN
         ? RejectionInversionZipfSampler.of(stream, keys, zipfExponent)
         : () -> 1 + stream.nextInt(keys);
+    this.names = new String[Math.min(keys, CACHED_NAMES) + 1];
   }
 
   public String next() {
-    return "k" + sampler.sample();
+    int key = sampler.sample();
+    if (key >= names.length) {
+      return "k" + key;
+    }
+    String name = names[key];
+    if (name == null) {
+      name = "k" + key;
+      names[key] = name;
+    }
+    return name;
   }
 }

@@ -42,9 +42,9 @@ class WireFormatTest {
 
   @Test
   void protocolMessagesRoundTripThroughJacksonCbor() {
-    Entry entry = new Entry(3, 17, new RowChange("k42", "c1-9", 64), 123_456);
+    Entry entry = Entry.of(3, 17, new RowChange("k42", "c1-9", 64), 123_456);
     List<Message> messages = List.of(
-        new AppendEntries(3, "leader", List.of(entry, new Entry(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
+        new AppendEntries(3, "leader", List.of(entry, Entry.of(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
         new Ack(3, "follower-1", 18, 17, 16),
         new ResendRequest(3, "follower-2", 12),
         new Heartbeat(3, "leader", 18));

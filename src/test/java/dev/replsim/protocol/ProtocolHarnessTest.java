@@ -92,7 +92,7 @@ class ProtocolHarnessTest {
   }
 
   private static Entry entry(long lsn) {
-    return new Entry(1, lsn, new RowChange("k", "v", 1), 0);
+    return Entry.of(1, lsn, new RowChange("k", "v", 1), 0);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ReplicationLogTest {
 
   private static Entry entry(long lsn) {
-    return new Entry(1, lsn, new RowChange("k" + lsn, "v" + lsn, 8), lsn * 10);
+    return Entry.of(1, lsn, new RowChange("k" + lsn, "v" + lsn, 8), lsn * 10);
   }
 
   private static void appendUpTo(ReplicationLog log, long lastLsn) {
