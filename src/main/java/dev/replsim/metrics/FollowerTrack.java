@@ -15,7 +15,6 @@ final class FollowerTrack {
   volatile long receivedLsn;
   volatile long durableLsn;
   volatile long appliedLsn;
-  volatile long appliedBytes;
   /** Written by the leader's thread only, when it appends. */
   volatile long maxEntriesBehind;
   volatile long maxBytesBehind;

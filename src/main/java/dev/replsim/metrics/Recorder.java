@@ -1,5 +1,7 @@
 package dev.replsim.metrics;
 
+import static dev.replsim.metrics.RunEvent.details;
+
 import dev.replsim.protocol.Observation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +21,9 @@ public final class Recorder {
 
   private final String leader;
   private final Map<String, FollowerTrack> followers = new LinkedHashMap<>();
-  private final AppendTimes appendTimes = new AppendTimes();
+  private final LsnIndex lsns = new LsnIndex();
   private volatile long leaderLastLsn;
-  private volatile long leaderBytes;
+  private long leaderBytes;
   private final IntervalHistogram commitLatency = new IntervalHistogram(false);
   private final IntervalHistogram deliveryError = new IntervalHistogram(false);
   private final LongAdder attempted = new LongAdder();
@@ -67,34 +69,34 @@ public final class Recorder {
     } else if (o instanceof Observation.Applied && f != null) {
       Observation.Applied a = (Observation.Applied) o;
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
-      f.appliedBytes += a.bytes();
       f.appliedLsn = a.toLsn();
     } else if (o instanceof Observation.Fallback) {
       Observation.Fallback fb = (Observation.Fallback) o;
       fallbacks.increment();
       event(atMicros, "semi-sync-fallback", node,
-          Map.of("lsn", fb.lsn(), "acked", fb.acked(), "needed", fb.needed()));
+          details("lsn", fb.lsn(), "acked", fb.acked(), "needed", fb.needed()));
     } else if (o instanceof Observation.GapDetected) {
       Observation.GapDetected g = (Observation.GapDetected) o;
       event(atMicros, "gap-detected", node,
-          Map.of("expectedLsn", g.expectedLsn(), "receivedLsn", g.receivedLsn()));
+          details("expectedLsn", g.expectedLsn(), "receivedLsn", g.receivedLsn()));
     } else if (o instanceof Observation.ResendServed) {
       Observation.ResendServed r = (Observation.ResendServed) o;
-      event(atMicros, "resend", node, Map.of("follower", r.follower(), "fromLsn", r.fromLsn()));
+      event(atMicros, "resend", node, details("follower", r.follower(), "fromLsn", r.fromLsn()));
     }
   }
 
+  /** Only the leader's thread appends. */
   private void appended(Observation.Appended a, long atMicros) {
-    appendTimes.put(a.lsn(), atMicros);
-    long total = leaderBytes + a.bytes();
-    leaderBytes = total;
+    leaderBytes += a.bytes();
+    lsns.put(a.lsn(), atMicros, leaderBytes);
     leaderLastLsn = a.lsn();
     for (FollowerTrack f : followers.values()) {
-      long entriesBehind = a.lsn() - f.appliedLsn;
+      long applied = f.appliedLsn;
+      long entriesBehind = a.lsn() - applied;
       if (entriesBehind > f.maxEntriesBehind) {
         f.maxEntriesBehind = entriesBehind;
       }
-      long bytesBehind = total - f.appliedBytes;
+      long bytesBehind = leaderBytes - lsns.bytesUpTo(applied);
       if (bytesBehind > f.maxBytesBehind) {
         f.maxBytesBehind = bytesBehind;
       }
@@ -103,7 +105,7 @@ public final class Recorder {
 
   private void recordLags(IntervalHistogram lags, long from, long to, long at) {
     for (long lsn = from; lsn <= to; lsn++) {
-      long appendedAt = appendTimes.get(lsn);
+      long appendedAt = lsns.appendedAt(lsn);
       if (appendedAt >= 0) {
         lags.record(at - appendedAt);
       }
@@ -154,13 +156,14 @@ public final class Recorder {
     return leaderLastLsn;
   }
 
-  long leaderBytes() {
-    return leaderBytes;
-  }
-
   /** The append instant of {@code lsn}, or -1. */
   long appendedAt(long lsn) {
-    return appendTimes.get(lsn);
+    return lsns.appendedAt(lsn);
+  }
+
+  /** The bytes of the leader's log from {@code fromLsn} (exclusive) to {@code toLsn} (inclusive). */
+  long bytesBetween(long fromLsn, long toLsn) {
+    return toLsn <= fromLsn ? 0 : lsns.bytesUpTo(toLsn) - lsns.bytesUpTo(fromLsn);
   }
 
   long attempted() {

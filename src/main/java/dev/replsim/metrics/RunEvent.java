@@ -1,5 +1,6 @@
 package dev.replsim.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,4 +12,14 @@ import java.util.Map;
  * @param node the node it happened on, or null
  * @param details further members, written after the fixed ones
  */
-public record RunEvent(double tMs, String type, String node, Map<String, Object> details) {}
+public record RunEvent(double tMs, String type, String node, Map<String, Object> details) {
+
+  /** Details in the order given, as alternating names and values: {@code details("lsn", 7, "acked", 1)}. */
+  public static Map<String, Object> details(Object... namesAndValues) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      details.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return details;
+  }
+}

@@ -54,7 +54,7 @@ public final class TimeSeriesSampler {
       add(t, f.name, "received_lsn", f.receivedLsn);
       add(t, f.name, "applied_lsn", applied);
       add(t, f.name, "entries_behind", Math.max(0, last - applied));
-      add(t, f.name, "bytes_behind", Math.max(0, recorder.leaderBytes() - f.appliedBytes));
+      add(t, f.name, "bytes_behind", recorder.bytesBetween(applied, last));
       double lag = currentApplyLagMs(applied, last, nowMicros);
       maxLag = Math.max(maxLag, lag);
       add(t, f.name, "apply_lag_ms", lag);

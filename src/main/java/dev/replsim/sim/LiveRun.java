@@ -1,5 +1,7 @@
 package dev.replsim.sim;
 
+import static dev.replsim.metrics.RunEvent.details;
+
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
@@ -96,6 +98,10 @@ public final class LiveRun {
       long durationMicros = NodeFactory.micros(scenario.simulation().duration());
       long start = clock.nowMicros();
       recorder.writesStarted(start);
+      for (String node : scenario.nodes()) {
+        String role = node.equals(scenario.leader()) ? "leader" : "follower";
+        recorder.event(start, "role", node, details("role", role, "term", 1));
+      }
       TimeSeriesSampler sampler = new TimeSeriesSampler(recorder, start);
       String[] activity = {""};
       sampling.every(NodeFactory.micros(scenario.simulation().sampleInterval()), () -> {
@@ -110,12 +116,15 @@ public final class LiveRun {
       clients.forEach(c -> c.tell(Client.Halt.INSTANCE));
       long writeEnd = clock.nowMicros();
       SummaryBuilder.markWriteEnd(recorder);
+      recorder.event(writeEnd, "writes-stopped", null, details());
 
       activity[0] = "draining";
       long drainStart = System.nanoTime();
       boolean drained = awaitCondition(() -> recorder.caughtUp() && recorder.outstandingWrites() == 0,
           writeEnd + NodeFactory.micros(scenario.simulation().drainTimeout()));
       double drainMs = sinceMs(drainStart);
+      recorder.event(clock.nowMicros(), drained ? "drained" : "drain-timed-out", null,
+          details("outstandingWrites", recorder.outstandingWrites(), "caughtUp", recorder.caughtUp()));
       sampling.close();
       sampler.sample(clock.nowMicros());
 
