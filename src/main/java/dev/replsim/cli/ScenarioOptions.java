@@ -22,7 +22,7 @@ public final class ScenarioOptions {
       names = "--set",
       paramLabel = "KEY=VALUE",
       converter = SetConverter.class,
-      description = "SettingOverride one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
+      description = "Override one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
   List<SettingOverride> sets = new ArrayList<>();
 
   /** The {@code --set} overrides in the order given. */
