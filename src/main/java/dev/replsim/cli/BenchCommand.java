@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -42,11 +41,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write results (default: results/<name>-<timestamp>).")
-  Path out;
-
-  @Option(names = "--force", description = "Write into a non-empty directory.")
-  boolean force;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -56,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
   private int bench() throws Exception {
     Scenario async = main.scenarios().load(scenario.file, with("async"));
     Scenario sync = main.scenarios().load(scenario.file, with("sync"));
-    Path dir = OutputDirectory.choose(out, async, main.clock());
-    Optional<String> refusal = OutputDirectory.refusal(dir, force);
+    Path dir = output.directory(async, main.clock());
+    Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {
       return main.badInput(spec, refusal.get());
     }

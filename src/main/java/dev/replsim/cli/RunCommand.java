@@ -44,16 +44,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "How long clients write, e.g. 30s (simulation.duration).")
   String duration;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Where to write results (default: output.dir, else results/<name>-<timestamp>).")
-  Path out;
-
-  @Option(
-      names = "--force",
-      description = "Write into a non-empty directory: replaces replsim's result files there, keeps all others.")
-  boolean force;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
@@ -62,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
 
   private int run() throws Exception {
     Scenario loaded = main.scenarios().load(scenario.file, overrides());
-    Path dir = OutputDirectory.choose(out, loaded, main.clock());
-    Optional<String> refusal = OutputDirectory.refusal(dir, force);
+    Path dir = output.directory(loaded, main.clock());
+    Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {
       return main.badInput(spec, refusal.get());
     }

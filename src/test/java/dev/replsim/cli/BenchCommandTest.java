@@ -1,0 +1,35 @@
+package dev.replsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code replsim bench} checks its input before it spends a minute and a half measuring. */
+class BenchCommandTest {
+
+  private final CliHarness cli = new CliHarness();
+
+  @Test
+  void benchRefusesANonEmptyOutputDirectoryBeforeMeasuring(@TempDir Path out) throws Exception {
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    assertEquals(ExitCode.BAD_INPUT, cli.execute("bench", "any.conf", "--out", out.toString()));
+    assertTrue(cli.err().contains("--force"), cli.err());
+    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+  }
+
+  @Test
+  void benchLoadsTheScenarioOnceAsyncAndOnceSync(@TempDir Path out) throws Exception {
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    cli.execute("bench", "any.conf", "--out", out.toString());
+
+    assertEquals(2, cli.loadedOverrides.size());
+    assertTrue(cli.loadedOverrides.get(0).toString().contains("mode=async"));
+    assertTrue(cli.loadedOverrides.get(1).toString().contains("mode=sync"));
+  }
+}
