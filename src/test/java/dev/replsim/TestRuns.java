@@ -7,6 +7,8 @@ import dev.replsim.metrics.Summary;
 import dev.replsim.protocol.AckLevel;
 import dev.replsim.protocol.CommitMode;
 import dev.replsim.protocol.ReplicationMethod;
+import dev.replsim.network.LinkPatch;
+import dev.replsim.network.LinkProfile;
 import dev.replsim.random.Distribution;
 import dev.replsim.scenario.ClusterSettings;
 import dev.replsim.scenario.FailoverSettings;
@@ -40,8 +42,8 @@ public final class TestRuns {
                 Duration.ofSeconds(1), 100, 100_000),
             "memory",
             new Distribution.Constant(0)),
-        new NetworkSettings(new Distribution.Uniform(20_000, 40_000),
-            List.of(new LinkSettings("leader", "follower-2", new Distribution.Constant(80_000)))),
+        new NetworkSettings(LinkProfile.of(new Distribution.Uniform(20_000, 40_000)),
+            List.of(new LinkSettings("leader", "follower-2", LinkPatch.delay(new Distribution.Constant(80_000))))),
         new WorkloadSettings(4, 200, WorkloadSettings.Arrival.POISSON, 1000,
             WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
         new FailoverSettings(Duration.ofMillis(50)),

@@ -27,13 +27,13 @@ final class ScenarioDescription {
         + format(scenario.simulation().drainTimeout()));
     row(out, "nodes", String.join(", ", scenario.nodes()) + " (" + scenario.leader() + " leads at the start)");
     row(out, "replication", replication(scenario.cluster().replication()));
-    row(out, "delay", scenario.network().delay().describe() + " on every link");
+    row(out, "network", scenario.network().defaults().describe() + " on every link");
     if (scenario.network().links().isEmpty()) {
       row(out, "links", "no overrides");
     }
     for (LinkSettings link : scenario.network().links()) {
       row(out, "link", link.from() + " -> " + link.to() + ": "
-          + (link.delay() == null ? "default delay" : link.delay().describe()));
+          + link.patch().describe());
     }
     row(out, "apply time", scenario.cluster().applyTime().describe() + " per entry");
     row(out, "writes", writes(scenario.workload()));

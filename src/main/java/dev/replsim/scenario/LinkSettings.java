@@ -1,10 +1,10 @@
 package dev.replsim.scenario;
 
-import dev.replsim.random.Distribution;
+import dev.replsim.network.LinkPatch;
 
 /**
  * One entry of {@code network.links}: an override for the directed link {@code from -> to}.
  *
- * @param delay the link's delay, or null to keep the default
+ * @param patch the settings it overrides; the others come from the region pair or the defaults
  */
-public record LinkSettings(String from, String to, Distribution delay) {}
+public record LinkSettings(String from, String to, LinkPatch patch) {}

@@ -4,6 +4,8 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.replsim.network.LinkPatch;
+import dev.replsim.network.LinkProfile;
 import dev.replsim.random.Distribution;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,7 @@ final class NetworkReader {
 
   static NetworkSettings read(Fields f, List<String> nodes) {
     Distribution delay = DistributionReader.read(f, "network.delay");
-    return new NetworkSettings(delay, links(f, nodes));
+    return new NetworkSettings(LinkProfile.of(delay), links(f, nodes));
   }
 
   private static List<LinkSettings> links(Fields f, List<String> nodes) {
@@ -55,7 +57,7 @@ final class NetworkReader {
         throw link.fail("to", String.format(message, name, from, to, KeySchema.LINKS, earlier));
       }
       Distribution delay = link.has("delay") ? DistributionReader.read(link, "delay") : null;
-      links.add(new LinkSettings(from, to, delay));
+      links.add(new LinkSettings(from, to, LinkPatch.delay(delay)));
     }
     return links;
   }

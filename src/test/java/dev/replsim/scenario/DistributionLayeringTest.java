@@ -31,7 +31,7 @@ class DistributionLayeringTest {
     // the default delay is uniform(20ms, 40ms): its min and max must not leak into the constant
     Path file = files.write("s.conf", "network.delay = { distribution = constant, value = 5ms }");
 
-    assertEquals(new Distribution.Constant(5_000), ScenarioLoader.load(file).network().delay());
+    assertEquals(new Distribution.Constant(5_000), ScenarioLoader.load(file).network().defaults().delay());
   }
 
   @Test
@@ -39,7 +39,7 @@ class DistributionLayeringTest {
     Path file = files.write("s.conf", "network.delay.max = 90ms");
 
     assertEquals(
-        new Distribution.Uniform(20_000, 90_000), ScenarioLoader.load(file).network().delay());
+        new Distribution.Uniform(20_000, 90_000), ScenarioLoader.load(file).network().defaults().delay());
   }
 
   @Test
@@ -48,7 +48,7 @@ class DistributionLayeringTest {
 
     Scenario s = ScenarioLoader.load(file, List.of(set("network.delay.value=50ms")));
 
-    assertEquals(new Distribution.Constant(50_000), s.network().delay());
+    assertEquals(new Distribution.Constant(50_000), s.network().defaults().delay());
   }
 
   @Test
@@ -85,7 +85,7 @@ class DistributionLayeringTest {
         ScenarioLoader.load(
             file, List.of(set("network.delay={ distribution = constant, value = 7ms }")));
 
-    assertEquals(new Distribution.Constant(7_000), s.network().delay());
+    assertEquals(new Distribution.Constant(7_000), s.network().defaults().delay());
   }
 
   @Test
@@ -147,7 +147,7 @@ class DistributionLayeringTest {
     assertTrue(
         error(merged).endsWith("(to replace an included delay, first write network.delay = null)"),
         error(merged));
-    assertEquals(new Distribution.Constant(3_000), ScenarioLoader.load(reset).network().delay());
+    assertEquals(new Distribution.Constant(3_000), ScenarioLoader.load(reset).network().defaults().delay());
   }
 
   @Test

@@ -83,9 +83,9 @@ class ScenarioLoaderTest {
         s.cluster().replication());
     assertEquals("memory", s.cluster().persistence());
     assertEquals(new Distribution.Uniform(1000, 3000), s.cluster().applyTime());
-    assertEquals(new Distribution.Constant(25_000), s.network().delay());
-    assertEquals(new Distribution.Constant(80_000), s.network().delay("leader", "follower-2"));
-    assertEquals(new Distribution.Constant(25_000), s.network().delay("follower-2", "leader"));
+    assertEquals(new Distribution.Constant(25_000), s.network().defaults().delay());
+    assertEquals(new Distribution.Constant(80_000), s.network().profile("leader", "follower-2").delay());
+    assertEquals(new Distribution.Constant(25_000), s.network().profile("follower-2", "leader").delay());
     WorkloadSettings w = s.workload();
     assertEquals(8, w.clients());
     assertTrue(w.unlimited());
@@ -105,7 +105,7 @@ class ScenarioLoaderTest {
     assertEquals(Duration.ofSeconds(20), s.simulation().duration());
     assertEquals(List.of("leader", "follower-1", "follower-2", "follower-3"), s.nodes());
     assertEquals(CommitMode.ASYNC, s.cluster().replication().mode());
-    assertEquals(new Distribution.Uniform(20_000, 40_000), s.network().delay());
+    assertEquals(new Distribution.Uniform(20_000, 40_000), s.network().defaults().delay());
     assertEquals(new Distribution.Constant(0), s.cluster().applyTime());
     assertEquals(200.0, s.workload().writeRate());
     assertEquals(Arrival.POISSON, s.workload().arrival());
@@ -213,7 +213,7 @@ class ScenarioLoaderTest {
 
     LinkSettings link = ScenarioLoader.load(file).network().links().get(0);
 
-    assertNull(link.delay());
+    assertNull(link.patch().delay());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.replsim.sim;
 import dev.replsim.protocol.AckLevel;
 import dev.replsim.protocol.CommitMode;
 import dev.replsim.protocol.ReplicationMethod;
+import dev.replsim.network.LinkProfile;
 import dev.replsim.random.Distribution;
 import dev.replsim.scenario.ClusterSettings;
 import dev.replsim.scenario.FailoverSettings;
@@ -37,7 +38,7 @@ public final class TestScenarios {
             new ReplicationSettings(ReplicationMethod.LOGICAL, mode, 1, AckLevel.APPLIED, Duration.ofSeconds(1), 100,
                 100_000),
             "memory", new Distribution.Constant(0)),
-        new NetworkSettings(new Distribution.Constant(delay.toNanos() / 1000), List.of()),
+        new NetworkSettings(LinkProfile.of(new Distribution.Constant(delay.toNanos() / 1000)), List.of()),
         new WorkloadSettings(4, writeRate, WorkloadSettings.Arrival.POISSON, 1000,
             WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
         new FailoverSettings(Duration.ofMillis(50)),
