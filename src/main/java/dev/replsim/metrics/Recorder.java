@@ -2,6 +2,7 @@ package dev.replsim.metrics;
 
 import static dev.replsim.metrics.RunEvent.details;
 
+import dev.replsim.network.Transmission;
 import dev.replsim.protocol.Observation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,8 @@ public final class Recorder {
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder delivered = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder duplicated = new LongAdder();
   private final LongAdder bytes = new LongAdder();
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
   private volatile long writeStartMicros;
@@ -126,6 +129,16 @@ public final class Recorder {
     bytes.add(sizeBytes);
   }
 
+  /** The link dropped a message: lost, or cut off by a partition. */
+  public void messageDropped(Transmission.Fate fate) {
+    dropped.increment();
+  }
+
+  /** The link delivers a second copy of a message. */
+  public void messageDuplicated() {
+    duplicated.increment();
+  }
+
   /** A message was handed to its node {@code errorMicros} after its sampled delivery instant. */
   public void messageDelivered(long errorMicros) {
     delivered.increment();
@@ -184,6 +197,14 @@ public final class Recorder {
 
   long delivered() {
     return delivered.sum();
+  }
+
+  long dropped() {
+    return dropped.sum();
+  }
+
+  long duplicated() {
+    return duplicated.sum();
   }
 
   long bytes() {

@@ -55,7 +55,8 @@ public final class SummaryBuilder {
         Summary.Reads.NONE,
         List.of(),
         new Summary.Convergence(divergent.isEmpty(), divergent),
-        new Summary.NetworkStats(recorder.sent(), recorder.delivered(), 0, 0, recorder.bytes(),
+        new Summary.NetworkStats(recorder.sent(), recorder.delivered(), recorder.dropped(), recorder.duplicated(),
+            recorder.bytes(),
             LatencyStats.of(recorder.deliveryError().total())),
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
         run);

@@ -4,6 +4,7 @@ import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.InboundQueue;
 import dev.replsim.network.LinkModel;
+import dev.replsim.network.Transmission;
 import dev.replsim.protocol.AppendEntries;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
@@ -278,6 +279,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     }
     int size = message.sizeBytes();
     recorder.messageSent(size);
-    peer.tell(new Envelope(link.deliveryAt(now, size), message));
+    Transmission t = link.transmit(now, size);
+    if (!t.delivered()) {
+      recorder.messageDropped(t.fate());
+      return;
+    }
+    peer.tell(new Envelope(t.deliverAtMicros(), message));
+    if (t.duplicated()) {
+      recorder.messageDuplicated();
+      peer.tell(new Envelope(t.duplicateAtMicros(), message));
+    }
   }
 }

@@ -50,8 +50,7 @@ final class NodeFactory {
     Map<String, LinkModel> links = new LinkedHashMap<>();
     for (String to : scenario.nodes()) {
       if (!to.equals(node)) {
-        links.put(to, new LinkModel(node, to, scenario.network().profile(node, to).delay(),
-            streams.stream(LinkModel.streamName(node, to))));
+        links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
     return new NodeWiring(node, scenario.nodes(), links, timer, recorder);
