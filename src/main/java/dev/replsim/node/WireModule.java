@@ -10,6 +10,7 @@ import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Heartbeat;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.ResendRequest;
+import dev.replsim.protocol.Snapshot;
 import dev.replsim.storage.Change;
 import dev.replsim.storage.RowChange;
 
@@ -33,7 +34,8 @@ public final class WireModule extends SimpleModule {
     @JsonSubTypes.Type(value = AppendEntries.class, name = "append"),
     @JsonSubTypes.Type(value = Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ResendRequest.class, name = "resend"),
-    @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat")
+    @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
+    @JsonSubTypes.Type(value = Snapshot.class, name = "snapshot")
   })
   interface MessageMixin {}
 

@@ -8,33 +8,47 @@ import java.util.List;
  * A follower's protocol core: it appends shipped entries strictly in LSN order, detects gaps and
  * asks the leader to resend from its last LSN, applies durable entries to its database one at a
  * time (each taking a sampled apply time), and acks its received, durable and applied positions.
+ * It installs a snapshot when the leader sends one, and follows a leader of a newer term by
+ * discarding what it held of the old one.
  */
 public final class Follower implements ProtocolNode {
 
   private final String name;
   private final String leader;
-  private final long term;
-  private final DurationSampler applyTime;
-  private final ReplicationLog log = new ReplicationLog();
-  private final KeyValueStore store = new KeyValueStore();
+  private final long incarnation;
+  private final long resendBackoffMicros;
+  private long term;
+  private DurationSampler applyTime;
+  private ReplicationLog log = new ReplicationLog();
+  private KeyValueStore store = new KeyValueStore();
   private long durableLsn;
   private long appliedLsn;
   /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
   private long applyingLsn;
   private boolean ackDue;
   /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
-  private final ResendThrottle resend;
+  private ResendThrottle resend;
 
   /**
+   * @param term the term of the leader it follows when it starts
+   * @param incarnation how many times this node has started: a restarted node has a higher one,
+   *     so the leader knows to start over with it
    * @param applyTime how long applying one entry takes, drawn from this node's own stream
    */
-  public Follower(String name, String leader, long term, ProtocolSettings settings,
+  public Follower(String name, String leader, long term, long incarnation, ProtocolSettings settings,
       DurationSampler applyTime) {
     this.name = name;
     this.leader = leader;
     this.term = term;
+    this.incarnation = incarnation;
     this.applyTime = applyTime;
-    this.resend = new ResendThrottle(settings.heartbeatIntervalMicros());
+    this.resendBackoffMicros = settings.heartbeatIntervalMicros();
+    this.resend = new ResendThrottle(resendBackoffMicros);
+  }
+
+  /** Changes how long applying an entry takes from the next entry on (a {@code slow} fault). */
+  public void setApplyTime(DurationSampler applyTime) {
+    this.applyTime = applyTime;
   }
 
   @Override
@@ -55,8 +69,11 @@ public final class Follower implements ProtocolNode {
   @Override
   public Decision onMessage(Message message, long now) {
     Decision d = new Decision();
-    if (message.term() != term) {
-      return d; // fencing arrives with failover
+    if (message.term() < term) {
+      return d; // from a leader of an older term: stale
+    }
+    if (message.term() > term) {
+      followNewTerm(message.term(), d);
     }
     if (message instanceof AppendEntries) {
       onAppendEntries((AppendEntries) message, now, d);
@@ -67,8 +84,43 @@ public final class Follower implements ProtocolNode {
         requestResend(now, d);
       }
       ackSoon(d);
+    } else if (message instanceof Snapshot) {
+      install((Snapshot) message, d);
     }
     return d;
+  }
+
+  /**
+   * The leader has a newer term: without failover that means it restarted and lost what it had,
+   * so what this follower holds of the old term conflicts with the new log. It discards it all
+   * and starts again from LSN 1 of the new term (the discarded writes are lost).
+   */
+  private void followNewTerm(long newTerm, Decision d) {
+    d.observe(new Observation.FollowerReset(term, newTerm, log.lastLsn()));
+    term = newTerm;
+    restartFrom(ReplicationLog.after(0), new KeyValueStore(), d);
+  }
+
+  /** Replaces the state with the leader's snapshot, unless it already has everything in it. */
+  private void install(Snapshot snapshot, Decision d) {
+    if (snapshot.lsn() > log.lastLsn()) {
+      restartFrom(ReplicationLog.after(snapshot.lsn()), KeyValueStore.of(snapshot.rows()), d);
+      d.observe(new Observation.SnapshotInstalled(snapshot.lsn(), snapshot.rows().size()));
+    }
+    ackSoon(d);
+  }
+
+  /** Continues from a new log and database as if both were durable and applied. */
+  private void restartFrom(ReplicationLog newLog, KeyValueStore newStore, Decision d) {
+    log = newLog;
+    store = newStore;
+    durableLsn = newLog.lastLsn();
+    appliedLsn = newLog.lastLsn();
+    if (applyingLsn != 0) {
+      applyingLsn = 0;
+      d.cancelTimer(TimerKey.APPLY);
+    }
+    resend = new ResendThrottle(resendBackoffMicros);
   }
 
   private void onAppendEntries(AppendEntries msg, long now, Decision d) {
@@ -95,7 +147,7 @@ public final class Follower implements ProtocolNode {
   private void requestResend(long now, Decision d) {
     long from = log.lastLsn() + 1;
     if (resend.shouldAsk(from, now)) {
-      d.send(leader, new ResendRequest(term, name, from));
+      d.send(leader, new ResendRequest(term, name, incarnation, from));
       d.observe(new Observation.ResendRequested(from));
     }
   }
@@ -103,6 +155,8 @@ public final class Follower implements ProtocolNode {
   @Override
   public Decision onDurable(long upToLsn, long now) {
     Decision d = new Decision();
+    // a journal write that completes after a reset or a snapshot may name entries no longer held
+    upToLsn = Math.min(upToLsn, log.lastLsn());
     if (upToLsn > durableLsn) {
       d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
       durableLsn = upToLsn;
@@ -157,7 +211,7 @@ public final class Follower implements ProtocolNode {
     Decision d = new Decision();
     if (ackDue) {
       ackDue = false;
-      d.send(leader, new Ack(term, name, log.lastLsn(), durableLsn, appliedLsn));
+      d.send(leader, new Ack(term, name, incarnation, log.lastLsn(), durableLsn, appliedLsn));
     }
     return d;
   }

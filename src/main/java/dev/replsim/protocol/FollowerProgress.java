@@ -16,6 +16,7 @@ final class FollowerProgress {
   private final long[] received;
   private final long[] durable;
   private final long[] applied;
+  private final long[] incarnation;
 
   FollowerProgress(List<String> names) {
     this.names = names;
@@ -25,6 +26,33 @@ final class FollowerProgress {
     received = new long[n];
     durable = new long[n];
     applied = new long[n];
+    incarnation = new long[n];
+    Arrays.fill(incarnation, 1); // every follower starts in its first incarnation
+  }
+
+  /** How a message's incarnation compares with what the leader knew of follower {@code i}. */
+  enum Incarnation {
+    /** From an incarnation before the one the leader knows: sent before a restart, ignore it. */
+    STALE,
+    CURRENT,
+    /** The follower restarted: everything known of it was reset. */
+    RESTARTED
+  }
+
+  /** Checks a message's incarnation; a newer one resets the follower's positions to nothing. */
+  Incarnation incarnation(int i, long messageIncarnation) {
+    if (messageIncarnation < incarnation[i]) {
+      return Incarnation.STALE;
+    }
+    if (messageIncarnation == incarnation[i]) {
+      return Incarnation.CURRENT;
+    }
+    incarnation[i] = messageIncarnation;
+    next[i] = 1;
+    received[i] = 0;
+    durable[i] = 0;
+    applied[i] = 0;
+    return Incarnation.RESTARTED;
   }
 
   int indexOf(String follower) {

@@ -93,7 +93,7 @@ public final class Leader implements ProtocolNode {
 
   private void onAck(Ack ack, Decision d) {
     int i = progress.indexOf(ack.from());
-    if (i < 0) {
+    if (i < 0 || !fromCurrentIncarnation(i, ack.from(), ack.incarnation(), d)) {
       return;
     }
     boolean windowWasFull = !progress.hasRoom(i, settings.maxInFlightEntries());
@@ -106,7 +106,7 @@ public final class Leader implements ProtocolNode {
 
   private void onResendRequest(ResendRequest request, Decision d) {
     int i = progress.indexOf(request.from());
-    if (i < 0) {
+    if (i < 0 || !fromCurrentIncarnation(i, request.from(), request.incarnation(), d)) {
       return;
     }
     progress.received(i, request.fromLsn() - 1);
@@ -118,6 +118,16 @@ public final class Leader implements ProtocolNode {
       d.observe(new Observation.ResendServed(request.from(), request.fromLsn()));
       d.requestFlush();
     }
+  }
+
+  /** False for a message sent before the follower restarted; notes a restart and ships again. */
+  private boolean fromCurrentIncarnation(int i, String follower, long incarnation, Decision d) {
+    FollowerProgress.Incarnation seen = progress.incarnation(i, incarnation);
+    if (seen == FollowerProgress.Incarnation.RESTARTED) {
+      d.observe(new Observation.FollowerRestarted(follower, incarnation));
+      d.requestFlush();
+    }
+    return seen != FollowerProgress.Incarnation.STALE;
   }
 
   @Override
@@ -159,6 +169,9 @@ public final class Leader implements ProtocolNode {
     Decision d = new Decision();
     long last = log.lastLsn();
     for (int i = 0; i < followers.size(); i++) {
+      if (progress.nextLsn(i) < log.firstLsn()) {
+        shipSnapshot(i, d);
+      }
       while (progress.nextLsn(i) <= last && progress.hasRoom(i, settings.maxInFlightEntries())) {
         long room = settings.maxInFlightEntries() - progress.inFlight(i);
         int max = (int) Math.min(settings.maxBatchEntries(), room);
@@ -168,6 +181,18 @@ public final class Leader implements ProtocolNode {
       }
     }
     return d;
+  }
+
+  /**
+   * The follower needs entries this leader no longer holds: it gets the whole database as of the
+   * last LSN instead, and the entries after it.
+   */
+  private void shipSnapshot(int i, Decision d) {
+    long last = log.lastLsn();
+    Snapshot snapshot = new Snapshot(term, name, last, store.rows());
+    d.send(followers.get(i), snapshot);
+    d.observe(new Observation.SnapshotSent(followers.get(i), last, snapshot.sizeBytes()));
+    progress.shipped(i, last);
   }
 
   /** Answers, in LSN order, every pending write that the commit rule (or its timeout) now allows. */

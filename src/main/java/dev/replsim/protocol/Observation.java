@@ -28,6 +28,21 @@ public sealed interface Observation {
   /** A follower asked the leader to ship again from {@code fromLsn}. */
   record ResendRequested(long fromLsn) implements Observation {}
 
+  /** The leader sent a follower its whole database as of {@code lsn}, because it no longer held the entries. */
+  record SnapshotSent(String follower, long lsn, int bytes) implements Observation {}
+
+  /** A follower replaced its state with the leader's snapshot as of {@code lsn}. */
+  record SnapshotInstalled(long lsn, int rows) implements Observation {}
+
+  /**
+   * A follower heard from a leader of a newer term and discarded its log and database to follow
+   * it: {@code discardedLsn} entries of the old term are gone from this replica.
+   */
+  record FollowerReset(long oldTerm, long newTerm, long discardedLsn) implements Observation {}
+
+  /** The leader learnt that a follower restarted (a new incarnation) and starts over with it. */
+  record FollowerRestarted(String follower, long incarnation) implements Observation {}
+
   /** The leader went back to {@code fromLsn} for a follower that asked for it. */
   record ResendServed(String follower, long fromLsn) implements Observation {}
 }

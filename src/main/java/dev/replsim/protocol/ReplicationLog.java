@@ -16,6 +16,13 @@ public final class ReplicationLog {
   private int size;
   private long firstLsn = 1;
 
+  /** An empty log whose last LSN is {@code lastLsn}: the next entry appended is {@code lastLsn + 1}. */
+  public static ReplicationLog after(long lastLsn) {
+    ReplicationLog log = new ReplicationLog();
+    log.firstLsn = lastLsn + 1;
+    return log;
+  }
+
   /** The LSN of the oldest entry held; {@code lastLsn() + 1} when none is held. */
   public long firstLsn() {
     return firstLsn;

@@ -147,7 +147,7 @@ public final class LiveRun {
         CompletableFuture<Void> found = new CompletableFuture<>();
         ready.add(found);
         nodes.put(node, cluster.spawn(node,
-            ReplicaNode.create(factory.core(node), factory.wiring(node, timer, recorder), found), node, ASK_TIMEOUT));
+            ReplicaNode.create(factory.core(node, 1, 1), factory.wiring(node, timer, recorder), found), node, ASK_TIMEOUT));
       }
       await(ready);
       List<CompletableFuture<Void>> warm = new ArrayList<>();

@@ -38,12 +38,18 @@ final class NodeFactory {
         micros(scenario.failover().heartbeatInterval()));
   }
 
-  ProtocolNode core(String node) {
+  /**
+   * A node's core for one incarnation: the first start is incarnation 1; each restart comes back
+   * empty (the memory journal keeps nothing) with a higher one.
+   *
+   * @param term the term of the cluster's leader; a restarted leader starts a newer one
+   */
+  ProtocolNode core(String node, long term, long incarnation) {
     if (node.equals(scenario.leader())) {
-      return new Leader(node, 1, scenario.followers(), protocol);
+      return new Leader(node, term, scenario.followers(), protocol);
     }
-    return new Follower(node, scenario.leader(), 1, protocol,
-        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node)));
+    return new Follower(node, scenario.leader(), term, incarnation, protocol,
+        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node + ":" + incarnation)));
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {

@@ -19,6 +19,18 @@ public final class KeyValueStore {
     put(row.key(), row.value());
   }
 
+  /** A copy of every row, for a snapshot. */
+  public Map<String, String> rows() {
+    return new HashMap<>(rows);
+  }
+
+  /** A store holding exactly these rows: a replica set up from a snapshot. */
+  public static KeyValueStore of(Map<String, String> rows) {
+    KeyValueStore store = new KeyValueStore();
+    store.rows.putAll(rows);
+    return store;
+  }
+
   public String get(String key) {
     return rows.get(key);
   }

@@ -45,8 +45,8 @@ class WireFormatTest {
     Entry entry = Entry.of(3, 17, new RowChange("k42", "c1-9", 64), 123_456);
     List<Message> messages = List.of(
         new AppendEntries(3, "leader", List.of(entry, Entry.of(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
-        new Ack(3, "follower-1", 18, 17, 16),
-        new ResendRequest(3, "follower-2", 12),
+        new Ack(3, "follower-1", 1, 18, 17, 16),
+        new ResendRequest(3, "follower-2", 1, 12),
         new Heartbeat(3, "leader", 18));
     for (Message message : messages) {
       ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(99_000, message);

@@ -56,7 +56,7 @@ class FollowerRepairTest {
     assertEquals(new Observation.GapDetected(5, 6), gaps.get(0).observation());
     List<Envelope> requests = h.sent(ResendRequest.class);
     assertEquals(1, requests.size());
-    assertEquals(new ResendRequest(1, F1, 5), requests.get(0).message());
+    assertEquals(new ResendRequest(1, F1, 1, 5), requests.get(0).message());
     assertEquals(ms(15), requests.get(0).sentAt());
     // the leader rewinds at 25 ms and ships everything from LSN 5 in one batch
     List<Observed> served = h.observed(LEADER, Observation.ResendServed.class);

@@ -36,7 +36,7 @@ class LeaderResendTest {
   @Test
   void aResendRequestRewindsToTheFirstMissingEntry() {
     writeAndShip(8);
-    Decision d = leader.onMessage(new ResendRequest(1, F1, 3), ms(1));
+    Decision d = leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(1));
     assertEquals(List.of(new Observation.ResendServed(F1, 3)), d.observations());
     assertTrue(d.flushRequested());
 
@@ -55,11 +55,11 @@ class LeaderResendTest {
   @Test
   void aStaleResendRequestIsIgnored() {
     writeAndShip(8);
-    leader.onMessage(new ResendRequest(1, F1, 3), ms(1));
+    leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(1));
     leader.onFlush(ms(1));
-    leader.onMessage(new Ack(1, F1, 8, 8, 8), ms(2));
+    leader.onMessage(new Ack(1, F1, 1, 8, 8, 8), ms(2));
 
-    Decision stale = leader.onMessage(new ResendRequest(1, F1, 3), ms(3));
+    Decision stale = leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(3));
     leader.onTimer(TimerKey.HEARTBEAT, ms(50)); // truncates below what every follower received
     Decision flush = leader.onFlush(ms(50));
 
@@ -77,9 +77,9 @@ class LeaderResendTest {
   @Test
   void aResendRequestAlsoMovesTheNextLsnPastWhatTheFollowerHasReceived() {
     writeAndShip(8); // the follower receives 1..8; its acks are lost
-    leader.onMessage(new ResendRequest(1, F1, 3), ms(1)); // a stale one: the leader cannot tell
+    leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(1)); // a stale one: the leader cannot tell
     // the flush for that rewind is still queued when a fresh request arrives and a heartbeat fires
-    leader.onMessage(new ResendRequest(1, F1, 9), ms(2));
+    leader.onMessage(new ResendRequest(1, F1, 1, 9), ms(2));
     leader.onTimer(TimerKey.HEARTBEAT, ms(50));
 
     assertTrue(appends(leader.onFlush(ms(50))).isEmpty());

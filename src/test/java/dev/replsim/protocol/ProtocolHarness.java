@@ -57,17 +57,41 @@ final class ProtocolHarness {
   private final List<Answer> answers = new ArrayList<>();
   private final List<Observed> observed = new ArrayList<>();
   private final Map<Long, Long> writtenAt = new HashMap<>();
+  private final java.util.Set<String> everKnown = new java.util.HashSet<>();
   private long now;
   private long seq;
   private int busy;
   private boolean inBackground;
   private long nextRequestId = 1;
 
-  /** Adds a node and starts it at the current time. */
+  /** Adds a node and starts it at the current time; a node of the same name replaces a crashed one. */
   ProtocolHarness add(ProtocolNode node) {
     nodes.put(node.name(), node);
+    everKnown.add(node.name());
     carryOut(node, node.start(now));
     return this;
+  }
+
+  /**
+   * Crashes a node now: it handles nothing more, its timers and pending work vanish, and messages
+   * to it are lost until a new incarnation is {@link #add added} under its name.
+   */
+  ProtocolHarness crash(String name) {
+    nodes.remove(name);
+    Map<TimerKey, Event> armed = timers.remove(name);
+    if (armed != null) {
+      armed.values().forEach(this::unqueue);
+    }
+    Event flush = flushes.remove(name);
+    if (flush != null) {
+      unqueue(flush);
+    }
+    return this;
+  }
+
+  /** Whether this object is the running incarnation of its node (not a crashed one). */
+  private boolean alive(ProtocolNode node) {
+    return nodes.get(node.name()) == node;
   }
 
   SimulatedNetwork network() {
@@ -166,7 +190,9 @@ final class ProtocolHarness {
     if (queued == null) {
       flushes.put(node.name(), schedule(now, false, () -> {
         flushes.remove(node.name());
-        carryOut(node, node.onFlush(now));
+        if (alive(node)) {
+          carryOut(node, node.onFlush(now));
+        }
       }));
     } else if (queued.background() && !inBackground) {
       unqueue(queued);
@@ -177,12 +203,16 @@ final class ProtocolHarness {
 
   private void send(Envelope e) {
     sent.add(e);
-    ProtocolNode to = nodes.get(e.to());
-    if (to == null) {
+    if (!everKnown.contains(e.to())) {
       throw new IllegalStateException(e.from() + " sent to unknown node " + e.to());
     }
     for (long at : network.arrivals(e)) {
-      schedule(at, false, () -> carryOut(to, to.onMessage(e.message(), now)));
+      schedule(at, false, () -> {
+        ProtocolNode to = nodes.get(e.to()); // whoever runs under that name on arrival; none if crashed
+        if (to != null) {
+          carryOut(to, to.onMessage(e.message(), now));
+        }
+      });
     }
   }
 
@@ -196,7 +226,9 @@ final class ProtocolHarness {
     if (at != null) {
       armed.put(key, schedule(at, key == TimerKey.HEARTBEAT, () -> {
         armed.remove(key);
-        carryOut(node, node.onTimer(key, now));
+        if (alive(node)) {
+          carryOut(node, node.onTimer(key, now));
+        }
       }));
     }
   }
@@ -211,8 +243,11 @@ final class ProtocolHarness {
       return;
     }
     long at = Math.max(now + delay, writing ? tail.at() : now);
-    journalTails.put(node.name(),
-        schedule(at, false, () -> carryOut(node, node.onDurable(lastLsn, now))));
+    journalTails.put(node.name(), schedule(at, false, () -> {
+      if (alive(node)) {
+        carryOut(node, node.onDurable(lastLsn, now));
+      }
+    }));
   }
 
   // ---- what happened ----

@@ -50,7 +50,7 @@ final class TestCluster {
     }
     ProtocolHarness h = new ProtocolHarness().add(new Leader(LEADER, 1, names, settings));
     for (String name : names) {
-      h.add(new Follower(name, LEADER, 1, settings, applyTime.apply(name)));
+      h.add(new Follower(name, LEADER, 1, 1, settings, applyTime.apply(name)));
     }
     return h;
   }
