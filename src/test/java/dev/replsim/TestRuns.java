@@ -45,8 +45,9 @@ public final class TestRuns {
         new NetworkSettings(LinkProfile.of(new Distribution.Uniform(20_000, 40_000)),
             List.of(new LinkSettings("leader", "follower-2", LinkPatch.delay(new Distribution.Constant(80_000))))),
         new WorkloadSettings(4, 200, WorkloadSettings.Arrival.POISSON, 1000,
-            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
+            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5)),
         new FailoverSettings(Duration.ofMillis(50)),
+        List.of(),
         new OutputSettings(outputDir),
         "simulation {\n  name = \"lag-demo\"\n  seed = 42\n}\n");
   }
@@ -68,7 +69,8 @@ public final class TestRuns {
         lag,
         Summary.Reads.NONE,
         List.of(new Summary.Failover(10_500.25, "leader", "follower-1", 2, 450.0, 900.5, 0)),
-        new Summary.Convergence(false, List.of("follower-2")),
+        List.of(new Summary.FaultRecord("p1", "partition", List.of("leader", "follower-2"), 5000.0, 8000.0)),
+        new Summary.Convergence(false, List.of("follower-2"), List.of()),
         new Summary.NetworkStats(8100, 8090, 10, 0, 12_345_678_901L, new LatencyStats(8090, 0.1, 0.1, 0.2, 0.3, 2.0)),
         new Summary.Throughput(199.9, 199.5),
         new Summary.Run(1200.0, 20_000.0, 350.0, true, 123_456_789L));

@@ -18,7 +18,12 @@ final class FollowerTrack {
   /** Written by the leader's thread only, when it appends. */
   volatile long maxEntriesBehind;
   volatile long maxBytesBehind;
-  /** The applied LSN when the writes stopped, for the replicated-writes throughput. */
+  /**
+   * Entries this follower has applied, one by one or through a snapshot, across terms: what it
+   * replicated, whatever became of it later. Written by the follower's thread only.
+   */
+  volatile long appliedEntries;
+  /** {@link #appliedEntries} when the writes stopped, for the replicated-writes throughput. */
   volatile long appliedAtWriteEnd;
 
   FollowerTrack(String name) {

@@ -29,6 +29,9 @@ public final class Recorder {
   private final IntervalHistogram deliveryError = new IntervalHistogram(false);
   private final LongAdder attempted = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
+  private final LongAdder timedOut = new LongAdder();
+  private final Map<Long, LongAdder> acknowledgedByTerm = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long leaderTerm = 1;
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder delivered = new LongAdder();
@@ -72,6 +75,7 @@ public final class Recorder {
     } else if (o instanceof Observation.Applied && f != null) {
       Observation.Applied a = (Observation.Applied) o;
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
+      f.appliedEntries += a.toLsn() - a.fromLsn() + 1;
       f.appliedLsn = a.toLsn();
     } else if (o instanceof Observation.Fallback) {
       Observation.Fallback fb = (Observation.Fallback) o;
@@ -82,6 +86,26 @@ public final class Recorder {
       Observation.GapDetected g = (Observation.GapDetected) o;
       event(atMicros, "gap-detected", node,
           details("expectedLsn", g.expectedLsn(), "receivedLsn", g.receivedLsn()));
+    } else if (o instanceof Observation.SnapshotInstalled && f != null) {
+      Observation.SnapshotInstalled s = (Observation.SnapshotInstalled) o;
+      f.appliedEntries += Math.max(0, s.lsn() - f.appliedLsn);
+      f.receivedLsn = s.lsn();
+      f.durableLsn = s.lsn();
+      f.appliedLsn = s.lsn();
+      event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
+    } else if (o instanceof Observation.FollowerReset && f != null) {
+      Observation.FollowerReset r = (Observation.FollowerReset) o;
+      f.receivedLsn = 0;
+      f.durableLsn = 0;
+      f.appliedLsn = 0;
+      event(atMicros, "follower-reset", node,
+          details("oldTerm", r.oldTerm(), "newTerm", r.newTerm(), "discardedLsn", r.discardedLsn()));
+    } else if (o instanceof Observation.SnapshotSent) {
+      Observation.SnapshotSent s = (Observation.SnapshotSent) o;
+      event(atMicros, "snapshot-sent", node, details("follower", s.follower(), "lsn", s.lsn(), "bytes", s.bytes()));
+    } else if (o instanceof Observation.FollowerRestarted) {
+      Observation.FollowerRestarted r = (Observation.FollowerRestarted) o;
+      event(atMicros, "follower-restarted", node, details("follower", r.follower(), "incarnation", r.incarnation()));
     } else if (o instanceof Observation.ResendServed) {
       Observation.ResendServed r = (Observation.ResendServed) o;
       event(atMicros, "resend", node, details("follower", r.follower(), "fromLsn", r.fromLsn()));
@@ -119,9 +143,31 @@ public final class Recorder {
     attempted.increment();
   }
 
-  public void writeCommitted(long latencyMicros) {
+  /**
+   * A client heard its write committed by the leader of {@code term}.
+   *
+   * @param term a later leader that started empty has lost every write of an earlier term
+   */
+  public void writeCommitted(long latencyMicros, long term) {
     acknowledged.increment();
+    acknowledgedByTerm.computeIfAbsent(term, t -> new LongAdder()).increment();
     commitLatency.record(latencyMicros);
+  }
+
+  /** A client gave up on writes: not answered within its write timeout, or their leader went down. */
+  public void writesFailed(int count) {
+    timedOut.add(count);
+  }
+
+  /**
+   * The leader restarted empty in a new term: its log starts again from LSN 1 and 0 bytes, and the
+   * writes acknowledged in earlier terms are gone from it.
+   */
+  public void leaderRestarted(long term, long atMicros) {
+    leaderTerm = term;
+    leaderBytes = 0;
+    leaderLastLsn = 0;
+    event(atMicros, "new-term", leader, details("term", term));
   }
 
   public void messageSent(int sizeBytes) {
@@ -187,6 +233,21 @@ public final class Recorder {
     return acknowledged.sum();
   }
 
+  long timedOut() {
+    return timedOut.sum();
+  }
+
+  /** Acknowledged writes absent from the final leader's log: those of terms before its own. */
+  long lostWrites() {
+    long lost = 0;
+    for (Map.Entry<Long, LongAdder> e : acknowledgedByTerm.entrySet()) {
+      if (e.getKey() < leaderTerm) {
+        lost += e.getValue().sum();
+      }
+    }
+    return lost;
+  }
+
   long fallbacks() {
     return fallbacks.sum();
   }
@@ -225,11 +286,11 @@ public final class Recorder {
     return list;
   }
 
-  /** Whether every follower has applied everything the leader appended. */
-  public boolean caughtUp() {
+  /** Whether each of these followers has applied everything the leader appended. */
+  public boolean caughtUp(Collection<String> running) {
     long last = leaderLastLsn;
     for (FollowerTrack f : followers.values()) {
-      if (f.appliedLsn < last) {
+      if (running.contains(f.name) && f.appliedLsn < last) {
         return false;
       }
     }
@@ -238,6 +299,6 @@ public final class Recorder {
 
   /** Writes issued and not yet answered. */
   public long outstandingWrites() {
-    return attempted.sum() - acknowledged.sum();
+    return attempted.sum() - acknowledged.sum() - timedOut.sum();
   }
 }

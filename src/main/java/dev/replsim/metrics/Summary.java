@@ -18,6 +18,7 @@ public record Summary(
     Map<String, FollowerLag> lag,
     Reads reads,
     List<Failover> failovers,
+    List<FaultRecord> faults,
     Convergence convergence,
     NetworkStats network,
     Throughput throughput,
@@ -69,8 +70,22 @@ public record Summary(
       double unavailableMs,
       long lostWrites) {}
 
-  /** Whether every replica ended in the leader's state. */
-  public record Convergence(boolean converged, List<String> divergentNodes) {}
+  /**
+   * One fault of the run, as it happened: the nodes it hit and when it was in force ({@code untilMs}
+   * is null when it was never undone).
+   */
+  public record FaultRecord(String id, String action, List<String> nodes, double atMs, Double untilMs) {
+
+    public FaultRecord until(double ms) {
+      return new FaultRecord(id, action, nodes, atMs, ms);
+    }
+  }
+
+  /**
+   * Whether every running replica ended in the leader's state; nodes crashed at the end are listed
+   * apart, in {@code downNodes}.
+   */
+  public record Convergence(boolean converged, List<String> divergentNodes, List<String> downNodes) {}
 
   /**
    * Messages through the emulated network. {@code deliveryErrorMs}: how late the live links

@@ -14,13 +14,15 @@ public final class SummaryBuilder {
   private SummaryBuilder() {}
 
   /**
-   * @param finalStatus every node's state after the drain, the leader first
+   * @param finalStatus each running node's state after the drain, by name (crashed nodes absent)
+   * @param leaderName the node that leads at the end
+   * @param faults the faults as they happened
    * @param writeSeconds how long the writes ran
    * @param run wall times of the phases and the peak heap
    */
-  public static Summary build(Scenario scenario, Recorder recorder, List<NodeStatus> finalStatus,
-      double writeSeconds, Summary.Run run) {
-    NodeStatus leader = finalStatus.get(0);
+  public static Summary build(Scenario scenario, Recorder recorder, Map<String, NodeStatus> finalStatus,
+      String leaderName, List<Summary.FaultRecord> faults, double writeSeconds, Summary.Run run) {
+    NodeStatus leader = finalStatus.get(leaderName);
     Map<String, Summary.FollowerLag> lag = new LinkedHashMap<>();
     long minAppliedAtWriteEnd = Long.MAX_VALUE;
     for (FollowerTrack f : recorder.followers()) {
@@ -34,32 +36,43 @@ public final class SummaryBuilder {
       minAppliedAtWriteEnd = Math.min(minAppliedAtWriteEnd, f.appliedAtWriteEnd);
     }
     if (minAppliedAtWriteEnd == Long.MAX_VALUE) {
-      minAppliedAtWriteEnd = leader.lastLsn();
-    }
-    List<String> divergent = new ArrayList<>();
-    for (NodeStatus s : finalStatus) {
-      if (s.digest() != leader.digest() || s.appliedLsn() != leader.lastLsn()) {
-        divergent.add(s.name());
-      }
+      minAppliedAtWriteEnd = recorder.leaderLastLsn();
     }
     long acknowledged = recorder.acknowledged();
     return new Summary(
         new Summary.ScenarioInfo(scenario.simulation().name(), scenario.file().toString(),
             scenario.simulation().seed(), scenario.simulation().duration().toMillis()),
-        new Summary.ClusterInfo(scenario.nodes(), leader.name(),
+        new Summary.ClusterInfo(scenario.nodes(), leaderName,
             kebab(scenario.cluster().replication().method()), kebab(scenario.cluster().replication().mode())),
-        new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged, 0,
-            recorder.fallbacks()),
+        new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged,
+            recorder.lostWrites(), recorder.fallbacks()),
         LatencyStats.of(recorder.commitLatency().total()),
         lag,
         Summary.Reads.NONE,
         List.of(),
-        new Summary.Convergence(divergent.isEmpty(), divergent),
+        faults,
+        convergence(scenario, finalStatus, leader),
         new Summary.NetworkStats(recorder.sent(), recorder.delivered(), recorder.dropped(), recorder.duplicated(),
             recorder.bytes(),
             LatencyStats.of(recorder.deliveryError().total())),
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
         run);
+  }
+
+  /** Every running node against the leader; without a running leader nothing has converged. */
+  private static Summary.Convergence convergence(Scenario scenario, Map<String, NodeStatus> finalStatus,
+      NodeStatus leader) {
+    List<String> divergent = new ArrayList<>();
+    List<String> down = new ArrayList<>();
+    for (String node : scenario.nodes()) {
+      NodeStatus s = finalStatus.get(node);
+      if (s == null) {
+        down.add(node);
+      } else if (leader != null && (s.digest() != leader.digest() || s.appliedLsn() != leader.lastLsn())) {
+        divergent.add(node);
+      }
+    }
+    return new Summary.Convergence(leader != null && divergent.isEmpty(), divergent, down);
   }
 
   /** {@code SEMI_SYNC} as scenarios write it: {@code semi-sync}. */
@@ -74,7 +87,7 @@ public final class SummaryBuilder {
   /** Notes, at the end of the writes, how far each follower had applied. */
   public static void markWriteEnd(Recorder recorder) {
     for (FollowerTrack f : recorder.followers()) {
-      f.appliedAtWriteEnd = f.appliedLsn;
+      f.appliedAtWriteEnd = f.appliedEntries;
     }
   }
 }

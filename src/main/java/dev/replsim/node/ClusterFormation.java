@@ -4,11 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,46 +22,39 @@ import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
- * Starts one ActorSystem per node in this JVM, each on its own Artery port on 127.0.0.1, and
- * joins them into one Pekko Cluster: the first node joins itself, the others join it. Returns
- * once every node is Up.
+ * The ActorSystems of a live run: one per node in this JVM, each on its own Artery port on
+ * 127.0.0.1, joined into one Pekko Cluster (the first node joins itself, the others join a
+ * running one). A node can crash (its ActorSystem stops abruptly and the cluster downs it) and
+ * start again as a new ActorSystem that joins the cluster anew.
  */
 public final class ClusterFormation implements AutoCloseable {
 
   /** The name every node's ActorSystem shares; a cluster needs one name. */
   public static final String SYSTEM_NAME = "replsim";
 
-  private final Map<String, ActorSystem<SpawnProtocol.Command>> systems;
+  private final Config config = ConfigFactory.load("replsim-node");
+  private final Duration timeout;
+  private final Map<String, ActorSystem<SpawnProtocol.Command>> systems = new ConcurrentHashMap<>();
+  private final List<ActorSystem<?>> crashed = new ArrayList<>();
 
-  private ClusterFormation(Map<String, ActorSystem<SpawnProtocol.Command>> systems) {
-    this.systems = systems;
+  private ClusterFormation(Duration timeout) {
+    this.timeout = timeout;
   }
 
   /** Starts and joins the nodes, waiting at most {@code timeout} for all of them to be Up. */
   public static ClusterFormation start(List<String> nodes, Duration timeout)
       throws InterruptedException, TimeoutException {
-    Config config = ConfigFactory.load("replsim-node");
-    Map<String, ActorSystem<SpawnProtocol.Command>> systems = new LinkedHashMap<>();
-    List<CompletableFuture<Void>> ups = new ArrayList<>();
-    ClusterFormation formation = new ClusterFormation(systems);
+    ClusterFormation formation = new ClusterFormation(timeout);
     try {
-      Address seed = null;
+      List<CompletableFuture<Void>> ups = new ArrayList<>();
       for (String node : nodes) {
-        ActorSystem<SpawnProtocol.Command> system = ActorSystem.create(SpawnProtocol.create(), SYSTEM_NAME, config);
-        systems.put(node, system);
-        Cluster cluster = Cluster.get(system);
-        if (seed == null) {
-          seed = cluster.selfMember().address();
-        }
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        ups.add(up);
-        formation.spawn(node, upWatcher(up), "up-watcher", timeout);
-        cluster.manager().tell(Join.create(seed));
+        ups.add(formation.launch(node));
       }
       CompletableFuture.allOf(ups.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return formation;
@@ -73,6 +67,26 @@ public final class ClusterFormation implements AutoCloseable {
     }
   }
 
+  /** Starts a node (again) as a new ActorSystem that joins the running cluster; returns once it is Up. */
+  public void startNode(String node) throws InterruptedException, TimeoutException, ExecutionException {
+    if (systems.containsKey(node)) {
+      throw new IllegalStateException(node + " is already running");
+    }
+    launch(node).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Creates the node's ActorSystem and asks it to join; the future completes when it is Up. */
+  private CompletableFuture<Void> launch(String node) throws InterruptedException, TimeoutException {
+    Address seed = systems.isEmpty() ? null : Cluster.get(systems.values().iterator().next()).selfMember().address();
+    ActorSystem<SpawnProtocol.Command> system = ActorSystem.create(SpawnProtocol.create(), SYSTEM_NAME, config);
+    systems.put(node, system);
+    Cluster cluster = Cluster.get(system);
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    spawn(node, upWatcher(up), "up-watcher");
+    cluster.manager().tell(Join.create(seed == null ? cluster.selfMember().address() : seed));
+    return up;
+  }
+
   private static Behavior<SelfUp> upWatcher(CompletableFuture<Void> up) {
     return Behaviors.setup(ctx -> {
       Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(ctx.getSelf(), SelfUp.class));
@@ -83,10 +97,33 @@ public final class ClusterFormation implements AutoCloseable {
     });
   }
 
+  /**
+   * Crashes a node: its ActorSystem stops without leaving the cluster (nothing is handed over, no
+   * goodbye is said), and a surviving node downs it, as a failure detector and downing provider
+   * would, so that its next incarnation can join.
+   */
+  public void crash(String node) {
+    ActorSystem<SpawnProtocol.Command> system = systems.remove(node);
+    if (system == null) {
+      throw new IllegalStateException(node + " is not running");
+    }
+    Address address = Cluster.get(system).selfMember().address();
+    system.terminate();
+    crashed.add(system);
+    for (ActorSystem<SpawnProtocol.Command> survivor : systems.values()) {
+      Cluster.get(survivor).manager().tell(new Down(address));
+      break;
+    }
+  }
+
+  public boolean isRunning(String node) {
+    return systems.containsKey(node);
+  }
+
   /** Spawns a top-level actor named {@code name} in the node's ActorSystem. */
-  public <T> ActorRef<T> spawn(String node, Behavior<T> behavior, String name, Duration timeout)
+  public <T> ActorRef<T> spawn(String node, Behavior<T> behavior, String name)
       throws InterruptedException, TimeoutException {
-    ActorSystem<SpawnProtocol.Command> system = systems.get(node);
+    ActorSystem<SpawnProtocol.Command> system = system(node);
     CompletionStage<ActorRef<T>> spawned = AskPattern.ask(system,
         replyTo -> new SpawnProtocol.Spawn<>(behavior, name, Props.empty(), replyTo), timeout, system.scheduler());
     try {
@@ -97,14 +134,25 @@ public final class ClusterFormation implements AutoCloseable {
   }
 
   public ActorSystem<SpawnProtocol.Command> system(String node) {
-    return systems.get(node);
+    ActorSystem<SpawnProtocol.Command> system = systems.get(node);
+    if (system == null) {
+      throw new IllegalStateException(node + " is not running");
+    }
+    return system;
   }
 
   /** Terminates every node's ActorSystem at once and waits for them to finish. */
   @Override
   public void close() {
-    systems.values().forEach(ActorSystem::terminate);
-    for (ActorSystem<?> system : systems.values()) {
+    List<ActorSystem<?>> all = new ArrayList<>(systems.values());
+    all.addAll(crashed);
+    systems.clear();
+    all.forEach(ActorSystem::terminate);
+    awaitTermination(all);
+  }
+
+  static void awaitTermination(Collection<ActorSystem<?>> all) {
+    for (ActorSystem<?> system : all) {
       try {
         system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

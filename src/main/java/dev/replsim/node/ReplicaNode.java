@@ -1,13 +1,12 @@
 package dev.replsim.node;
 
-import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.InboundQueue;
-import dev.replsim.network.LinkModel;
-import dev.replsim.network.Transmission;
+import dev.replsim.network.LinkProfile;
 import dev.replsim.protocol.AppendEntries;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
+import dev.replsim.protocol.Follower;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.protocol.Observation;
@@ -15,31 +14,39 @@ import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
 import dev.replsim.protocol.WriteOutcome;
+import dev.replsim.random.DurationSampler;
 import dev.replsim.storage.RowChange;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * The Pekko shell around one node's protocol core. It finds its peers through the cluster
- * Receptionist, sends every message through its outbound {@link LinkModel}s (the emulated
- * network decides the delivery instant), holds arriving messages until that instant, runs the
- * core's timers on the precise timer, and carries out every {@link Decision}. It holds no
- * replication logic of its own.
+ * Receptionist, sends every message through its emulated outbound links, holds arriving messages
+ * until their delivery instant, runs the core's timers on the precise timer, and carries out every
+ * {@link Decision}. It also takes the faults aimed at its node: a pause, a slower apply, a changed
+ * or cut link, a skewed clock. It holds no replication logic of its own.
  */
 public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** Every node registers under this key; a node's actor is named after the node. */
   public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "replsim-node");
+
+  /** Messages stashed while paused; a pause of seconds at a high write rate fits. */
+  private static final int PAUSE_CAPACITY = 10_000_000;
 
   /** What a node's actor accepts. */
   public sealed interface Command {}
@@ -51,26 +58,48 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   public record ClientWrite(Write write) implements Command {}
 
   /** The leader's answer to a client once its write is committed. */
-  public record WriteCommitted(long requestId, long lsn, boolean fallback) {}
+  public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) {}
 
   /** Starts the protocol core; sent by the driver once every node sees every other. */
   public enum Start implements Command { INSTANCE }
+
+  /** Asks for the node's replication state. */
+  public record GetStatus(ActorRef<NodeStatus> replyTo) implements Command {}
 
   /**
    * Sent by the driver before the run: exchange {@code rounds} round trips with every peer, so
    * that Artery's connections are open and the serialization paths compiled before anything is
    * measured. Completes {@code done} when every peer answered every round.
    */
-  public record Warmup(int rounds, CompletableFuture<Void> done) implements Command {}
+  public record Warmup(int rounds, Set<String> peers, CompletableFuture<Void> done) implements Command {}
 
-  /** A warm-up round trip's request, straight over Artery, not through the emulated network. */
-  public record Ping(String from, Message sample) implements Command, CborSerializable {}
+  /**
+   * A warm-up round trip's request, straight over Artery, not through the emulated network. It
+   * carries its sender's reference: a peer's Receptionist listing may still name a node's crashed
+   * incarnation when the new one warms up.
+   */
+  public record Ping(ActorRef<Command> replyTo, Message sample) implements Command, CborSerializable {}
 
   /** A warm-up round trip's answer. */
   public record Pong(String from) implements Command, CborSerializable {}
 
-  /** Asks for the node's replication state. */
-  public record GetStatus(ActorRef<NodeStatus> replyTo) implements Command {}
+  /** A pause fault: the node processes nothing until {@link Resume}; everything it is sent waits. */
+  public enum Pause implements Command { INSTANCE }
+
+  /** The end of a pause: everything that waited is handled in order. */
+  public enum Resume implements Command { INSTANCE }
+
+  /** A slow fault (or its end): a follower's per-entry apply time, from the next entry on. */
+  public record SetApplyTime(DurationSampler applyTime) implements Command {}
+
+  /** A link fault (or its end): the link to {@code to} gets this profile from the next message on. */
+  public record SetLinkProfile(String to, LinkProfile profile) implements Command {}
+
+  /** A partition cuts ({@code cut = true}) or stops cutting the link to {@code to}. */
+  public record CutLink(String to, boolean cut) implements Command {}
+
+  /** A skew fault (or its end): the node's local clock runs {@code offsetMicros} ahead. */
+  public record SetClockSkew(long offsetMicros) implements Command {}
 
   /** One of the core's timers fired; stale generations are ignored. */
   record TimerFired(TimerKey key, long generation) implements Command {}
@@ -83,35 +112,43 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   private final ProtocolNode core;
   private final NodeWiring wiring;
-  private final RunClock clock;
+  private final LocalClock clock;
   private final Recorder recorder;
+  private final Outbound out;
+  private final Set<String> awaitPeers;
   private final CompletableFuture<Void> ready;
-  private final Map<String, ActorRef<Command>> peers = new HashMap<>();
+  private final StashBuffer<Command> paused;
   private final InboundQueue<Message> inbound = new InboundQueue<>();
   private final CoreTimers timers;
   private long deliveryScheduledAt = Long.MAX_VALUE;
-  private long warmupPongsAwaited;
-  private CompletableFuture<Void> warmupDone;
   private boolean flushPending;
+  private long pongsAwaited;
+  private CompletableFuture<Void> warmedUp;
 
   /**
-   * @param ready completed once this node has found every other node
+   * @param awaitPeers the nodes this one must see before it is ready (those up when it starts)
+   * @param ready completed once this node has found them all
    */
-  public static Behavior<Command> create(ProtocolNode core, NodeWiring wiring, CompletableFuture<Void> ready) {
-    return Behaviors.setup(ctx -> {
+  public static Behavior<Command> create(ProtocolNode core, NodeWiring wiring, Set<String> awaitPeers,
+      CompletableFuture<Void> ready) {
+    return Behaviors.withStash(PAUSE_CAPACITY, stash -> Behaviors.setup(ctx -> {
       ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
       ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, PeersChanged::new);
       ctx.getSystem().receptionist().tell(Receptionist.subscribe(KEY, listings));
-      return new ReplicaNode(ctx, core, wiring, ready);
-    });
+      return new ReplicaNode(ctx, stash, core, wiring, awaitPeers, ready);
+    }));
   }
 
-  private ReplicaNode(ActorContext<Command> ctx, ProtocolNode core, NodeWiring wiring, CompletableFuture<Void> ready) {
+  private ReplicaNode(ActorContext<Command> ctx, StashBuffer<Command> stash, ProtocolNode core, NodeWiring wiring,
+      Set<String> awaitPeers, CompletableFuture<Void> ready) {
     super(ctx);
+    this.paused = stash;
     this.core = core;
     this.wiring = wiring;
-    this.clock = wiring.timer().clock();
+    this.clock = new LocalClock(wiring.timer().clock());
     this.recorder = wiring.recorder();
+    this.out = new Outbound(wiring.name(), wiring.outLinks(), recorder);
+    this.awaitPeers = Set.copyOf(awaitPeers);
     this.ready = ready;
     this.timers = new CoreTimers(wiring.timer(), ctx.getSelf());
   }
@@ -124,6 +161,11 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessage(ClientWrite.class, this::onClientWrite)
         .onMessage(TimerFired.class, this::onTimerFired)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
+        .onMessageEquals(Pause.INSTANCE, this::onPause)
+        .onMessage(SetApplyTime.class, this::onSetApplyTime)
+        .onMessage(SetLinkProfile.class, this::onSetLinkProfile)
+        .onMessage(CutLink.class, this::onCutLink)
+        .onMessage(SetClockSkew.class, this::onSetClockSkew)
         .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(Warmup.class, this::onWarmup)
@@ -133,24 +175,40 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .build();
   }
 
+  /**
+   * Takes the Receptionist's listing, without the nodes' crashed incarnations: a crashed node is
+   * downed at once, but its registration lingers until the Receptionist prunes it, seconds later,
+   * beside the registration of its next incarnation under the same name.
+   */
   private Behavior<Command> onPeersChanged(PeersChanged msg) {
+    Set<Address> members = new HashSet<>();
+    Cluster.get(getContext().getSystem()).state().getMembers().forEach(m -> {
+      if (m.status() == MemberStatus.up() || m.status() == MemberStatus.weaklyUp()) {
+        members.add(m.address());
+      }
+    });
+    Set<ActorRef<Command>> live = new HashSet<>();
     for (ActorRef<Command> ref : msg.listing().getServiceInstances(KEY)) {
-      peers.put(ref.path().name(), ref);
+      Address address = ref.path().address();
+      if (address.hasLocalScope() || members.contains(address)) {
+        live.add(ref);
+      }
     }
-    if (peers.keySet().containsAll(wiring.nodes())) {
+    out.peersListed(live);
+    if (out.knowsAll(awaitPeers)) {
       ready.complete(null);
     }
     return this;
   }
 
   private Behavior<Command> onStart() {
-    long now = clock.nowMicros();
-    execute(core.start(now), now);
+    long now = clock.trueNow();
+    execute(core.start(clock.local(now)), now);
     return this;
   }
 
   private Behavior<Command> onEnvelope(Envelope envelope) {
-    long now = clock.nowMicros();
+    long now = clock.trueNow();
     if (inbound.size() == 0 && envelope.deliverAtMicros() <= now) {
       deliver(envelope.deliverAtMicros(), envelope.message(), now);
     } else {
@@ -168,11 +226,11 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** Hands every message whose delivery instant has come to the core, then waits for the next. */
   private void deliverDue() {
-    long now = clock.nowMicros();
+    long now = clock.trueNow();
     while (inbound.hasDue(now)) {
       long at = inbound.nextDeliveryAt();
       deliver(at, inbound.poll(), now);
-      now = clock.nowMicros();
+      now = clock.trueNow();
     }
     long next = inbound.nextDeliveryAt();
     if (next != Long.MAX_VALUE && next < deliveryScheduledAt) {
@@ -184,110 +242,124 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   private void deliver(long deliverAt, Message message, long now) {
     recorder.messageDelivered(now - deliverAt);
-    execute(core.onMessage(message, now), now);
+    execute(core.onMessage(message, clock.local(now)), now);
   }
 
   private Behavior<Command> onClientWrite(ClientWrite msg) {
-    long now = clock.nowMicros();
-    execute(core.onWrite(msg.write(), now), now);
+    long now = clock.trueNow();
+    execute(core.onWrite(msg.write(), clock.local(now)), now);
     return this;
   }
 
   private Behavior<Command> onTimerFired(TimerFired fired) {
     if (timers.isCurrent(fired)) {
-      long now = clock.nowMicros();
-      execute(core.onTimer(fired.key(), now), now);
+      long now = clock.trueNow();
+      execute(core.onTimer(fired.key(), clock.local(now)), now);
     }
     return this;
   }
 
   private Behavior<Command> onFlush() {
     flushPending = false;
-    long now = clock.nowMicros();
-    execute(core.onFlush(now), now);
+    long now = clock.trueNow();
+    execute(core.onFlush(clock.local(now)), now);
     return this;
   }
 
-  private Behavior<Command> onWarmup(Warmup msg) {
-    warmupDone = msg.done();
-    warmupPongsAwaited = (long) msg.rounds() * (wiring.nodes().size() - 1);
-    if (warmupPongsAwaited == 0) {
-      warmupDone.complete(null);
-      return this;
-    }
-    Entry entry = Entry.of(0, 1, new RowChange("k1", "warmup", 64), 0);
-    Ping ping = new Ping(wiring.name(), new AppendEntries(0, wiring.name(), List.of(entry)));
-    for (int i = 0; i < msg.rounds(); i++) {
-      for (String node : wiring.nodes()) {
-        if (!node.equals(wiring.name())) {
-          peers.get(node).tell(ping);
-        }
-      }
+  // ---- faults ----
+
+  private Behavior<Command> onPause() {
+    return Behaviors.receive(Command.class)
+        .onMessageEquals(Resume.INSTANCE, () -> paused.unstashAll(this))
+        .onAnyMessage(msg -> {
+          paused.stash(msg);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onSetApplyTime(SetApplyTime msg) {
+    if (core instanceof Follower) {
+      ((Follower) core).setApplyTime(msg.applyTime());
     }
     return this;
   }
 
-  private Behavior<Command> onPing(Ping ping) {
-    peers.get(ping.from()).tell(new Pong(wiring.name()));
+  private Behavior<Command> onSetLinkProfile(SetLinkProfile msg) {
+    out.setProfile(msg.to(), msg.profile());
     return this;
   }
 
-  private Behavior<Command> onPong(Pong pong) {
-    if (--warmupPongsAwaited == 0) {
-      warmupDone.complete(null);
+  private Behavior<Command> onCutLink(CutLink msg) {
+    if (msg.cut()) {
+      out.link(msg.to()).cut();
+    } else {
+      out.link(msg.to()).restore();
     }
     return this;
   }
+
+  private Behavior<Command> onSetClockSkew(SetClockSkew msg) {
+    clock.skew(msg.offsetMicros());
+    return this;
+  }
+
+  // ---- infrastructure ----
 
   private Behavior<Command> onGetStatus(GetStatus msg) {
     msg.replyTo().tell(core.status());
     return this;
   }
 
-  /** Carries out what the core decided. */
+  private Behavior<Command> onWarmup(Warmup msg) {
+    warmedUp = msg.done();
+    pongsAwaited = (long) msg.rounds() * msg.peers().size();
+    if (pongsAwaited == 0) {
+      warmedUp.complete(null);
+      return this;
+    }
+    Entry entry = Entry.of(0, 1, new RowChange("k1", "warmup", 64), 0);
+    Ping ping = new Ping(getContext().getSelf(), new AppendEntries(0, wiring.name(), List.of(entry)));
+    for (int i = 0; i < msg.rounds(); i++) {
+      msg.peers().forEach(peer -> out.peer(peer).tell(ping));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPing(Ping ping) {
+    ping.replyTo().tell(new Pong(wiring.name()));
+    return this;
+  }
+
+  private Behavior<Command> onPong(Pong pong) {
+    if (--pongsAwaited == 0) {
+      warmedUp.complete(null);
+    }
+    return this;
+  }
+
+  /** Carries out what the core decided; {@code now} is the true time. */
   private void execute(Decision d, long now) {
     for (Observation o : d.observations()) {
       recorder.observe(wiring.name(), o, now);
     }
     for (Decision.Send s : d.sends()) {
-      transmit(s.to(), s.message(), now);
+      out.transmit(s.to(), s.message(), now);
     }
     for (WriteOutcome o : d.outcomes()) {
       @SuppressWarnings("unchecked")
       ActorRef<WriteCommitted> client = (ActorRef<WriteCommitted>) o.client();
-      client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.fallback()));
+      client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.term(), o.fallback()));
     }
-    d.timers().forEach((key, at) -> timers.set(key, at));
+    d.timers().forEach((key, at) -> timers.set(key, at == null ? null : clock.toTrue(at)));
     List<Entry> persist = d.persist();
     if (!persist.isEmpty()) {
       // the memory journal: durable as soon as appended
-      execute(core.onDurable(persist.get(persist.size() - 1).lsn(), now), now);
+      execute(core.onDurable(persist.get(persist.size() - 1).lsn(), clock.local(now)), now);
     }
     if (d.flushRequested() && !flushPending) {
       flushPending = true;
       getContext().getSelf().tell(Flush.INSTANCE);
-    }
-  }
-
-  /** Sends through the emulated link: the link model decides when it will be delivered. */
-  private void transmit(String to, Message message, long now) {
-    LinkModel link = wiring.outLinks().get(to);
-    ActorRef<Command> peer = peers.get(to);
-    if (link == null || peer == null) {
-      getContext().getLog().warn("{} has no link to {}; message dropped", wiring.name(), to);
-      return;
-    }
-    int size = message.sizeBytes();
-    recorder.messageSent(size);
-    Transmission t = link.transmit(now, size);
-    if (!t.delivered()) {
-      recorder.messageDropped(t.fate());
-      return;
-    }
-    peer.tell(new Envelope(t.deliverAtMicros(), message));
-    if (t.duplicated()) {
-      recorder.messageDuplicated();
-      peer.tell(new Envelope(t.duplicateAtMicros(), message));
     }
   }
 }

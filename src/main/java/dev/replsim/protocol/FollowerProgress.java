@@ -27,7 +27,6 @@ final class FollowerProgress {
     durable = new long[n];
     applied = new long[n];
     incarnation = new long[n];
-    Arrays.fill(incarnation, 1); // every follower starts in its first incarnation
   }
 
   /** How a message's incarnation compares with what the leader knew of follower {@code i}. */
@@ -39,8 +38,16 @@ final class FollowerProgress {
     RESTARTED
   }
 
-  /** Checks a message's incarnation; a newer one resets the follower's positions to nothing. */
+  /**
+   * Checks a message's incarnation; a newer one than the leader knew resets the follower's
+   * positions to nothing. The first one the leader hears of a follower is simply learnt: a leader
+   * that starts (or restarts) knows nothing of its followers' histories.
+   */
   Incarnation incarnation(int i, long messageIncarnation) {
+    if (incarnation[i] == 0) {
+      incarnation[i] = messageIncarnation;
+      return Incarnation.CURRENT;
+    }
     if (messageIncarnation < incarnation[i]) {
       return Incarnation.STALE;
     }

@@ -211,7 +211,7 @@ public final class Leader implements ProtocolNode {
         d.observe(new Observation.Fallback(p.lsn, acked, commit.acks()));
       }
       Write w = p.write;
-      d.reply(new WriteOutcome(w.client(), w.requestId(), p.lsn, fallback));
+      d.reply(new WriteOutcome(w.client(), w.requestId(), p.lsn, term, fallback));
     }
   }
 

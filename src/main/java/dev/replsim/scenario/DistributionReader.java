@@ -37,7 +37,8 @@ final class DistributionReader {
    * Distributions at fixed paths; link delays live in {@code network.links}, a list, which HOCON
    * replaces whole.
    */
-  static final List<String> PATHS = List.of("cluster.apply-time", "network.delay");
+  static final List<String> PATHS =
+      List.of("cluster.apply-time", "network.delay", "nemesis.slow-apply-time", "nemesis.link.delay");
 
   static final String KIND = "distribution";
 

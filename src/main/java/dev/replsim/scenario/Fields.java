@@ -146,6 +146,19 @@ final class Fields {
     return (int) wholeNumber(path, min, max, allowed);
   }
 
+  /** A boolean: {@code true} or {@code false} (HOCON also reads yes/no and on/off). */
+  boolean bool(String path) {
+    ConfigValue value = present(path, "true or false");
+    if (value.valueType() == ConfigValueType.BOOLEAN) {
+      return (Boolean) value.unwrapped();
+    }
+    try {
+      return config.getBoolean(path);
+    } catch (ConfigException e) {
+      throw wrongType(path, "true or false", "true or false");
+    }
+  }
+
   /** A finite number. */
   double number(String path, String allowed) {
     ConfigValue value = present(path, allowed);

@@ -1,5 +1,6 @@
 package dev.replsim.scenario;
 
+import dev.replsim.fault.ScheduledFault;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * value here has been checked, so drivers never see a bad one.
  *
  * @param file the scenario file it was loaded from
+ * @param faults the fault schedule: the scenario's {@code faults} and the nemesis's, in time order
  * @param effectiveConfig the merged configuration, rendered as HOCON, for reproducing the run
  */
 public record Scenario(
@@ -18,8 +20,13 @@ public record Scenario(
     NetworkSettings network,
     WorkloadSettings workload,
     FailoverSettings failover,
+    List<ScheduledFault> faults,
     OutputSettings output,
     String effectiveConfig) {
+
+  public Scenario {
+    faults = List.copyOf(faults);
+  }
 
   /** All node names, the initial leader first. */
   public List<String> nodes() {

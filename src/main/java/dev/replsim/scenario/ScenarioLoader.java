@@ -1,5 +1,9 @@
 package dev.replsim.scenario;
 
+import dev.replsim.fault.Nemesis;
+import dev.replsim.fault.NemesisSettings;
+import dev.replsim.fault.ScheduledFault;
+import dev.replsim.random.SeededStreams;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -9,6 +13,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +31,7 @@ public final class ScenarioLoader {
 
   /** The sections a scenario has; the effective config holds these and nothing else. */
   static final List<String> SECTIONS =
-      List.of("simulation", "cluster", "network", "workload", "failover", "output");
+      List.of("simulation", "cluster", "network", "workload", "faults", "nemesis", "failover", "output");
 
   private static final String RESOURCE = "replsim.conf";
 
@@ -155,9 +160,14 @@ public final class ScenarioLoader {
     NetworkSettings network = NetworkReader.read(f, cluster.nodes());
     WorkloadSettings workload = SectionReaders.workload(f);
     FailoverSettings failover = SectionReaders.failover(f);
+    List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration()));
+    NemesisSettings nemesis = NemesisReader.read(f, cluster.nodes());
+    faults.addAll(Nemesis.schedule(nemesis, simulation.duration().toNanos() / 1000,
+        new SeededStreams(simulation.seed()).stream("nemesis")));
+    faults.sort(Comparator.comparingLong(ScheduledFault::atMicros));
     OutputSettings output = SectionReaders.output(f);
     return new Scenario(
-        file, simulation, cluster, network, workload, failover, output, render(config));
+        file, simulation, cluster, network, workload, failover, faults, output, render(config));
   }
 
   /** The merged config as HOCON, so a run records exactly what it ran; keys sorted, no comments. */

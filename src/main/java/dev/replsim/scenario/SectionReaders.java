@@ -82,6 +82,8 @@ final class SectionReaders {
     f.check(zipfExponent > 0, "workload.zipf-exponent", "a number greater than 0, e.g. 0.99");
     int valueSize = f.intIn("workload.value-size", 0, 1_048_576);
     int maxOutstanding = f.intIn("workload.max-outstanding", 1, Integer.MAX_VALUE);
+    Duration writeTimeout =
+        f.durationIn("workload.write-timeout", MIN_INTERVAL, Fields.LONGEST, "at least 1ms, e.g. 5s");
     return new WorkloadSettings(
         clients,
         writeRate,
@@ -90,7 +92,8 @@ final class SectionReaders {
         keyDistribution,
         zipfExponent,
         valueSize,
-        maxOutstanding);
+        maxOutstanding,
+        writeTimeout);
   }
 
   /**

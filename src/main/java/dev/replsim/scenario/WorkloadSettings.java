@@ -1,5 +1,7 @@
 package dev.replsim.scenario;
 
+import java.time.Duration;
+
 /**
  * The {@code workload} section: clients writing through the leader.
  *
@@ -13,6 +15,7 @@ package dev.replsim.scenario;
  * @param zipfExponent the exponent for zipfian key choice
  * @param valueSize the modelled size in bytes of each written value
  * @param maxOutstanding for unlimited rate, each client's bound on unanswered writes
+ * @param writeTimeout how long a client waits for a write's commit before it counts it as failed
  */
 public record WorkloadSettings(
     int clients,
@@ -22,7 +25,8 @@ public record WorkloadSettings(
     KeyDistribution keyDistribution,
     double zipfExponent,
     int valueSize,
-    int maxOutstanding) {
+    int maxOutstanding,
+    Duration writeTimeout) {
 
   /** Whether clients write as fast as they can (closed loop) rather than at a set rate. */
   public boolean unlimited() {

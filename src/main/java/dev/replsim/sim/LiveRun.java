@@ -8,36 +8,26 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.metrics.TimeSeriesSampler;
-import dev.replsim.node.ClusterFormation;
-import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.workload.Client;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live driver: one ActorSystem per node in this JVM, all in one Pekko Cluster over Artery on
  * 127.0.0.1, running in real time. A run starts the cluster, lets clients write for the
- * configured duration, drains (waits for followers to apply everything and for outstanding writes
- * to be answered, up to {@code simulation.drain-timeout}), measures, and stops the cluster.
+ * configured duration while the fault schedule plays, heals what is still in force, drains (waits
+ * for running followers to apply everything and for outstanding writes to be answered, up to
+ * {@code simulation.drain-timeout}), measures, and stops the cluster.
  */
 public final class LiveRun {
-
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-  /** Round trips between every pair of nodes before the run, to open connections and warm the JIT. */
-  private static final int WARMUP_ROUNDS = 200;
 
   private LiveRun() {}
 
@@ -47,13 +37,18 @@ public final class LiveRun {
     HeapWatch heap = HeapWatch.start();
     listener.phase(String.format("starting %d nodes in a Pekko Cluster over Artery on 127.0.0.1",
         scenario.nodes().size()));
-    // closed in reverse order: the sampler, then the nodes, then the timer they use
+    Recorder recorder = new Recorder(scenario.leader(), scenario.followers());
+    NodeFactory factory = new NodeFactory(scenario);
+    // closed in reverse order: the sampler, the faults, the nodes, then the timer they use
     try (PreciseTimer timer = new PreciseTimer(new RunClock());
-        ClusterFormation cluster = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT);
+        LiveCluster cluster = LiveCluster.start(scenario, factory, timer, recorder);
+        FaultInjector faults = new FaultInjector(scenario, cluster, recorder, timer, factory);
         Sampling sampling = new Sampling()) {
-      return new LiveRun.Execution(scenario, listener, cluster, timer, sampling, wallStart, heap).run();
+      return new Execution(scenario, listener, cluster, faults, timer, recorder, factory, sampling)
+          .run(wallStart, heap);
     } catch (TimeoutException e) {
-      throw new RunFailedException("the cluster did not form within " + STARTUP_TIMEOUT.toSeconds() + "s", e);
+      throw new RunFailedException("the cluster did not form within " + LiveCluster.STARTUP_TIMEOUT.toSeconds()
+          + "s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunFailedException("interrupted", e);
@@ -63,127 +58,64 @@ public final class LiveRun {
     }
   }
 
-  /** One run's state, from a formed cluster to its result. */
-  private static final class Execution {
-    private final Scenario scenario;
-    private final RunListener listener;
-    private final ClusterFormation cluster;
-    private final PreciseTimer timer;
-    private final RunClock clock;
-    private final Sampling sampling;
-    private final long wallStart;
-    private final HeapWatch heap;
-    private final Recorder recorder;
-    private final NodeFactory factory;
+  /** One run, from a started cluster to its result. */
+  private record Execution(Scenario scenario, RunListener listener, LiveCluster cluster, FaultInjector faults,
+      PreciseTimer timer, Recorder recorder, NodeFactory factory, Sampling sampling) {
 
-    Execution(Scenario scenario, RunListener listener, ClusterFormation cluster, PreciseTimer timer,
-        Sampling sampling, long wallStart, HeapWatch heap) {
-      this.scenario = scenario;
-      this.listener = listener;
-      this.cluster = cluster;
-      this.timer = timer;
-      this.clock = timer.clock();
-      this.sampling = sampling;
-      this.wallStart = wallStart;
-      this.heap = heap;
-      this.recorder = new Recorder(scenario.leader(), scenario.followers());
-      this.factory = new NodeFactory(scenario);
-    }
-
-    RunResult run() throws InterruptedException, TimeoutException, ExecutionException {
-      Map<String, ActorRef<ReplicaNode.Command>> nodes = startNodes();
-      List<ActorRef<Client.Command>> clients = startClients(nodes.get(scenario.leader()));
-      double startupMs = sinceMs(wallStart);
+    RunResult run(long wallStart, HeapWatch heap) throws InterruptedException, TimeoutException, ExecutionException {
+      RunClock clock = timer.clock();
+      long start = clock.nowMicros() + 1000;
+      cluster.startClients(Workload.plans(scenario.workload(), factory.streams(), start));
+      double startupMs = (System.nanoTime() - wallStart) / 1e6;
 
       long durationMicros = NodeFactory.micros(scenario.simulation().duration());
-      long start = clock.nowMicros();
       recorder.writesStarted(start);
       for (String node : scenario.nodes()) {
-        String role = node.equals(scenario.leader()) ? "leader" : "follower";
-        recorder.event(start, "role", node, details("role", role, "term", 1));
+        recorder.event(start, "role", node,
+            details("role", node.equals(cluster.leader()) ? "leader" : "follower", "term", 1));
       }
       TimeSeriesSampler sampler = new TimeSeriesSampler(recorder, start);
-      String[] activity = {""};
+      String[] phase = {""};
       sampling.every(NodeFactory.micros(scenario.simulation().sampleInterval()), () -> {
         long now = clock.nowMicros();
         TimeSeriesSampler.Snapshot s = sampler.sample(now);
-        listener.progress(new Progress(Math.min(now - start, durationMicros), durationMicros,
-            s.writesPerSec(), s.maxApplyLagMs(), activity[0]));
+        String activity = String.join("; ", List.of(phase[0], faults.activity()).stream()
+            .filter(a -> !a.isEmpty()).toList());
+        listener.progress(new Progress(Math.max(0, Math.min(now - start, durationMicros)), durationMicros,
+            s.writesPerSec(), s.maxApplyLagMs(), activity));
       });
-      listener.phase(String.format("writing for %s", human(scenario.simulation().duration())));
-      clients.forEach(c -> c.tell(Client.Begin.INSTANCE));
+      listener.phase(String.format("writing for %s%s", human(scenario.simulation().duration()),
+          scenario.faults().isEmpty() ? "" : ", " + scenario.faults().size() + " faults scheduled"));
+      faults.start(start);
+      cluster.tellClients(Client.Begin.INSTANCE);
       awaitInstant(start + durationMicros);
-      clients.forEach(c -> c.tell(Client.Halt.INSTANCE));
+      cluster.tellClients(Client.Halt.INSTANCE);
       long writeEnd = clock.nowMicros();
       SummaryBuilder.markWriteEnd(recorder);
       recorder.event(writeEnd, "writes-stopped", null, details());
 
-      activity[0] = "draining";
+      phase[0] = "draining";
       long drainStart = System.nanoTime();
-      boolean drained = awaitCondition(() -> recorder.caughtUp() && recorder.outstandingWrites() == 0,
-          writeEnd + NodeFactory.micros(scenario.simulation().drainTimeout()));
-      double drainMs = sinceMs(drainStart);
+      faults.healAtEnd();
+      boolean drained = awaitCondition(
+          () -> recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0,
+          clock.nowMicros() + NodeFactory.micros(scenario.simulation().drainTimeout()));
+      double drainMs = (System.nanoTime() - drainStart) / 1e6;
       recorder.event(clock.nowMicros(), drained ? "drained" : "drain-timed-out", null,
-          details("outstandingWrites", recorder.outstandingWrites(), "caughtUp", recorder.caughtUp()));
+          details("outstandingWrites", recorder.outstandingWrites()));
       sampling.close();
       sampler.sample(clock.nowMicros());
 
       listener.phase("measuring");
-      List<NodeStatus> statuses = new ArrayList<>();
-      for (String node : scenario.nodes()) {
-        statuses.add(status(node, nodes.get(node)));
+      Map<String, NodeStatus> statuses = new LinkedHashMap<>();
+      for (String node : cluster.running()) {
+        statuses.put(node, cluster.status(node));
       }
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes());
-      Summary summary = SummaryBuilder.build(scenario, recorder, statuses, (writeEnd - start) / 1e6, runInfo);
+      Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
+          (writeEnd - start) / 1e6, runInfo);
       return new RunResult(summary, sampler.rows(), recorder.events());
-    }
-
-    private Map<String, ActorRef<ReplicaNode.Command>> startNodes()
-        throws InterruptedException, TimeoutException, ExecutionException {
-      Map<String, ActorRef<ReplicaNode.Command>> nodes = new LinkedHashMap<>();
-      List<CompletableFuture<Void>> ready = new ArrayList<>();
-      for (String node : scenario.nodes()) {
-        CompletableFuture<Void> found = new CompletableFuture<>();
-        ready.add(found);
-        nodes.put(node, cluster.spawn(node,
-            ReplicaNode.create(factory.core(node, 1, 1), factory.wiring(node, timer, recorder), found), node, ASK_TIMEOUT));
-      }
-      await(ready);
-      List<CompletableFuture<Void>> warm = new ArrayList<>();
-      for (ActorRef<ReplicaNode.Command> node : nodes.values()) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        warm.add(done);
-        node.tell(new ReplicaNode.Warmup(WARMUP_ROUNDS, done));
-      }
-      await(warm);
-      nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE));
-      return nodes;
-    }
-
-    private List<ActorRef<Client.Command>> startClients(ActorRef<ReplicaNode.Command> leader)
-        throws InterruptedException, TimeoutException {
-      List<ActorRef<Client.Command>> clients = new ArrayList<>();
-      long firstArrival = clock.nowMicros() + 1000;
-      for (Client.Plan plan : Workload.plans(scenario.workload(), factory.streams(), firstArrival)) {
-        clients.add(cluster.spawn(scenario.leader(), Client.create(plan, leader, timer, recorder),
-            "client-" + plan.name(), ASK_TIMEOUT));
-      }
-      return clients;
-    }
-
-    private void await(List<CompletableFuture<Void>> futures)
-        throws InterruptedException, TimeoutException, ExecutionException {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private NodeStatus status(String node, ActorRef<ReplicaNode.Command> ref)
-        throws InterruptedException, ExecutionException, TimeoutException {
-      ActorSystem<?> system = cluster.system(node);
-      return AskPattern.<ReplicaNode.Command, NodeStatus>ask(ref, ReplicaNode.GetStatus::new, ASK_TIMEOUT,
-              system.scheduler())
-          .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Blocks the driver's thread until the run clock reaches {@code atMicros}. */
@@ -194,10 +126,10 @@ public final class LiveRun {
     }
 
     /** Waits until {@code condition} holds, checking every millisecond, or until {@code deadlineMicros}. */
-    private boolean awaitCondition(java.util.function.BooleanSupplier condition, long deadlineMicros)
+    private boolean awaitCondition(BooleanSupplier condition, long deadlineMicros)
         throws InterruptedException, ExecutionException {
       while (!condition.getAsBoolean()) {
-        long now = clock.nowMicros();
+        long now = timer.clock().nowMicros();
         if (now >= deadlineMicros) {
           return false;
         }
@@ -209,10 +141,6 @@ public final class LiveRun {
 
   private static String human(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-  }
-
-  private static double sinceMs(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e6;
   }
 
   private static double round(double v) {

@@ -22,7 +22,8 @@ final class Workload {
           : new ArrivalProcess(w.arrival(), w.writeRate() / w.clients(), startMicros,
               streams.stream(name + ":arrivals"));
       KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(), streams.stream(name + ":keys"));
-      plans.add(new Client.Plan("c" + i, arrivals, keys, w.valueSize(), w.maxOutstanding()));
+      plans.add(new Client.Plan("c" + i, arrivals, keys, w.valueSize(), w.maxOutstanding(),
+          w.writeTimeout().toNanos() / 1000));
     }
     return plans;
   }

@@ -5,6 +5,7 @@ import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.Write;
+import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -13,12 +14,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One client writing through the leader, next to it like an application server beside its
- * database. At a set rate it writes at the instants of its {@link ArrivalProcess} (open loop: it
- * does not wait for answers); at an unlimited rate it keeps a fixed number of writes outstanding
- * (closed loop). Its commit latency runs from sending the write to hearing it committed.
+ * One client writing through the leader, like an application server in front of its database.
+ * At a set rate it writes at the instants of its {@link ArrivalProcess} (open loop: it does not
+ * wait for answers); at an unlimited rate it keeps a fixed number of writes outstanding (closed
+ * loop). Its commit latency runs from sending a write to hearing it committed; a write not
+ * answered within the write timeout (its leader crashed, a sync follower is gone) counts as failed.
  */
 public final class Client extends AbstractBehavior<Client.Command> {
+
+  /** How often timed-out writes are looked for; timeouts are seconds, so this is fine enough. */
+  private static final Duration EXPIRY_CHECK = Duration.ofMillis(100);
 
   /** What a client accepts. */
   public sealed interface Command {}
@@ -29,13 +34,25 @@ public final class Client extends AbstractBehavior<Client.Command> {
   /** Stops issuing writes; answers to outstanding ones are still recorded. */
   public enum Halt implements Command { INSTANCE }
 
+  /** From now on, writes go to this leader (it restarted, or another node leads). */
+  public record LeaderIs(ActorRef<ReplicaNode.Command> leader) implements Command {}
+
+  /**
+   * The leader's process is gone (its connection dropped): writes waiting for it fail at once, and
+   * so do new ones until a leader is back, as a real client's would with "connection refused".
+   */
+  public enum LeaderDown implements Command { INSTANCE }
+
   private enum Arrive implements Command { INSTANCE }
+
+  private enum Expire implements Command { INSTANCE }
 
   private record Committed(ReplicaNode.WriteCommitted reply) implements Command {}
 
   /** How a client writes. */
   public record Plan(
-      String name, ArrivalProcess arrivals, KeyChooser keys, int valueBytes, int maxOutstanding) {
+      String name, ArrivalProcess arrivals, KeyChooser keys, int valueBytes, int maxOutstanding,
+      long writeTimeoutMicros) {
 
     /** A closed-loop plan: no arrival process, as fast as the leader answers. */
     public boolean closedLoop() {
@@ -44,18 +61,21 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private final Plan plan;
-  private final ActorRef<ReplicaNode.Command> leader;
   private final PreciseTimer timer;
   private final RunClock clock;
   private final Recorder recorder;
   private final ActorRef<ReplicaNode.WriteCommitted> replies;
   private final IssuedWrites issued = new IssuedWrites();
+  private ActorRef<ReplicaNode.Command> leader;
   private long nextRequestId = 1;
   private boolean halted;
 
   public static Behavior<Command> create(Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
       Recorder recorder) {
-    return Behaviors.setup(ctx -> new Client(ctx, plan, leader, timer, recorder));
+    return Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Expire.INSTANCE, EXPIRY_CHECK);
+      return Behaviors.setup(ctx -> new Client(ctx, plan, leader, timer, recorder));
+    });
   }
 
   private Client(ActorContext<Command> ctx, Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
@@ -72,9 +92,12 @@ public final class Client extends AbstractBehavior<Client.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessageEquals(Begin.INSTANCE, this::onBegin)
         .onMessageEquals(Arrive.INSTANCE, this::onArrive)
         .onMessage(Committed.class, this::onCommitted)
+        .onMessageEquals(Expire.INSTANCE, this::onExpire)
+        .onMessage(LeaderIs.class, this::onLeaderIs)
+        .onMessageEquals(LeaderDown.INSTANCE, this::onLeaderDown)
+        .onMessageEquals(Begin.INSTANCE, this::onBegin)
         .onMessageEquals(Halt.INSTANCE, this::onHalt)
         .build();
   }
@@ -104,6 +127,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private void write() {
+    if (leader == null) {
+      recorder.writeIssued();
+      recorder.writesFailed(1);
+      return;
+    }
     long id = nextRequestId++;
     String value = plan.name() + "-" + id;
     issued.add(id, clock.nowMicros());
@@ -114,10 +142,39 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private Behavior<Command> onCommitted(Committed msg) {
     long at = issued.remove(msg.reply().requestId());
     if (at >= 0) {
-      recorder.writeCommitted(clock.nowMicros() - at);
+      recorder.writeCommitted(clock.nowMicros() - at, msg.reply().term());
+      if (plan.closedLoop() && !halted && leader != null) {
+        write();
+      }
     }
-    if (plan.closedLoop() && !halted) {
+    return this;
+  }
+
+  private Behavior<Command> onExpire() {
+    int expired = issued.expireSentBefore(clock.nowMicros() - plan.writeTimeoutMicros());
+    if (expired > 0) {
+      recorder.writesFailed(expired);
+      for (int i = 0; plan.closedLoop() && !halted && leader != null && i < expired; i++) {
+        write();
+      }
+    }
+    return this;
+  }
+
+  private Behavior<Command> onLeaderIs(LeaderIs msg) {
+    boolean wasDown = leader == null;
+    leader = msg.leader();
+    for (int i = 0; wasDown && plan.closedLoop() && !halted && i < plan.maxOutstanding(); i++) {
       write();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onLeaderDown() {
+    leader = null;
+    int failed = issued.expireSentBefore(Long.MAX_VALUE);
+    if (failed > 0) {
+      recorder.writesFailed(failed);
     }
     return this;
   }

@@ -44,6 +44,17 @@ final class IssuedWrites {
     return -1;
   }
 
+  /** Drops every write sent before {@code cutoffMicros}; returns how many: they timed out. */
+  int expireSentBefore(long cutoffMicros) {
+    int expired = 0;
+    while (size > 0 && sentAt[head] < cutoffMicros) {
+      head = (head + 1) % ids.length;
+      size--;
+      expired++;
+    }
+    return expired;
+  }
+
   int size() {
     return size;
   }

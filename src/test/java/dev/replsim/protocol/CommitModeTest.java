@@ -37,7 +37,7 @@ class CommitModeTest {
 
     h.runUntil(ms(5));
 
-    assertEquals(new Answer(ms(5), ms(5), new WriteOutcome("client", id, 1, false)), h.answer(id));
+    assertEquals(new Answer(ms(5), ms(5), new WriteOutcome("client", id, 1, 1, false)), h.answer(id));
     assertTrue(h.sent(Ack.class).isEmpty());
   }
 

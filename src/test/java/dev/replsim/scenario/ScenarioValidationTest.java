@@ -139,9 +139,9 @@ cluster.mode = sync                   | unknown key cluster.mode; did you mean c
 network.followers = 2                 | unknown key network.followers; did you mean cluster.followers?
 network.delay.vlaue = 2ms             | unknown key network.delay.vlaue; did you mean network.delay.value?
 network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown key network.links[0].dealy; did you mean network.links[0].delay?
-workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size and max-outstanding
-helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, failover and output
-faults = [ { at = 10s, action = crash, node = leader } ] | unknown key faults: fault schedules are planned but not supported yet
+workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout
+helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover and output
+faults = [ { at = 10s, action = crash, nod = leader } ] | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?
 network.loss = 0.1                    | unknown key network.loss: loss, duplication, reordering and bandwidth limits are planned but not supported yet
 simulation.seed.low = 1               | unknown key simulation.seed.low; simulation.seed is a single value, not a section
 """)
@@ -175,7 +175,7 @@ simulation.seed.low = 1               | unknown key simulation.seed.low; simulat
     assertEquals(
         file
             + ":1: unknown key workload.b-typo; workload takes clients, write-rate, arrival, keys,"
-            + " key-distribution, zipf-exponent, value-size and max-outstanding",
+            + " key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout",
         error(file));
   }
 

@@ -40,8 +40,9 @@ public final class TestScenarios {
             "memory", new Distribution.Constant(0)),
         new NetworkSettings(LinkProfile.of(new Distribution.Constant(delay.toNanos() / 1000)), List.of()),
         new WorkloadSettings(4, writeRate, WorkloadSettings.Arrival.POISSON, 1000,
-            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
+            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5)),
         new FailoverSettings(Duration.ofMillis(50)),
+        List.of(),
         new OutputSettings(""),
         "");
   }

@@ -36,11 +36,11 @@ public final class ArteryBaseline {
     try (ClusterFormation cluster = ClusterFormation.start(nodes, timeout)) {
       AtomicLong replicated = new AtomicLong();
       ActorRef<BaselineLeader.Command> leader =
-          cluster.spawn("leader", BaselineLeader.create(maxBatch, window, replicated), "baseline-leader", timeout);
+          cluster.spawn("leader", BaselineLeader.create(maxBatch, window, replicated), "baseline-leader");
       List<ActorRef<BaselineFollower.Command>> refs = new ArrayList<>();
       for (String node : nodes.subList(1, nodes.size())) {
         ActorRef<BaselineFollower.Command> local =
-            cluster.spawn(node, BaselineFollower.create(node), "baseline-follower", timeout);
+            cluster.spawn(node, BaselineFollower.create(node), "baseline-follower");
         // the leader must reach followers over Artery, so it gets their remote address
         refs.add(remote(cluster, node, local));
       }

@@ -1,0 +1,90 @@
+package dev.replsim.fault;
+
+import dev.replsim.network.LinkPatch;
+import dev.replsim.random.Distribution;
+import java.util.List;
+
+/**
+ * What a fault does, as written in a scenario's {@code faults} list or drawn by the nemesis. Each
+ * kind names its targets by {@link Target selectors} that are resolved when the fault fires, so
+ * {@code current-leader} means whoever leads at that moment.
+ */
+public sealed interface Fault {
+
+  /** A short kebab-case name, as scenarios write it: {@code crash}, {@code partition}, ... */
+  String action();
+
+  /** The node's ActorSystem stops abruptly; with the memory journal it loses everything. */
+  record Crash(Target target) implements Fault {
+    @Override
+    public String action() {
+      return "crash";
+    }
+  }
+
+  /** A crashed node starts again, empty, as its next incarnation, and rejoins the cluster. */
+  record Restart(Target target) implements Fault {
+    @Override
+    public String action() {
+      return "restart";
+    }
+  }
+
+  /** The node processes nothing for a while: its inbound messages and timers wait (a GC pause). */
+  record Pause(Target target) implements Fault {
+    @Override
+    public String action() {
+      return "pause";
+    }
+  }
+
+  /** The node's per-entry apply time changes (a slow disk, a busy replica). */
+  record Slow(Target target, Distribution applyTime) implements Fault {
+    @Override
+    public String action() {
+      return "slow";
+    }
+  }
+
+  /**
+   * Messages between the groups are dropped. With {@code oneWay}, only those from the first group
+   * to the second are: the first cannot reach the second, the second still reaches the first.
+   */
+  record Partition(List<Target> groups, boolean oneWay) implements Fault {
+    public Partition {
+      groups = List.copyOf(groups);
+    }
+
+    @Override
+    public String action() {
+      return "partition";
+    }
+  }
+
+  /** Heals the named partition, or every active one when {@code partition} is null. */
+  record Heal(String partition) implements Fault {
+    @Override
+    public String action() {
+      return "heal";
+    }
+  }
+
+  /**
+   * Changes the directed links from the {@code from} nodes to the {@code to} nodes, and back too
+   * when {@code bothWays}.
+   */
+  record LinkChange(Target from, Target to, boolean bothWays, LinkPatch patch) implements Fault {
+    @Override
+    public String action() {
+      return "link";
+    }
+  }
+
+  /** Shifts the node's local clock: only what the node itself stamps moves, as on a real host. */
+  record Skew(Target target, long offsetMicros) implements Fault {
+    @Override
+    public String action() {
+      return "skew";
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package dev.replsim.sim;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.replsim.clock.PreciseTimer;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ClusterFormation;
+import dev.replsim.node.ReplicaNode;
+import dev.replsim.protocol.NodeStatus;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.workload.Client;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * The nodes and clients of a live run, and what the fault injector does to them: one ActorSystem
+ * per node in a Pekko Cluster, plus one local ActorSystem for the clients (so that a crashed
+ * leader does not take its clients with it; clients reach the leader's actor directly, in this
+ * JVM, not through the emulated network). A node can crash and restart as its next incarnation,
+ * empty; a restarted leader starts a newer term and clients are pointed at it.
+ */
+final class LiveCluster implements AutoCloseable {
+
+  static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+  /** Round trips between every pair of nodes before they start, to open connections and warm the JIT. */
+  private static final int WARMUP_ROUNDS = 200;
+
+  private final Scenario scenario;
+  private final NodeFactory factory;
+  private final PreciseTimer timer;
+  private final Recorder recorder;
+  private final ClusterFormation formation;
+  private final ActorSystem<SpawnProtocol.Command> clientSystem;
+  private final Map<String, ActorRef<ReplicaNode.Command>> nodes = new ConcurrentHashMap<>();
+  private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
+  private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
+  private volatile long term = 1;
+
+  private LiveCluster(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
+      ClusterFormation formation) {
+    this.scenario = scenario;
+    this.factory = factory;
+    this.timer = timer;
+    this.recorder = recorder;
+    this.formation = formation;
+    Config local = ConfigFactory.parseString("pekko.actor.provider = local")
+        .withFallback(ConfigFactory.load("replsim-node"));
+    this.clientSystem = ActorSystem.create(SpawnProtocol.create(), "replsim-clients", local);
+  }
+
+  /** Starts every node, waits until each sees the others, warms the connections up and starts the cores. */
+  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT);
+    LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation);
+    try {
+      Set<String> all = new HashSet<>(scenario.nodes());
+      List<CompletableFuture<Void>> ready = new ArrayList<>();
+      for (String node : scenario.nodes()) {
+        ready.add(cluster.spawnNode(node, all));
+      }
+      await(ready);
+      List<CompletableFuture<Void>> warm = new ArrayList<>();
+      for (String node : scenario.nodes()) {
+        warm.add(cluster.warmUp(node, others(all, node)));
+      }
+      await(warm);
+      cluster.nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE));
+      return cluster;
+    } catch (InterruptedException | TimeoutException | ExecutionException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private CompletableFuture<Void> spawnNode(String node, Set<String> awaitPeers)
+      throws InterruptedException, TimeoutException {
+    long incarnation = incarnations.merge(node, 1L, Long::sum);
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(
+        factory.core(node, term, incarnation), factory.wiring(node, timer, recorder), awaitPeers, ready), node);
+    nodes.put(node, ref);
+    return ready;
+  }
+
+  private CompletableFuture<Void> warmUp(String node, Set<String> peers) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    nodes.get(node).tell(new ReplicaNode.Warmup(WARMUP_ROUNDS, peers, done));
+    return done;
+  }
+
+  /** Starts the clients, beside the nodes, writing to the leader. */
+  void startClients(List<Client.Plan> plans) throws InterruptedException, TimeoutException, ExecutionException {
+    for (Client.Plan plan : plans) {
+      clients.add(AskPattern.<SpawnProtocol.Command, ActorRef<Client.Command>>ask(clientSystem,
+              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, nodes.get(leader()), timer, recorder),
+                  "client-" + plan.name(), Props.empty(), replyTo), ASK_TIMEOUT, clientSystem.scheduler())
+          .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+  }
+
+  void tellClients(Client.Command command) {
+    clients.forEach(c -> c.tell(command));
+  }
+
+  /** The node that leads: without failover, always the scenario's first node. */
+  String leader() {
+    return scenario.leader();
+  }
+
+  List<String> running() {
+    List<String> up = new ArrayList<>();
+    for (String node : scenario.nodes()) {
+      if (formation.isRunning(node)) {
+        up.add(node);
+      }
+    }
+    return up;
+  }
+
+  List<String> crashed() {
+    List<String> down = new ArrayList<>(scenario.nodes());
+    down.removeAll(running());
+    return down;
+  }
+
+  /** Sends a command to a running node; a crashed node misses it. */
+  void tell(String node, ReplicaNode.Command command) {
+    if (formation.isRunning(node)) {
+      nodes.get(node).tell(command);
+    }
+  }
+
+  /** Stops the node's ActorSystem abruptly; with the memory journal all it held is gone. */
+  void crash(String node) {
+    nodes.remove(node);
+    formation.crash(node);
+    if (node.equals(leader())) {
+      tellClients(Client.LeaderDown.INSTANCE);
+    }
+  }
+
+  /**
+   * Starts a crashed node again as its next incarnation: a new ActorSystem joins the cluster, the
+   * node finds the running ones, warms its connections up and starts empty. A restarted leader
+   * starts a newer term, and clients are pointed at it. Blocks until the node runs.
+   */
+  void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
+    formation.startNode(node);
+    Set<String> peers = new HashSet<>(running());
+    if (node.equals(leader())) {
+      term++;
+      recorder.leaderRestarted(term, timer.clock().nowMicros());
+    }
+    await(List.of(spawnNode(node, peers)));
+    await(List.of(warmUp(node, others(peers, node))));
+    ActorRef<ReplicaNode.Command> ref = nodes.get(node);
+    ref.tell(ReplicaNode.Start.INSTANCE);
+    if (node.equals(leader())) {
+      tellClients(new Client.LeaderIs(ref));
+    }
+  }
+
+  /** The replication state of a running node, or null for a crashed one. */
+  NodeStatus status(String node) throws InterruptedException, ExecutionException, TimeoutException {
+    ActorRef<ReplicaNode.Command> ref = nodes.get(node);
+    if (ref == null || !formation.isRunning(node)) {
+      return null;
+    }
+    return AskPattern.<ReplicaNode.Command, NodeStatus>ask(ref, ReplicaNode.GetStatus::new, ASK_TIMEOUT,
+            formation.system(node).scheduler())
+        .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Set<String> others(Set<String> nodes, String node) {
+    Set<String> others = new HashSet<>(nodes);
+    others.remove(node);
+    return others;
+  }
+
+  private static void await(List<CompletableFuture<Void>> futures)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    clientSystem.terminate();
+    formation.close();
+    try {
+      clientSystem.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // abandoned: the run is over
+    }
+  }
+}
