@@ -152,6 +152,19 @@ final class Fields {
     return decimalOf(value).orElseThrow(() -> wrongType(path, "a number", allowed)).doubleValue();
   }
 
+  /** {@code true} or {@code false} (HOCON also reads yes/no and on/off as booleans). */
+  boolean bool(String path) {
+    ConfigValue value = present(path, "true or false");
+    if (value.valueType() == ConfigValueType.BOOLEAN) {
+      return (Boolean) value.unwrapped();
+    }
+    try {
+      return config.getBoolean(path);
+    } catch (ConfigException e) {
+      throw wrongType(path, "a boolean", "true or false");
+    }
+  }
+
   /**
    * A duration with a unit. A bare number is refused, although HOCON would read it as milliseconds:
    * people who write {@code duration = 20} mean seconds as often as milliseconds, and a run 1000
