@@ -3,6 +3,7 @@ package dev.replsim.cli;
 import dev.replsim.protocol.CommitMode;
 import dev.replsim.random.Durations;
 import dev.replsim.scenario.LinkSettings;
+import dev.replsim.scenario.RegionLinkSettings;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.WorkloadSettings;
@@ -30,6 +31,12 @@ final class ScenarioDescription {
     row(out, "network", scenario.network().defaults().describe() + " on every link");
     if (scenario.network().links().isEmpty()) {
       row(out, "links", "no overrides");
+    }
+    scenario.network().regions().forEach((region, nodes) ->
+        row(out, "region", region + ": " + String.join(", ", nodes)));
+    for (RegionLinkSettings pair : scenario.network().regionLinks()) {
+      String arrow = pair.oneWay() ? " -> " : " <-> ";
+      row(out, "region link", pair.from() + arrow + pair.to() + ": " + pair.patch().describe());
     }
     for (LinkSettings link : scenario.network().links()) {
       row(out, "link", link.from() + " -> " + link.to() + ": "

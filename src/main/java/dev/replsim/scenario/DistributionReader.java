@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -42,43 +44,12 @@ final class DistributionReader {
 
   static final String KIND = "distribution";
 
-  /** Named in the design and accepted later; until then they get a "planned" message. */
-  private static final List<String> PLANNED =
-      List.of("normal", "exponential", "log-normal", "pareto", "empirical");
+  /** Every distribution also takes this: uniform noise in [-jitter, +jitter], truncated at 0. */
+  static final String JITTER = "jitter";
 
-  /** The supported distributions and the parameters each takes, all durations. */
-  private enum Kind {
-    CONSTANT("constant", List.of("value"), "{ distribution = constant, value = 40ms }"),
-    UNIFORM("uniform", List.of("min", "max"), "{ distribution = uniform, min = 20ms, max = 40ms }");
-
-    final String id;
-    final List<String> params;
-    final String example;
-
-    Kind(String id, List<String> params, String example) {
-      this.id = id;
-      this.params = params;
-      this.example = example;
-    }
-
-    static Kind byId(String id) {
-      for (Kind kind : values()) {
-        if (kind.id.equals(id)) {
-          return kind;
-        }
-      }
-      return null;
-    }
-
-    static Kind taking(String param) {
-      for (Kind kind : values()) {
-        if (kind.params.contains(param)) {
-          return kind;
-        }
-      }
-      return null;
-    }
-  }
+  /** Other names people give a distribution; "lognormal" is matched by the spelling check. */
+  private static final Map<String, String> SYNONYMS =
+      Map.of("gaussian", "normal", "fixed", "constant");
 
   private DistributionReader() {}
 
@@ -86,15 +57,16 @@ final class DistributionReader {
   static List<String> keys() {
     Set<String> keys = new LinkedHashSet<>();
     keys.add(KIND);
-    for (Kind kind : Kind.values()) {
+    for (DistributionKind kind : DistributionKind.values()) {
       keys.addAll(kind.params);
     }
+    keys.add(JITTER);
     return List.copyOf(keys);
   }
 
   /** Whether {@code id} names a distribution this version can sample. */
   static boolean supports(String id) {
-    return Kind.byId(id) != null;
+    return DistributionKind.byId(id) != null;
   }
 
   /** {@code upper} over {@code lower}, with the replace-not-merge rule above for distributions. */
@@ -127,33 +99,41 @@ final class DistributionReader {
     }
   }
 
-  /** The distribution at {@code path}, validated; durations must not be negative. */
+  /**
+   * The distribution at {@code path}, validated: durations are not negative, the parameters are
+   * the kind's own, and an empirical file is read now, once.
+   */
   static Distribution read(Fields fields, String path) {
     ConfigValue value = fields.raw(path);
+    List<String> ids = DistributionKind.ids();
     if (value == null || value.valueType() != ConfigValueType.OBJECT) {
+      String write = "is not a distribution: write e.g. %s or %s (the distributions are %s)";
       throw fields.bad(
           path,
-          "is not a distribution: write " + Kind.CONSTANT.example + " or " + Kind.UNIFORM.example);
+          String.format(
+              write,
+              DistributionKind.CONSTANT.example,
+              DistributionKind.UNIFORM.example,
+              Suggestions.and(ids)));
     }
     String kindPath = path + "." + KIND;
-    List<String> ids = new ArrayList<>();
-    for (Kind k : Kind.values()) {
-      ids.add(k.id);
-    }
     if (!fields.has(kindPath)) {
       throw fields.fail(
           path,
           fields.key(path) + " has no distribution: add distribution = " + Suggestions.or(ids));
     }
     String id = fields.string(kindPath, Suggestions.or(ids));
-    Kind kind = Kind.byId(id);
+    DistributionKind kind = DistributionKind.byId(id);
     if (kind == null) {
-      String problem =
-          PLANNED.contains(id) ? "is planned but not supported yet" : "is not a distribution";
-      throw fields.bad(kindPath, problem + ": must be " + Suggestions.or(ids));
+      String hint =
+          Optional.ofNullable(SYNONYMS.get(Suggestions.normalize(id)))
+              .or(() -> Suggestions.nearest(id, ids))
+              .map(near -> "; did you mean " + near + "?")
+              .orElse("");
+      throw fields.bad(kindPath, "is not a distribution: must be " + Suggestions.or(ids) + hint);
     }
     for (String param : new TreeSet<>(((ConfigObject) value).keySet())) {
-      if (!param.equals(KIND) && !kind.params.contains(param)) {
+      if (!param.equals(KIND) && !param.equals(JITTER) && !kind.params.contains(param)) {
         throw notAParameter(fields, path, kind, param);
       }
     }
@@ -162,26 +142,16 @@ final class DistributionReader {
         throw missingParameter(fields, path, kind, param);
       }
     }
-    if (kind == Kind.CONSTANT) {
-      return new Distribution.Constant(micros(fields, path + ".value"));
-    }
-    long min = micros(fields, path + ".min");
-    long max = micros(fields, path + ".max");
-    if (max < min) {
-      String problem = "is less than %s = %s: a uniform distribution needs min <= max";
-      throw fields.bad(
-          path + ".max",
-          String.format(
-              problem, fields.key(path + ".min"), Fields.show(fields.raw(path + ".min"))));
-    }
-    return new Distribution.Uniform(min, max);
+    Distribution distribution = kind.read(fields, path);
+    String jitterPath = path + "." + JITTER;
+    return fields.has(jitterPath) ? distribution.withJitter(jitter(fields, jitterPath)) : distribution;
   }
 
-  private static long micros(Fields fields, String path) {
-    Duration d =
-        fields.durationIn(
-            path, Duration.ZERO, Fields.LONGEST, "a duration of 0 or more, e.g. 20ms");
-    return TimeUnit.MICROSECONDS.convert(d); // saturates rather than overflowing
+  /** Jitter, up to a day: like every sample, it is capped at {@link Distribution#MAX_SAMPLE_MICROS}. */
+  private static long jitter(Fields fields, String path) {
+    Duration day = Duration.ofNanos(Distribution.MAX_SAMPLE_MICROS * 1000);
+    Duration d = fields.durationIn(path, Duration.ZERO, day, "a duration from 0 to 1d, e.g. 5ms");
+    return TimeUnit.MICROSECONDS.convert(d);
   }
 
   /**
@@ -189,20 +159,21 @@ final class DistributionReader {
    * max; ...
    */
   private static ScenarioException notAParameter(
-      Fields fields, String path, Kind kind, String param) {
+      Fields fields, String path, DistributionKind kind, String param) {
     String message =
         String.format(
-            "%s is not a parameter of the %s distribution, which takes %s",
-            fields.key(path + "." + param), kind.id, Suggestions.and(kind.params));
-    Kind other = Kind.taking(param);
-    if (other != null) {
+            "%s is not a parameter of the %s distribution, which takes %s (and %s)",
+            fields.key(path + "." + param), kind.id, Suggestions.and(kind.params), JITTER);
+    List<String> others = DistributionKind.taking(param).stream().map(k -> k.id).toList();
+    if (!others.isEmpty()) {
       // written as the user would type it: --set a=b on the command line, a = b in a file
       String assign =
           fields.locations().isOverride(fields.origin(path + "." + param)) ? "=" : " = ";
+      String names = Suggestions.or(others);
       message +=
           String.format(
               "; to make the %s %s also set %s%s%s",
-              noun(path), other.id, fields.key(path + "." + KIND), assign, other.id);
+              noun(path), names, fields.key(path + "." + KIND), assign, names);
     }
     if (fromTwoUserFiles(fields, path + "." + param, path + "." + KIND)) {
       // an include and the including file: HOCON merged the two objects before we could replace
@@ -227,7 +198,7 @@ final class DistributionReader {
   }
 
   private static ScenarioException missingParameter(
-      Fields fields, String path, Kind kind, String param) {
+      Fields fields, String path, DistributionKind kind, String param) {
     String message =
         String.format(
             "%s: the %s distribution needs %s, e.g. %s = %s",

@@ -36,7 +36,7 @@ final class FaultReader {
       "skew", List.of("node", "offset"),
       "partition", List.of("groups", "isolate", "one-way"),
       "heal", List.of("partition"),
-      "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate"));
+      "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth"));
 
   private static final String EXAMPLE = "{ at = 10s, action = crash, node = follower-1, duration = 4s }";
 
@@ -136,22 +136,11 @@ final class FaultReader {
     Target from = f.has("from") ? target(f, "from", nodes) : Target.ALL;
     Target to = f.has("to") ? target(f, "to", nodes) : Target.ALL;
     boolean bothWays = f.has("both-ways") && f.bool("both-ways");
-    LinkPatch patch = new LinkPatch(
-        f.has("delay") ? DistributionReader.read(f, "delay") : null,
-        f.has("loss") ? probability(f, "loss") : null,
-        f.has("duplicate") ? probability(f, "duplicate") : null,
-        null,
-        null);
+    LinkPatch patch = NetworkReader.patch(f, "");
     if (patch.isEmpty()) {
-      throw f.fail("action", "a link fault changes something: give it a delay, loss or duplicate");
+      throw f.fail("action", "a link fault changes something: give it a delay, loss, duplicate, reorder or bandwidth");
     }
     return new Fault.LinkChange(from, to, bothWays, patch);
-  }
-
-  private static double probability(Fields f, String key) {
-    double p = f.number(key, "a probability from 0 to 1, e.g. 0.1");
-    f.check(p >= 0 && p <= 1, key, "a probability from 0 to 1, e.g. 0.1");
-    return p;
   }
 
   /** A node's name or a selector; {@code *} is every node. */

@@ -146,7 +146,13 @@ final class Fields {
     return (int) wholeNumber(path, min, max, allowed);
   }
 
-  /** A boolean: {@code true} or {@code false} (HOCON also reads yes/no and on/off). */
+  /** A finite number. */
+  double number(String path, String allowed) {
+    ConfigValue value = present(path, allowed);
+    return decimalOf(value).orElseThrow(() -> wrongType(path, "a number", allowed)).doubleValue();
+  }
+
+  /** {@code true} or {@code false} (HOCON also reads yes/no and on/off as booleans). */
   boolean bool(String path) {
     ConfigValue value = present(path, "true or false");
     if (value.valueType() == ConfigValueType.BOOLEAN) {
@@ -155,14 +161,8 @@ final class Fields {
     try {
       return config.getBoolean(path);
     } catch (ConfigException e) {
-      throw wrongType(path, "true or false", "true or false");
+      throw wrongType(path, "a boolean", "true or false");
     }
-  }
-
-  /** A finite number. */
-  double number(String path, String allowed) {
-    ConfigValue value = present(path, allowed);
-    return decimalOf(value).orElseThrow(() -> wrongType(path, "a number", allowed)).doubleValue();
   }
 
   /**

@@ -17,14 +17,18 @@ import java.util.Optional;
  * <p>The defaults are the schema: every valid key is in conf/replsim.conf, so a merged config can
  * only hold an unknown key that the user wrote (in the file, an include or an override). Checking
  * the merged, resolved config rather than each raw layer also catches keys that arrive through
- * includes and substitutions. Two places are not described by the defaults' shape: distribution
- * objects, whose keys depend on the distribution, and {@code network.links}, an empty list there;
- * their keys are listed here.
+ * includes and substitutions. Some places are not described by the defaults' shape: distribution
+ * objects, whose keys depend on the distribution; {@code network.links} and {@code
+ * network.region-links}, empty lists there, whose objects' keys are listed here; and {@code
+ * network.regions}, whose keys are the user's region names (the reader checks those).
  */
 final class KeySchema {
 
-  static final String LINKS = "network.links";
-  static final List<String> LINK_KEYS = List.of("from", "to", "delay");
+  /** The keys of each object of a list, for the lists whose objects the defaults cannot show. */
+  private static final Map<String, List<String>> LIST_KEYS =
+      Map.of(
+          NetworkReader.LINKS, withPatchKeys("from", "to"),
+          RegionReader.REGION_LINKS, withPatchKeys("from", "to", RegionReader.ONE_WAY));
 
   /** Keys the design names that are not built yet: a typo suggestion would only mislead. */
   private static final Map<String, String> PLANNED =
@@ -33,11 +37,7 @@ final class KeySchema {
           Map.entry("workload.read-from", "reads are"),
           Map.entry("failover.enabled", "failover detection and election are"),
           Map.entry("failover.timeout", "failover detection and election are"),
-          Map.entry("failover.fencing", "failover detection and election are"),
-          Map.entry("network.loss", "loss, duplication, reordering and bandwidth limits are"),
-          Map.entry("network.duplicate", "loss, duplication, reordering and bandwidth limits are"),
-          Map.entry("network.reorder", "loss, duplication, reordering and bandwidth limits are"),
-          Map.entry("network.bandwidth", "loss, duplication, reordering and bandwidth limits are"));
+          Map.entry("failover.fencing", "failover detection and election are"));
 
   private final ConfigObject schema;
   private final List<Finding> found = new ArrayList<>();
@@ -74,6 +74,8 @@ final class KeySchema {
       ConfigValue expectedValue = expected.get(key);
       if (expectedValue == null) {
         unknown(path, value, siblings(expected, prefix));
+      } else if (path.equals(RegionReader.REGIONS)) {
+        continue; // region names are the user's own; the reader checks them
       } else if (DistributionReader.PATHS.contains(path)) {
         checkDistribution(value, path + ".");
       } else if (expectedValue instanceof ConfigObject && !(value instanceof ConfigObject)) {
@@ -83,8 +85,8 @@ final class KeySchema {
             new Finding(
                 Locations.leafOrigin(value),
                 String.format(message, path, Fields.show(value), path)));
-      } else if (path.equals(LINKS) && value instanceof ConfigList) {
-        checkLinks((ConfigList) value);
+      } else if (LIST_KEYS.containsKey(path) && value instanceof ConfigList) {
+        checkObjects(path, (ConfigList) value);
       } else if (value instanceof ConfigObject && !(expectedValue instanceof ConfigList)) {
         if (expectedValue instanceof ConfigObject) {
           walk((ConfigObject) value, (ConfigObject) expectedValue, path + ".");
@@ -103,17 +105,24 @@ final class KeySchema {
     }
   }
 
-  private void checkLinks(ConfigList links) {
-    for (int i = 0; i < links.size(); i++) {
-      if (links.get(i) instanceof ConfigObject) {
-        ConfigObject link = (ConfigObject) links.get(i);
-        String prefix = LINKS + "[" + i + "].";
-        checkFlat(link, prefix, LINK_KEYS);
-        if (link.get("delay") != null) {
-          checkDistribution(link.get("delay"), prefix + "delay.");
+  /** The objects of a list such as {@code network.links}, and the distributions in them. */
+  private void checkObjects(String path, ConfigList list) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof ConfigObject) {
+        ConfigObject object = (ConfigObject) list.get(i);
+        String prefix = path + "[" + i + "].";
+        checkFlat(object, prefix, LIST_KEYS.get(path));
+        if (object.get("delay") != null) {
+          checkDistribution(object.get("delay"), prefix + "delay.");
         }
       }
     }
+  }
+
+  private static List<String> withPatchKeys(String... keys) {
+    List<String> all = new ArrayList<>(List.of(keys));
+    all.addAll(NetworkReader.PATCH_KEYS);
+    return List.copyOf(all);
   }
 
   /**
@@ -131,7 +140,7 @@ final class KeySchema {
     checkFlat(value, prefix, DistributionReader.keys());
   }
 
-  /** An object whose keys must all be in {@code allowed} (a distribution or a link). */
+  /** An object whose keys must all be in {@code allowed} (a distribution, a link, a region link). */
   private void checkFlat(ConfigValue value, String prefix, List<String> allowed) {
     if (!(value instanceof ConfigObject)) {
       return; // not an object at all: the typed read says what belongs there

@@ -42,16 +42,9 @@ final class NemesisReader {
       targets.add(Target.parse(target));
     }
     f.check(!targets.isEmpty(), "nemesis.targets", "a list of at least one target");
-    LinkPatch link = new LinkPatch(DistributionReader.read(f, "nemesis.link.delay"),
-        probability(f, "nemesis.link.loss"), null, null, null);
+    LinkPatch link = NetworkReader.patch(f, "nemesis.link.");
     return new NemesisSettings(enabled, FaultReader.micros(start), FaultReader.micros(interval),
         FaultReader.micros(duration), kinds, targets, DistributionReader.read(f, "nemesis.slow-apply-time"), link,
         FaultReader.micros(f.durationIn("nemesis.skew", Duration.ZERO, Fields.LONGEST, "0 or more, e.g. 2s")));
-  }
-
-  private static double probability(Fields f, String key) {
-    double p = f.number(key, "a probability from 0 to 1, e.g. 0.1");
-    f.check(p >= 0 && p <= 1, key, "a probability from 0 to 1, e.g. 0.1");
-    return p;
   }
 }

@@ -166,11 +166,15 @@ public final class ScenarioLoader {
         new SeededStreams(simulation.seed()).stream("nemesis")));
     faults.sort(Comparator.comparingLong(ScheduledFault::atMicros));
     OutputSettings output = SectionReaders.output(f);
+    Config recorded = EmpiricalFile.withAbsoluteFiles(config, locations);
     return new Scenario(
-        file, simulation, cluster, network, workload, failover, faults, output, render(config));
+        file, simulation, cluster, network, workload, failover, faults, output, render(recorded));
   }
 
-  /** The merged config as HOCON, so a run records exactly what it ran; keys sorted, no comments. */
+  /**
+   * The merged config as HOCON, so a run records exactly what it ran; keys sorted, no comments,
+   * and the files of empirical distributions absolute, so that it runs again from anywhere.
+   */
   private static String render(Config config) {
     Config sections = ConfigFactory.empty();
     for (String section : SECTIONS) {

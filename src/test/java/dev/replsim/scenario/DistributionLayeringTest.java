@@ -94,7 +94,7 @@ class DistributionLayeringTest {
 
     assertEquals(
         "--set network.delay.value=50ms: network.delay.value is not a parameter of the uniform"
-            + " distribution, which takes min and max; to make the delay constant also set"
+            + " distribution, which takes min and max (and jitter); to make the delay constant also set"
             + " network.delay.distribution=constant",
         error(file, set("network.delay.value=50ms")));
   }
@@ -112,7 +112,7 @@ class DistributionLayeringTest {
     assertEquals(
         file
             + ":3: cluster.apply-time.max is not a parameter of the constant distribution, which"
-            + " takes value; to make the apply-time uniform also set"
+            + " takes value (and jitter); to make the apply-time uniform also set"
             + " cluster.apply-time.distribution = uniform",
         error(file));
   }
@@ -174,22 +174,27 @@ class DistributionLayeringTest {
   }
 
   @Test
-  void unknownDistributionListsTheSupportedOnes() {
-    Path unknown =
-        files.write("a.conf", "network.delay = { distribution = gaussian, value = 1ms }");
-    Path planned =
-        files.write("b.conf", "network.delay = { distribution = exponential, mean = 80ms }");
+  void unknownDistributionListsTheSupportedOnesAndSuggestsTheNearest() {
+    Path misspelt = files.write("a.conf", "network.delay = { distribution = exponental, mean = 1ms }");
+    Path synonym = files.write("b.conf", "network.delay = { distribution = gaussian, mean = 1ms }");
+    Path unknown = files.write("c.conf", "network.delay = { distribution = weibull, shape = 2 }");
+    String all = "must be constant, uniform, normal, exponential, log-normal, pareto or empirical";
 
     assertEquals(
-        unknown
-            + ":1: network.delay.distribution = gaussian is not a distribution: must be constant"
-            + " or uniform",
-        error(unknown));
+        misspelt
+            + ":1: network.delay.distribution = exponental is not a distribution: "
+            + all
+            + "; did you mean exponential?",
+        error(misspelt));
     assertEquals(
-        planned
-            + ":1: network.delay.distribution = exponential is planned but not supported yet:"
-            + " must be constant or uniform",
-        error(planned));
+        synonym
+            + ":1: network.delay.distribution = gaussian is not a distribution: "
+            + all
+            + "; did you mean normal?",
+        error(synonym));
+    assertEquals(
+        unknown + ":1: network.delay.distribution = weibull is not a distribution: " + all,
+        error(unknown));
   }
 
   @Test
@@ -198,8 +203,10 @@ class DistributionLayeringTest {
 
     assertEquals(
         file
-            + ":1: network.delay = 40ms is not a distribution: write { distribution = constant,"
-            + " value = 40ms } or { distribution = uniform, min = 20ms, max = 40ms }",
+            + ":1: network.delay = 40ms is not a distribution: write e.g. { distribution ="
+            + " constant, value = 40ms } or { distribution = uniform, min = 20ms, max = 40ms }"
+            + " (the distributions are constant, uniform, normal, exponential, log-normal, pareto"
+            + " and empirical)",
         error(file));
   }
 

@@ -142,7 +142,9 @@ network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown ke
 workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout
 helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover and output
 faults = [ { at = 10s, action = crash, nod = leader } ] | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?
-network.loss = 0.1                    | unknown key network.loss: loss, duplication, reordering and bandwidth limits are planned but not supported yet
+network.region-links = [ { from = a, to = b, one_way = true } ] | unknown key network.region-links[0].one_way; did you mean network.region-links[0].one-way?
+network.links = [ { from = leader, to = follower-1, los = 0.1 } ] | unknown key network.links[0].los; did you mean network.links[0].loss?
+network.delay.jiter = 2ms             | unknown key network.delay.jiter; did you mean network.delay.jitter?
 simulation.seed.low = 1               | unknown key simulation.seed.low; simulation.seed is a single value, not a section
 """)
   void unknownKeyIsReportedWithFileLineAndSuggestion(String setting, String expected) {
