@@ -2,20 +2,17 @@ package dev.replsim.cli;
 
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.random.Durations;
-import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -38,11 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ScenarioOptions scenario;
 
-  @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (simulation.seed).")
-  Long seed;
 
-  @Option(names = "--duration", paramLabel = "D", description = "How long clients write, e.g. 30s (simulation.duration).")
-  String duration;
 
   @Mixin OutputOptions output;
 
@@ -52,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run() throws Exception {
-    Scenario loaded = main.scenarios().load(scenario.file, overrides());
+    Scenario loaded = main.scenarios().load(scenario.file, scenario.overrides());
     Path dir = output.directory(loaded, main.clock());
     Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {
@@ -81,15 +74,4 @@ final class RunCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** {@code --set}s in the order given, then the dedicated flags, so those win over a {@code --set}. */
-  List<SettingOverride> overrides() {
-    List<SettingOverride> overrides = scenario.overrides();
-    if (seed != null) {
-      overrides.add(new SettingOverride("--seed", "simulation.seed=" + seed));
-    }
-    if (duration != null) {
-      overrides.add(new SettingOverride("--duration", "simulation.duration=" + duration));
-    }
-    return overrides;
-  }
 }

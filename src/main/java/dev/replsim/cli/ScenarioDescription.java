@@ -2,6 +2,8 @@ package dev.replsim.cli;
 
 import dev.replsim.protocol.CommitMode;
 import dev.replsim.random.Durations;
+import dev.replsim.fault.FaultDescription;
+import dev.replsim.fault.ScheduledFault;
 import dev.replsim.scenario.LinkSettings;
 import dev.replsim.scenario.RegionLinkSettings;
 import dev.replsim.scenario.ReplicationSettings;
@@ -43,7 +45,15 @@ final class ScenarioDescription {
           + link.patch().describe());
     }
     row(out, "apply time", scenario.cluster().applyTime().describe() + " per entry");
+    scenario.cluster().nodeApplyTime().forEach((node, time) ->
+        row(out, "apply time", node + ": " + time.describe() + " per entry"));
     row(out, "writes", writes(scenario.workload()));
+    if (scenario.faults().isEmpty()) {
+      row(out, "faults", "none");
+    }
+    for (ScheduledFault f : scenario.faults()) {
+      row(out, "fault", FaultDescription.describe(f));
+    }
     out.println("OK");
     out.flush();
   }

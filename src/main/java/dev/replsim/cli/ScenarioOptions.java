@@ -25,9 +25,22 @@ public final class ScenarioOptions {
       description = "Override one scenario key, e.g. --set network.delay.value=50ms (repeatable).")
   List<SettingOverride> sets = new ArrayList<>();
 
-  /** The {@code --set} overrides in the order given. */
+  @Option(names = "--seed", paramLabel = "N", description = "The seed of every random choice (simulation.seed).")
+  Long seed;
+
+  @Option(names = "--duration", paramLabel = "D", description = "How long clients write, e.g. 30s (simulation.duration).")
+  String duration;
+
+  /** {@code --set}s in the order given, then the dedicated flags, so those win over a {@code --set}. */
   List<SettingOverride> overrides() {
-    return new ArrayList<>(sets);
+    List<SettingOverride> overrides = new ArrayList<>(sets);
+    if (seed != null) {
+      overrides.add(new SettingOverride("--seed", "simulation.seed=" + seed));
+    }
+    if (duration != null) {
+      overrides.add(new SettingOverride("--duration", "simulation.duration=" + duration));
+    }
+    return overrides;
   }
 
   /** Turns {@code key=value} into an override, refusing text that has no key or no {@code =}. */

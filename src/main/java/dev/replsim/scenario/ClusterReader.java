@@ -7,7 +7,12 @@ import dev.replsim.protocol.CommitMode;
 import dev.replsim.protocol.ReplicationMethod;
 import java.time.Duration;
 import java.util.ArrayList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import dev.replsim.random.Distribution;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads and validates the {@code cluster} section: nodes, replication and persistence. */
@@ -27,11 +32,32 @@ final class ClusterReader {
     List<String> nodes = nodes(f, followers);
     ReplicationSettings replication = replication(f, followers);
     String persistence = persistence(f);
-    return new ClusterSettings(
-        nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"));
+    return new ClusterSettings(nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"),
+        nodeApplyTimes(f, nodes));
   }
 
   /** The given names, checked, or {@code leader, follower-1 ... follower-N}. */
+  static final String NODE_APPLY_TIME = "cluster.node-apply-time";
+
+  /** {@code cluster.node-apply-time = { follower-2 = { distribution = ..., ... } }}: per-node apply times. */
+  private static Map<String, Distribution> nodeApplyTimes(Fields f, List<String> nodes) {
+    ConfigValue raw = f.raw(NODE_APPLY_TIME);
+    if (!(raw instanceof ConfigObject)) {
+      throw f.bad(NODE_APPLY_TIME,
+          "is not an object: write node-apply-time = { follower-2 = { distribution = constant, value = 5ms } }");
+    }
+    Map<String, Distribution> times = new LinkedHashMap<>();
+    Fields perNode = f.child((ConfigObject) raw, NODE_APPLY_TIME + ".");
+    for (String node : ((ConfigObject) raw).keySet()) {
+      if (!nodes.contains(node)) {
+        throw perNode.bad(node, "names no node: the nodes are " + Suggestions.and(nodes)
+            + Suggestions.nearest(node, nodes).map(n -> "; did you mean " + n + "?").orElse(""));
+      }
+      times.put(node, DistributionReader.read(perNode, node));
+    }
+    return times;
+  }
+
   private static List<String> nodes(Fields f, int followers) {
     String allowed = "an empty list or " + (followers + 1) + " names, the leader first";
     List<String> names = f.strings("cluster.names", allowed);

@@ -2,6 +2,7 @@ package dev.replsim.scenario;
 
 import dev.replsim.random.Distribution;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code cluster} section.
@@ -10,12 +11,20 @@ import java.util.List;
  *     unless the scenario names them with {@code cluster.names}
  * @param persistence the journal kind; only {@code memory} so far
  * @param applyTime how long a follower takes to apply one entry
+ * @param nodeApplyTime per-node apply times that replace {@code applyTime} (a slow replica)
  */
 public record ClusterSettings(
-    List<String> nodes, ReplicationSettings replication, String persistence, Distribution applyTime) {
+    List<String> nodes, ReplicationSettings replication, String persistence, Distribution applyTime,
+    Map<String, Distribution> nodeApplyTime) {
 
   public ClusterSettings {
     nodes = List.copyOf(nodes);
+    nodeApplyTime = Map.copyOf(nodeApplyTime);
+  }
+
+  /** How long this node takes to apply one entry. */
+  public Distribution applyTime(String node) {
+    return nodeApplyTime.getOrDefault(node, applyTime);
   }
 
   public int followers() {

@@ -74,6 +74,8 @@ final class KeySchema {
       ConfigValue expectedValue = expected.get(key);
       if (expectedValue == null) {
         unknown(path, value, siblings(expected, prefix));
+      } else if (path.equals(ClusterReader.NODE_APPLY_TIME)) {
+        continue; // its keys are node names and its values distributions, which ClusterReader checks
       } else if (path.equals(RegionReader.REGIONS)) {
         continue; // region names are the user's own; the reader checks them
       } else if (DistributionReader.PATHS.contains(path)) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * Reads a partition fault: either {@code isolate = <node or selector>} (those nodes against all
  * the others) or {@code groups = [[leader, follower-1], [follower-2, follower-3]]} (node names;
  * nodes in no group form one more group), and {@code one-way = true} to cut only the direction
- * from the first group to the second.
+ * from the first group to the second (nodes in neither group are then not cut off at all).
  */
 final class PartitionReader {
 
@@ -31,14 +31,15 @@ final class PartitionReader {
     if (f.has("isolate")) {
       return new Fault.Partition(List.of(FaultReader.target(f, "isolate", nodes), Target.REST), oneWay);
     }
-    List<Target> groups = groups(f, nodes);
+    List<Target> groups = groups(f, nodes, oneWay);
     if (oneWay && groups.size() != 2) {
       throw f.bad("one-way", "needs exactly two groups: the first cannot reach the second");
     }
     return new Fault.Partition(groups, oneWay);
   }
 
-  private static List<Target> groups(Fields f, List<String> nodes) {
+  /** The groups; unless one-way, nodes no group names form one more group. */
+  private static List<Target> groups(Fields f, List<String> nodes, boolean oneWay) {
     ConfigValue value = f.raw("groups");
     if (value.valueType() != ConfigValueType.LIST || ((ConfigList) value).isEmpty()) {
       throw f.bad("groups", "is not a list of groups: write " + GROUPS_EXAMPLE);
@@ -68,7 +69,7 @@ final class PartitionReader {
       }
       groups.add(Target.group(members));
     }
-    if (placed.size() < nodes.size()) {
+    if (placed.size() < nodes.size() && !oneWay) {
       groups.add(Target.REST);
     }
     if (groups.size() < 2) {

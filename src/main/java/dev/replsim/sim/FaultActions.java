@@ -74,7 +74,7 @@ final class FaultActions {
       nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetApplyTime(
           slow.applyTime().sampler(factory.streams().stream("slow:" + scheduled.id() + ":" + n)))));
       return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetApplyTime(
-          scenario.cluster().applyTime().sampler(factory.streams().stream("apply:" + n + ":" + scheduled.id()))))),
+          scenario.cluster().applyTime(n).sampler(factory.streams().stream("apply:" + n + ":" + scheduled.id()))))),
           false, details("applyTime", slow.applyTime().describe()));
     }
     if (fault instanceof Fault.Skew) {
@@ -112,8 +112,8 @@ final class FaultActions {
       }
     }
     cuts.forEach(c -> cluster.tell(c[0], new ReplicaNode.CutLink(c[1], true)));
-    List<String> nodes = new ArrayList<>();
-    groups.forEach(nodes::addAll);
+    // the nodes it hits: the first group, cut off from the rest (or unable to reach the second)
+    List<String> nodes = groups.get(0);
     return new Applied(nodes, () -> cuts.forEach(c -> cluster.tell(c[0], new ReplicaNode.CutLink(c[1], false))),
         false, details("groups", groups, "oneWay", p.oneWay()));
   }
@@ -135,8 +135,7 @@ final class FaultActions {
     }
     links.forEach(l -> cluster.tell(l[0],
         new ReplicaNode.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1]).with(change.patch()))));
-    List<String> nodes = new ArrayList<>(from);
-    to.stream().filter(n -> !nodes.contains(n)).forEach(nodes::add);
+    List<String> nodes = from.size() < to.size() ? from : to; // the target, not every node
     List<String> named = links.stream().map(l -> l[0] + "->" + l[1]).toList();
     return new Applied(nodes, () -> links.forEach(l -> cluster.tell(l[0],
         new ReplicaNode.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1])))), false,

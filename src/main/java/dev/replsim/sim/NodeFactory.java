@@ -49,7 +49,7 @@ final class NodeFactory {
       return new Leader(node, term, scenario.followers(), protocol);
     }
     return new Follower(node, scenario.leader(), term, incarnation, protocol,
-        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node + ":" + incarnation)));
+        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)));
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {

@@ -1,0 +1,52 @@
+package dev.replsim.fault;
+
+import dev.replsim.random.Durations;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A fault in a line, for {@code replsim validate}: {@code 5s p1: partition [follower-2] | rest for 4s}.
+ */
+public final class FaultDescription {
+
+  private FaultDescription() {}
+
+  public static String describe(ScheduledFault f) {
+    return Durations.format(f.atMicros()) + " " + f.id() + ": " + what(f.fault())
+        + (f.undoes() ? " for " + Durations.format(f.durationMicros()) : "");
+  }
+
+  private static String what(Fault fault) {
+    if (fault instanceof Fault.Partition) {
+      Fault.Partition p = (Fault.Partition) fault;
+      String groups = p.groups().stream().map(g -> g.isSelector() ? g.selector() : g.nodes().toString())
+          .collect(Collectors.joining(p.oneWay() ? " cannot reach " : " | "));
+      return "partition " + groups;
+    }
+    if (fault instanceof Fault.Heal) {
+      String name = ((Fault.Heal) fault).partition();
+      return "heal " + (name == null ? "every partition" : name);
+    }
+    if (fault instanceof Fault.Slow) {
+      Fault.Slow s = (Fault.Slow) fault;
+      return "slow " + s.target() + " to " + s.applyTime().describe() + " per entry";
+    }
+    if (fault instanceof Fault.Skew) {
+      Fault.Skew s = (Fault.Skew) fault;
+      return "skew " + s.target() + "'s clock by " + (s.offsetMicros() < 0 ? "-" : "+")
+          + Durations.format(Math.abs(s.offsetMicros()));
+    }
+    if (fault instanceof Fault.LinkChange) {
+      Fault.LinkChange l = (Fault.LinkChange) fault;
+      return "link " + l.from() + (l.bothWays() ? " <-> " : " -> ") + l.to() + ": " + l.patch().describe();
+    }
+    return fault.action() + " " + target(fault);
+  }
+
+  private static String target(Fault fault) {
+    List<Target> targets = fault instanceof Fault.Crash ? List.of(((Fault.Crash) fault).target())
+        : fault instanceof Fault.Restart ? List.of(((Fault.Restart) fault).target())
+        : List.of(((Fault.Pause) fault).target());
+    return targets.get(0).toString();
+  }
+}
