@@ -12,6 +12,8 @@ final class FollowerTrack {
   final IntervalHistogram durableLag = new IntervalHistogram(true);
   final IntervalHistogram applyLag = new IntervalHistogram(true);
 
+  /** The term of the leader this follower follows; a follower still in an older term is not caught up. */
+  volatile long term = 1;
   volatile long receivedLsn;
   volatile long durableLsn;
   volatile long appliedLsn;

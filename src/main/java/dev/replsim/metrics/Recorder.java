@@ -95,6 +95,7 @@ public final class Recorder {
       event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
     } else if (o instanceof Observation.FollowerReset && f != null) {
       Observation.FollowerReset r = (Observation.FollowerReset) o;
+      f.term = r.newTerm();
       f.receivedLsn = 0;
       f.durableLsn = 0;
       f.appliedLsn = 0;
@@ -290,7 +291,7 @@ public final class Recorder {
   public boolean caughtUp(Collection<String> running) {
     long last = leaderLastLsn;
     for (FollowerTrack f : followers.values()) {
-      if (running.contains(f.name) && f.appliedLsn < last) {
+      if (running.contains(f.name) && (f.term != leaderTerm || f.appliedLsn < last)) {
         return false;
       }
     }

@@ -99,8 +99,8 @@ final class FaultInjector implements AutoCloseable {
 
   private void fire(ScheduledFault f) {
     try {
+      long now = timer.clock().nowMicros(); // when it struck: carrying it out can take a moment
       FaultActions.Applied applied = actions.apply(f, targets, this);
-      long now = timer.clock().nowMicros();
       if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal)) {
         recorder.event(now, "fault-skipped", null, details("id", f.id(), "action", f.fault().action(),
             "reason", "no node qualifies for its target"));

@@ -1,0 +1,93 @@
+package dev.replsim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replsim.metrics.RunEvent;
+import dev.replsim.metrics.Summary;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults on a real cluster. Bounds are generous: these runs share two cores with the test JVM,
+ * and what they show is which way messages flow, not by how many milliseconds.
+ */
+class FaultsLiveTest {
+
+  @TempDir Path dir;
+
+  private RunResult run(String name, String... lines) throws IOException, RunFailedException {
+    Path file = dir.resolve(name + ".conf");
+    Files.writeString(file, "simulation { name = " + name + ", duration = 4s, sample-interval = 100ms }\n"
+        + "cluster.followers = 2\n"
+        + String.join("\n", lines) + "\n");
+    Scenario scenario = ScenarioLoader.load(file);
+    return LiveRun.run(scenario, RunListener.SILENT);
+  }
+
+  @Test
+  void aOneWayPartitionBlocksExactlyOneDirection() throws Exception {
+    // follower-1 cannot reach the leader for 1.5 s: it still receives and applies every entry on
+    // time, but its acks are lost, so under sync no write commits until the partition heals
+    Summary s = run("one-way",
+        "network.delay = { distribution = constant, value = 10ms }",
+        "cluster.replication.mode = sync",
+        "faults = [ { at = 1s, action = partition, groups = [[follower-1], [leader]], one-way = true,"
+            + " duration = 1500ms } ]").summary();
+
+    assertTrue(s.lag().get("follower-1").applyMs().max() < 500,
+        "the leader still reaches follower-1: " + s.lag().get("follower-1").applyMs());
+    assertTrue(s.commitLatencyMs().max() > 1000, "follower-1's acks did not reach the leader: " + s.commitLatencyMs());
+    assertTrue(s.network().dropped() > 0);
+    assertTrue(s.convergence().converged());
+  }
+
+  @Test
+  void theOppositeOneWayPartitionHoldsBackTheFollower() throws Exception {
+    Summary s = run("one-way-back",
+        "network.delay = { distribution = constant, value = 10ms }",
+        "faults = [ { at = 1s, action = partition, groups = [[leader], [follower-1]], one-way = true,"
+            + " duration = 1500ms } ]").summary();
+
+    assertTrue(s.lag().get("follower-1").applyMs().max() > 1000,
+        "entries reached follower-1 only after the heal: " + s.lag().get("follower-1").applyMs());
+    assertTrue(s.lag().get("follower-2").applyMs().max() < 500, "follower-2 was not cut off");
+    assertTrue(s.convergence().converged());
+  }
+
+  @Test
+  void lossDuplicationAndReorderingAreRepairedByTheProtocol() throws Exception {
+    Summary s = run("lossy",
+        "network { loss = 0.1, duplicate = 0.1, reorder = true,",
+        "  delay = { distribution = uniform, min = 5ms, max = 25ms } }").summary();
+
+    assertTrue(s.network().dropped() > 50, "messages were lost: " + s.network());
+    assertTrue(s.network().duplicated() > 50, "messages were duplicated: " + s.network());
+    assertEquals(s.writes().attempted(), s.writes().acknowledged());
+    assertTrue(s.convergence().converged(), "divergent: " + s.convergence().divergentNodes());
+    assertTrue(s.run().drained());
+  }
+
+  @Test
+  void crashedNodesComeBackEmptyAndCatchUpAndACrashedLeaderLosesItsAcknowledgedWrites() throws Exception {
+    RunResult result = run("crashes",
+        "network.delay = { distribution = constant, value = 10ms }",
+        "faults = [",
+        "  { at = 500ms, action = crash, node = follower-1, duration = 1s }",
+        "  { at = 2500ms, action = crash, node = leader, duration = 500ms }",
+        "]");
+    Summary s = result.summary();
+
+    assertTrue(s.convergence().converged(), "every replica follows the restarted leader: " + s.convergence());
+    assertTrue(s.writes().lost() > 0, "the leader came back empty in a new term: " + s.writes());
+    assertTrue(s.writes().failed() > 0, "writes sent while the leader was down failed: " + s.writes());
+    assertEquals(2, s.faults().size());
+    assertTrue(result.events().stream().map(RunEvent::type).toList()
+        .containsAll(java.util.List.of("snapshot-installed", "new-term", "follower-reset", "node-up")));
+  }
+}
