@@ -8,6 +8,7 @@ import dev.replsim.protocol.Message;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -28,11 +29,17 @@ final class Outbound {
     this.recorder = recorder;
   }
 
-  /** Replaces the peers with the Receptionist's latest listing: restarted nodes have new references. */
-  void peersListed(Set<ActorRef<ReplicaNode.Command>> listed) {
+  /**
+   * Replaces the peers with the Receptionist's latest listing (restarted nodes have new
+   * references), keeping only references in this node's system or on a member that is up.
+   */
+  void peersListed(Set<ActorRef<ReplicaNode.Command>> listed, Set<Address> upMembers) {
     peers.clear();
     for (ActorRef<ReplicaNode.Command> ref : listed) {
-      peers.put(ref.path().name(), ref);
+      Address address = ref.path().address();
+      if (address.hasLocalScope() || upMembers.contains(address)) {
+        peers.put(ref.path().name(), ref);
+      }
     }
   }
 

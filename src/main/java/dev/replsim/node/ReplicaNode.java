@@ -2,8 +2,6 @@ package dev.replsim.node;
 
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.InboundQueue;
-import dev.replsim.network.LinkProfile;
-import dev.replsim.protocol.AppendEntries;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Follower;
@@ -14,8 +12,6 @@ import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
 import dev.replsim.protocol.WriteOutcome;
-import dev.replsim.random.DurationSampler;
-import dev.replsim.storage.RowChange;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +44,10 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** Messages stashed while paused; a pause of seconds at a high write rate fits. */
   private static final int PAUSE_CAPACITY = 10_000_000;
 
-  /** What a node's actor accepts. */
-  public sealed interface Command {}
+  /** What a node's actor accepts; the faults aimed at a node are {@link NodeFault}s. */
+  public sealed interface Command
+      permits Envelope, ClientWrite, Start, GetStatus, Warmup, Ping, Pong, TimerFired, DeliverDue, Flush,
+          PeersChanged, NodeFault {}
 
   /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
   public record Envelope(long deliverAtMicros, Message message) implements Command, CborSerializable {}
@@ -83,24 +81,6 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A warm-up round trip's answer. */
   public record Pong(String from) implements Command, CborSerializable {}
 
-  /** A pause fault: the node processes nothing until {@link Resume}; everything it is sent waits. */
-  public enum Pause implements Command { INSTANCE }
-
-  /** The end of a pause: everything that waited is handled in order. */
-  public enum Resume implements Command { INSTANCE }
-
-  /** A slow fault (or its end): a follower's per-entry apply time, from the next entry on. */
-  public record SetApplyTime(DurationSampler applyTime) implements Command {}
-
-  /** A link fault (or its end): the link to {@code to} gets this profile from the next message on. */
-  public record SetLinkProfile(String to, LinkProfile profile) implements Command {}
-
-  /** A partition cuts ({@code cut = true}) or stops cutting the link to {@code to}. */
-  public record CutLink(String to, boolean cut) implements Command {}
-
-  /** A skew fault (or its end): the node's local clock runs {@code offsetMicros} ahead. */
-  public record SetClockSkew(long offsetMicros) implements Command {}
-
   /** One of the core's timers fired; stale generations are ignored. */
   record TimerFired(TimerKey key, long generation) implements Command {}
 
@@ -122,8 +102,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private final CoreTimers timers;
   private long deliveryScheduledAt = Long.MAX_VALUE;
   private boolean flushPending;
-  private long pongsAwaited;
-  private CompletableFuture<Void> warmedUp;
+  private final WarmupRounds warmup = new WarmupRounds();
 
   /**
    * @param awaitPeers the nodes this one must see before it is ready (those up when it starts)
@@ -161,11 +140,11 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessage(ClientWrite.class, this::onClientWrite)
         .onMessage(TimerFired.class, this::onTimerFired)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
-        .onMessageEquals(Pause.INSTANCE, this::onPause)
-        .onMessage(SetApplyTime.class, this::onSetApplyTime)
-        .onMessage(SetLinkProfile.class, this::onSetLinkProfile)
-        .onMessage(CutLink.class, this::onCutLink)
-        .onMessage(SetClockSkew.class, this::onSetClockSkew)
+        .onMessageEquals(NodeFault.Pause.INSTANCE, this::onPause)
+        .onMessage(NodeFault.SetApplyTime.class, this::onSetApplyTime)
+        .onMessage(NodeFault.SetLinkProfile.class, this::onSetLinkProfile)
+        .onMessage(NodeFault.CutLink.class, this::onCutLink)
+        .onMessage(NodeFault.SetClockSkew.class, this::onSetClockSkew)
         .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(Warmup.class, this::onWarmup)
@@ -187,14 +166,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         members.add(m.address());
       }
     });
-    Set<ActorRef<Command>> live = new HashSet<>();
-    for (ActorRef<Command> ref : msg.listing().getServiceInstances(KEY)) {
-      Address address = ref.path().address();
-      if (address.hasLocalScope() || members.contains(address)) {
-        live.add(ref);
-      }
-    }
-    out.peersListed(live);
+    out.peersListed(msg.listing().getServiceInstances(KEY), members);
     if (out.knowsAll(awaitPeers)) {
       ready.complete(null);
     }
@@ -270,7 +242,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   private Behavior<Command> onPause() {
     return Behaviors.receive(Command.class)
-        .onMessageEquals(Resume.INSTANCE, () -> paused.unstashAll(this))
+        .onMessageEquals(NodeFault.Resume.INSTANCE, () -> paused.unstashAll(this))
         .onAnyMessage(msg -> {
           paused.stash(msg);
           return Behaviors.same();
@@ -278,19 +250,19 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .build();
   }
 
-  private Behavior<Command> onSetApplyTime(SetApplyTime msg) {
+  private Behavior<Command> onSetApplyTime(NodeFault.SetApplyTime msg) {
     if (core instanceof Follower) {
       ((Follower) core).setApplyTime(msg.applyTime());
     }
     return this;
   }
 
-  private Behavior<Command> onSetLinkProfile(SetLinkProfile msg) {
+  private Behavior<Command> onSetLinkProfile(NodeFault.SetLinkProfile msg) {
     out.setProfile(msg.to(), msg.profile());
     return this;
   }
 
-  private Behavior<Command> onCutLink(CutLink msg) {
+  private Behavior<Command> onCutLink(NodeFault.CutLink msg) {
     if (msg.cut()) {
       out.link(msg.to()).cut();
     } else {
@@ -299,7 +271,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return this;
   }
 
-  private Behavior<Command> onSetClockSkew(SetClockSkew msg) {
+  private Behavior<Command> onSetClockSkew(NodeFault.SetClockSkew msg) {
     clock.skew(msg.offsetMicros());
     return this;
   }
@@ -312,17 +284,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   }
 
   private Behavior<Command> onWarmup(Warmup msg) {
-    warmedUp = msg.done();
-    pongsAwaited = (long) msg.rounds() * msg.peers().size();
-    if (pongsAwaited == 0) {
-      warmedUp.complete(null);
-      return this;
-    }
-    Entry entry = Entry.of(0, 1, new RowChange("k1", "warmup", 64), 0);
-    Ping ping = new Ping(getContext().getSelf(), new AppendEntries(0, wiring.name(), List.of(entry)));
-    for (int i = 0; i < msg.rounds(); i++) {
-      msg.peers().forEach(peer -> out.peer(peer).tell(ping));
-    }
+    warmup.start(msg, out, getContext().getSelf(), wiring.name());
     return this;
   }
 
@@ -332,9 +294,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   }
 
   private Behavior<Command> onPong(Pong pong) {
-    if (--pongsAwaited == 0) {
-      warmedUp.complete(null);
-    }
+    warmup.pong();
     return this;
   }
 

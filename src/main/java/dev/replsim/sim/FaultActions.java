@@ -5,7 +5,7 @@ import static dev.replsim.metrics.RunEvent.details;
 import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
 import dev.replsim.fault.TargetResolver;
-import dev.replsim.node.ReplicaNode;
+import dev.replsim.node.NodeFault;
 import dev.replsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,23 +65,23 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Pause) {
       List<String> nodes = targets.resolve(((Fault.Pause) fault).target(), cluster.running(), leader);
-      nodes.forEach(n -> cluster.tell(n, ReplicaNode.Pause.INSTANCE));
-      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, ReplicaNode.Resume.INSTANCE)), false);
+      nodes.forEach(n -> cluster.tell(n, NodeFault.Pause.INSTANCE));
+      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, NodeFault.Resume.INSTANCE)), false);
     }
     if (fault instanceof Fault.Slow) {
       Fault.Slow slow = (Fault.Slow) fault;
       List<String> nodes = targets.resolve(slow.target(), cluster.running(), leader);
-      nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetApplyTime(
+      nodes.forEach(n -> cluster.tell(n, new NodeFault.SetApplyTime(
           slow.applyTime().sampler(factory.streams().stream("slow:" + scheduled.id() + ":" + n)))));
-      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetApplyTime(
+      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, new NodeFault.SetApplyTime(
           scenario.cluster().applyTime(n).sampler(factory.streams().stream("apply:" + n + ":" + scheduled.id()))))),
           false, details("applyTime", slow.applyTime().describe()));
     }
     if (fault instanceof Fault.Skew) {
       Fault.Skew skew = (Fault.Skew) fault;
       List<String> nodes = targets.resolve(skew.target(), cluster.running(), leader);
-      nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetClockSkew(skew.offsetMicros())));
-      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, new ReplicaNode.SetClockSkew(0))), false,
+      nodes.forEach(n -> cluster.tell(n, new NodeFault.SetClockSkew(skew.offsetMicros())));
+      return new Applied(nodes, () -> nodes.forEach(n -> cluster.tell(n, new NodeFault.SetClockSkew(0))), false,
           details("offsetMs", skew.offsetMicros() / 1000.0));
     }
     if (fault instanceof Fault.Partition) {
@@ -111,10 +111,10 @@ final class FaultActions {
         }
       }
     }
-    cuts.forEach(c -> cluster.tell(c[0], new ReplicaNode.CutLink(c[1], true)));
+    cuts.forEach(c -> cluster.tell(c[0], new NodeFault.CutLink(c[1], true)));
     // the nodes it hits: the first group, cut off from the rest (or unable to reach the second)
     List<String> nodes = groups.get(0);
-    return new Applied(nodes, () -> cuts.forEach(c -> cluster.tell(c[0], new ReplicaNode.CutLink(c[1], false))),
+    return new Applied(nodes, () -> cuts.forEach(c -> cluster.tell(c[0], new NodeFault.CutLink(c[1], false))),
         false, details("groups", groups, "oneWay", p.oneWay()));
   }
 
@@ -134,11 +134,11 @@ final class FaultActions {
       }
     }
     links.forEach(l -> cluster.tell(l[0],
-        new ReplicaNode.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1]).with(change.patch()))));
+        new NodeFault.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1]).with(change.patch()))));
     List<String> nodes = from.size() < to.size() ? from : to; // the target, not every node
     List<String> named = links.stream().map(l -> l[0] + "->" + l[1]).toList();
     return new Applied(nodes, () -> links.forEach(l -> cluster.tell(l[0],
-        new ReplicaNode.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1])))), false,
+        new NodeFault.SetLinkProfile(l[1], scenario.network().profile(l[0], l[1])))), false,
         details("links", named, "change", change.patch().describe()));
   }
 }
