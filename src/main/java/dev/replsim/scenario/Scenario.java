@@ -19,6 +19,7 @@ public record Scenario(
     WorkloadSettings workload,
     FailoverSettings failover,
     OutputSettings output,
+    ReportSettings report,
     String effectiveConfig) {
 
   /** All node names, the initial leader first. */

@@ -26,7 +26,7 @@ public final class ScenarioLoader {
 
   /** The sections a scenario has; the effective config holds these and nothing else. */
   static final List<String> SECTIONS =
-      List.of("simulation", "cluster", "network", "workload", "failover", "output");
+      List.of("simulation", "cluster", "network", "workload", "failover", "output", "report");
 
   private static final String RESOURCE = "replsim.conf";
 
@@ -156,8 +156,9 @@ public final class ScenarioLoader {
     WorkloadSettings workload = SectionReaders.workload(f);
     FailoverSettings failover = SectionReaders.failover(f);
     OutputSettings output = SectionReaders.output(f);
+    ReportSettings report = SectionReaders.report(f);
     return new Scenario(
-        file, simulation, cluster, network, workload, failover, output, render(config));
+        file, simulation, cluster, network, workload, failover, output, report, render(config));
   }
 
   /** The merged config as HOCON, so a run records exactly what it ran; keys sorted, no comments. */

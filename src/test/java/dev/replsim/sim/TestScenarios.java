@@ -9,6 +9,7 @@ import dev.replsim.scenario.FailoverSettings;
 import dev.replsim.scenario.NetworkSettings;
 import dev.replsim.scenario.OutputSettings;
 import dev.replsim.scenario.ReplicationSettings;
+import dev.replsim.scenario.ReportSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SimulationSettings;
 import dev.replsim.scenario.WorkloadSettings;
@@ -42,6 +43,7 @@ public final class TestScenarios {
             WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100),
         new FailoverSettings(Duration.ofMillis(50)),
         new OutputSettings(""),
+        ReportSettings.DEFAULT,
         "");
   }
 }
