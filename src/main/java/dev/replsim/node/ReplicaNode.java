@@ -274,10 +274,13 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     ActorRef<Command> peer = peers.get(to);
     if (link == null || peer == null) {
       getContext().getLog().warn("{} has no link to {}; message dropped", wiring.name(), to);
+      recorder.traceDropped(wiring.name(), to, message, now);
       return;
     }
     int size = message.sizeBytes();
     recorder.messageSent(size);
-    peer.tell(new Envelope(link.deliveryAt(now, size), message));
+    long deliverAt = link.deliveryAt(now, size);
+    recorder.traceSent(wiring.name(), to, message, now, deliverAt);
+    peer.tell(new Envelope(deliverAt, message));
   }
 }

@@ -4,6 +4,7 @@ import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
+import dev.replsim.metrics.LatencyCurves;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.SummaryBuilder;
@@ -98,6 +99,7 @@ public final class LiveRun {
       long durationMicros = NodeFactory.micros(scenario.simulation().duration());
       long start = clock.nowMicros();
       recorder.writesStarted(start);
+      recorder.traceWindow(start, start + NodeFactory.micros(scenario.report().sequenceWindow()));
       for (String node : scenario.nodes()) {
         String role = node.equals(scenario.leader()) ? "leader" : "follower";
         recorder.event(start, "role", node, details("role", role, "term", 1));
@@ -136,7 +138,8 @@ public final class LiveRun {
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes());
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, (writeEnd - start) / 1e6, runInfo);
-      return new RunResult(summary, sampler.rows(), recorder.events());
+      return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
+          recorder.tracedMessages());
     }
 
     private Map<String, ActorRef<ReplicaNode.Command>> startNodes()
