@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("run finished but its results could not be written to " + dir + ": " + e);
       return ExitCode.RUN_FAILED;
     }
+    if (!Reports.draw(dir, spec.commandLine().getErr())) {
+      return ExitCode.RUN_FAILED;
+    }
     new RunReport(console).print(result.summary(), dir);
     return ExitCode.OK;
   }
