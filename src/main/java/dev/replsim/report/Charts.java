@@ -46,6 +46,7 @@ final class Charts {
   private static final Color FAULT_FILL = new Color(225, 87, 89, 34);
   private static final Color FAULT_TEXT = new Color(0x9b2226);
   private static final Color FAILOVER = new Color(0x1d2330);
+  private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
 
   static {
     // the report never opens a window; without a display AWT must not try to find one
@@ -106,6 +107,7 @@ final class Charts {
       band.setLabel(w.label());
       band.setLabelFont(TICKS);
       band.setLabelPaint(FAULT_TEXT);
+      band.setLabelBackgroundColor(LABEL_BACKGROUND);
       band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       band.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
@@ -117,6 +119,7 @@ final class Charts {
       line.setLabel(m.label());
       line.setLabelFont(TICKS);
       line.setLabelPaint(FAILOVER);
+      line.setLabelBackgroundColor(LABEL_BACKGROUND);
       line.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
       line.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
       line.setLabelOffset(new RectangleInsets(4, 4, 18, 4));

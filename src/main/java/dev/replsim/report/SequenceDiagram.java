@@ -27,6 +27,8 @@ final class SequenceDiagram {
   private static final int PAD = 12;
   /** Pixels a typical (median) message should span, within the width limits below. */
   private static final double TYPICAL_ARROW_PX = 56;
+  /** Average pixels between two messages' sending, so that a busy window spreads out. */
+  private static final double SPACING_PX = 3;
   private static final double MIN_WIDTH = 1000;
   private static final double MAX_WIDTH = 9000;
 
@@ -75,7 +77,10 @@ final class SequenceDiagram {
     return new Drawing(d.labels(id, events), svg, note, in.size(), dropped);
   }
 
-  /** Pixels per ms: the median message about {@link #TYPICAL_ARROW_PX} long, the whole 1,000-9,000 px. */
+  /**
+   * Pixels per ms: the median message about {@link #TYPICAL_ARROW_PX} long and messages sent at
+   * least {@link #SPACING_PX} apart on average, the whole 1,000-9,000 px.
+   */
   private static double scale(List<TracedMessage> in, SequenceWindow w) {
     List<Double> transits = new ArrayList<>();
     for (TracedMessage m : in) {
@@ -87,7 +92,7 @@ final class SequenceDiagram {
     if (!transits.isEmpty()) {
       transits.sort(Double::compare);
       double median = Math.max(transits.get(transits.size() / 2), 0.05);
-      px = TYPICAL_ARROW_PX / median;
+      px = Math.max(TYPICAL_ARROW_PX / median, SPACING_PX * in.size() / w.lengthMs());
     }
     return Math.max(MIN_WIDTH / w.lengthMs(), Math.min(MAX_WIDTH / w.lengthMs(), px));
   }
@@ -113,7 +118,8 @@ final class SequenceDiagram {
     }
     double width = x(endMs) + PAD;
     svg.append("<svg xmlns='http://www.w3.org/2000/svg' id='").append(id).append("' class='sequence' width='")
-        .append(Html.px(width)).append("' height='").append(height()).append("' viewBox='0 0 ")
+        .append(Html.px(width)).append("' height='").append(height()).append("' data-focus='")
+        .append(Html.px(focus(incidents))).append("' viewBox='0 0 ")
         .append(Html.px(width)).append(' ').append(height()).append("'>");
     defs(id);
     axis(endMs);
@@ -128,6 +134,16 @@ final class SequenceDiagram {
     roles(events, incidents);
     svg.append("</svg>");
     return svg.toString();
+  }
+
+  /** Where the page first scrolls the diagram to: the first fault in the window, or its start. */
+  private double focus(Incidents incidents) {
+    for (FaultWindow f : incidents.faults()) {
+      if (window.contains(f.startMs())) {
+        return x(f.startMs());
+      }
+    }
+    return 0;
   }
 
   private void defs(String id) {
@@ -146,6 +162,9 @@ final class SequenceDiagram {
     double first = Math.ceil(window.fromMs() / step) * step;
     for (double t = first; t <= endMs; t += step) {
       double x = x(t);
+      if (x < 30) {
+        continue; // its label would be cut off by the left edge
+      }
       svg.append("<line class='grid' x1='").append(Html.px(x)).append("' x2='").append(Html.px(x))
           .append("' y1='22' y2='").append(height() - 8).append("'/>");
       svg.append("<text class='tick' x='").append(Html.px(x)).append("' y='16'>").append(tick(t, step))

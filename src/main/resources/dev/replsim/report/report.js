@@ -17,3 +17,9 @@
     el.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
   });
 })();
+// A window around a fault opens scrolled to the fault, not to the window's start.
+document.querySelectorAll('.sequence-scroll').forEach(function (scroll) {
+  var svg = scroll.querySelector('svg.sequence');
+  var focus = svg ? parseFloat(svg.getAttribute('data-focus')) : 0;
+  if (focus > 0) { scroll.scrollLeft = Math.max(0, focus - scroll.clientWidth / 3); }
+});
