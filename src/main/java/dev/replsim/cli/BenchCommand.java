@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.metrics.Summary;
 import dev.replsim.report.CompareWriter;
+import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.bench.Benchmark;
@@ -65,6 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
+    ReportWriter.prepare();
     Files.createDirectories(dir.resolve("async"));
     Files.createDirectories(dir.resolve("sync"));
     OutputWriter.write(dir.resolve("async"), async, figures.async());

@@ -2,6 +2,7 @@ package dev.replsim.cli;
 
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.random.Durations;
+import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunResult;
@@ -70,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
+    ReportWriter.prepare();
     try {
       Files.createDirectories(dir);
       OutputWriter.write(dir, loaded, result);

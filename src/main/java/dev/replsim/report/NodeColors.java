@@ -19,11 +19,14 @@ public final class NodeColors {
   };
 
   private final Map<String, Color> colors = new LinkedHashMap<>();
+  /** As CSS, computed once: a sequence diagram asks for a colour per message. */
+  private final Map<String, String> css = new LinkedHashMap<>();
 
   /** Colours for {@code nodes}, in order. */
   public NodeColors(List<String> nodes) {
     for (int i = 0; i < nodes.size(); i++) {
       colors.put(nodes.get(i), nth(i));
+      css.put(nodes.get(i), css(nth(i)));
     }
   }
 
@@ -44,7 +47,8 @@ public final class NodeColors {
 
   /** As CSS: {@code #4e79a7}. */
   public String css(String node) {
-    return css(of(node));
+    String c = css.get(node);
+    return c == null ? css(of(node)) : c;
   }
 
   public static String css(Color c) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,7 +18,22 @@ public final class ReportWriter {
 
   public static final String REPORT = "report.html";
 
+  private static final AtomicBoolean PREPARED = new AtomicBoolean();
+
   private ReportWriter() {}
+
+  /**
+   * Starts loading the chart library and its fonts (the slow part of a first report) on a
+   * background thread, so that it overlaps other work: call it when a run has finished, before
+   * its results are written. Does nothing the second time.
+   */
+  public static void prepare() {
+    if (PREPARED.compareAndSet(false, true)) {
+      Thread warmUp = new Thread(Charts::warmUp, "replsim-report-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
+  }
 
   /** Writes {@code dir/report.html}; the diagram shows the default window. Returns the file. */
   public static Path write(Path dir) throws RunFilesException, IOException {
