@@ -48,6 +48,11 @@ final class Html {
     return String.format(Locale.ROOT, pattern, ms);
   }
 
+  /** A moment of the run in ms for prose: {@code 9,500} or {@code 9,512.25}. */
+  static String time(double ms) {
+    return ms == Math.rint(ms) ? String.format(Locale.ROOT, "%,.0f", ms) : String.format(Locale.ROOT, "%,.2f", ms);
+  }
+
   /** A count with thousands separators. */
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);

@@ -54,11 +54,11 @@ final class SequenceDiagram {
         in.add(m);
       }
     }
-    String note = "Showing " + Html.ms(window.fromMs()) + " to " + Html.ms(window.toMs()) + " ms: " + window.why() + ".";
+    String note = "Showing " + Html.time(window.fromMs()) + " to " + Html.time(window.toMs()) + " ms: " + window.why() + ".";
     if (in.size() > MAX_ARROWS) {
       window = new SequenceWindow(window.fromMs(), in.get(MAX_ARROWS).sentMs(), window.why());
       in = new ArrayList<>(in.subList(0, MAX_ARROWS));
-      note = "Showing " + Html.ms(window.fromMs()) + " to " + Html.ms(window.toMs()) + " ms: the first "
+      note = "Showing " + Html.time(window.fromMs()) + " to " + Html.time(window.toMs()) + " ms: the first "
           + Html.count(MAX_ARROWS) + " messages of " + window.why() + ".";
     }
     List<String> nodes = new ArrayList<>(clusterNodes);
