@@ -43,9 +43,7 @@ final class RunPage {
     Future<Optional<Figure>> commitTime = pool.submit(charts::commitLatencyOverTime);
     Future<Optional<Figure>> throughput = pool.submit(charts::throughput);
     Future<Optional<Figure>> stale = pool.submit(charts::staleReads);
-    long a = System.nanoTime();
     String messages = messages(window);
-    System.err.printf("T diagram %.0f%n", (System.nanoTime()-a)/1e6);
     Summary s = run.summary();
     Page page = new Page("replsim · " + s.scenario().name() + " · " + run.label(), s.scenario().name(), meta(s))
         .intro(tables.cards());
