@@ -42,19 +42,22 @@ final class ComparisonPage {
     return NodeColors.nth(run);
   }
 
+  /** The CSV's table turned on its side: a column per run reads better than 23 columns per row. */
   private String table() {
     List<String> columns = c.columns();
-    StringBuilder out = new StringBuilder("<p class='muted'>Lag columns are the worst follower's. Each run's own"
-        + " report is its directory's report.html.</p><div style='overflow-x:auto'><table><thead><tr>");
-    columns.forEach(col -> out.append("<th>").append(Html.esc(col)).append("</th>"));
-    out.append("</tr></thead><tbody>");
     List<List<String>> rows = c.rows();
+    StringBuilder out = new StringBuilder("<p class='muted'>One column per run (comparison.csv has one row per run);"
+        + " lag figures are the worst follower's. Each run's own report is its directory's report.html.</p>"
+        + "<div style='overflow-x:auto'><table><thead><tr><th></th>");
     for (int i = 0; i < rows.size(); i++) {
-      out.append("<tr>");
-      for (int j = 0; j < rows.get(i).size(); j++) {
-        String cell = Html.esc(rows.get(i).get(j));
-        out.append("<td>").append(j == 0 ? "<span class='swatch' style='background:" + NodeColors.css(color(i))
-            + "'></span>" + cell : cell).append("</td>");
+      out.append("<th><span class='swatch' style='background:").append(NodeColors.css(color(i))).append("'></span>")
+          .append(Html.esc(rows.get(i).get(0))).append("</th>");
+    }
+    out.append("</tr></thead><tbody>");
+    for (int j = 1; j < columns.size(); j++) {
+      out.append("<tr><td>").append(Html.esc(columns.get(j))).append("</td>");
+      for (List<String> row : rows) {
+        out.append("<td>").append(Html.esc(row.get(j))).append("</td>");
       }
       out.append("</tr>");
     }

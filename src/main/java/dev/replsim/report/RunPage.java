@@ -123,19 +123,20 @@ final class RunPage {
         break;
       }
     }
-    out.append("</p>").append(legend(d));
+    out.append("</p>").append(legend(d, !incidents.faults().isEmpty()));
     out.append("<div class='sequence-wrap' data-chart='sequence'>").append(d.labels())
         .append("<div class='sequence-scroll'>").append(d.svg()).append("</div></div>");
     return out.toString();
   }
 
-  private static String legend(SequenceDiagram.Drawing d) {
+  private static String legend(SequenceDiagram.Drawing d, boolean faults) {
     String line = "<svg width='34' height='10'><line x1='1' y1='5' x2='33' y2='5' stroke='#5b6475' stroke-width='1.6'";
     return "<div class='legend'><span>" + line + "/></svg>entries, acks</span><span>" + line
         + " stroke-dasharray='2 3'/></svg>heartbeat</span><span>" + line
         + " stroke-dasharray='8 3'/></svg>resend request</span>"
         + (d.dropped() > 0 ? "<span>" + line + " stroke-dasharray='3 2'/></svg>dropped (×): " + d.dropped() + "</span>" : "")
-        + "<span><svg width='18' height='12'><rect width='18' height='12' fill='rgba(225,87,89,.16)'/></svg>fault</span>"
+        + (faults ? "<span><svg width='18' height='12'><rect width='18' height='12' fill='rgba(225,87,89,.16)'/></svg>"
+            + "fault</span>" : "")
         + "</div>";
   }
 }
