@@ -37,6 +37,8 @@ final class ScenarioDescription {
     }
     row(out, "apply time", scenario.cluster().applyTime().describe() + " per entry");
     row(out, "writes", writes(scenario.workload()));
+    row(out, "report", "message diagram of " + format(scenario.report().sequenceWindow())
+        + " (around the first fault, else from the start)");
     out.println("OK");
     out.flush();
   }
