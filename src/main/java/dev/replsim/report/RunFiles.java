@@ -74,7 +74,8 @@ public final class RunFiles {
     } catch (IOException e) {
       throw new RunFilesException(file + " is not a replsim summary: " + firstLine(e), e);
     }
-    if (s == null || s.scenario() == null || s.cluster() == null || s.cluster().nodes() == null || s.lag() == null
+    if (s == null || s.scenario() == null || s.cluster() == null || s.cluster().nodes() == null
+        || s.cluster().nodes().isEmpty() || s.lag() == null
         || s.commitLatencyMs() == null || s.writes() == null) {
       throw new RunFilesException(file + " is not a replsim summary: it lacks scenario, cluster, writes,"
           + " commitLatencyMs or lag");
