@@ -16,6 +16,7 @@ import dev.replsim.scenario.LinkSettings;
 import dev.replsim.scenario.NetworkSettings;
 import dev.replsim.scenario.OutputSettings;
 import dev.replsim.scenario.ReplicationSettings;
+import dev.replsim.scenario.ReportSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SimulationSettings;
 import dev.replsim.scenario.WorkloadSettings;
@@ -50,6 +51,7 @@ public final class TestRuns {
         new FailoverSettings(Duration.ofMillis(50)),
         List.of(),
         new OutputSettings(outputDir),
+        ReportSettings.DEFAULT,
         "simulation {\n  name = \"lag-demo\"\n  seed = 42\n}\n");
   }
 

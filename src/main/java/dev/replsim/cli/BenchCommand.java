@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.metrics.Summary;
+import dev.replsim.report.CompareWriter;
+import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.bench.Benchmark;
@@ -64,11 +66,17 @@ final class BenchCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
+    ReportWriter.prepare();
     Files.createDirectories(dir.resolve("async"));
     Files.createDirectories(dir.resolve("sync"));
     OutputWriter.write(dir.resolve("async"), async, figures.async());
     OutputWriter.write(dir.resolve("sync"), sync, figures.sync());
     Files.writeString(dir.resolve("bench.json"), json(figures));
+    if (!Reports.draw(dir.resolve("async"), spec.commandLine().getErr())
+        || !Reports.draw(dir.resolve("sync"), spec.commandLine().getErr())
+        || !Reports.compare(List.of(dir.resolve("async"), dir.resolve("sync")), dir, spec.commandLine().getErr())) {
+      return ExitCode.RUN_FAILED;
+    }
     print(console, figures, dir);
     return ExitCode.OK;
   }
@@ -104,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         mib(f.sync().summary()));
     out.println();
     out.println("results          " + dir.toAbsolutePath());
+    out.println("comparison       " + dir.resolve(CompareWriter.HTML).toAbsolutePath());
     out.flush();
   }
 

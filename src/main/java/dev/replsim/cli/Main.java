@@ -28,7 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = ManifestVersion.class,
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ReportCommand.class,
+        CompareCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -69,6 +70,8 @@ public final class Main implements Callable<Integer> {
     // initialise logging before Pekko's threads start logging concurrently, which would make
     // SLF4J print a warning about replayed calls
     LoggerFactory.getILoggerFactory();
+    // the report's charts are drawn with AWT, which must never look for a display
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine(new Main()).execute(args));
   }
 
@@ -80,7 +83,7 @@ public final class Main implements Callable<Integer> {
   /** {@code replsim} without a command. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run, validate or bench");
+    throw new ParameterException(spec.commandLine(), "Missing command: run, validate, bench, report or compare");
   }
 
   private static int onBadFlags(ParameterException e, String[] args) {

@@ -33,8 +33,17 @@ final class OutputDirectory {
     if (dir != null && !dir.isBlank()) {
       return Path.of(dir);
     }
-    String name = scenario.simulation().name().replaceAll("[^A-Za-z0-9._-]+", "-");
-    return Path.of("results", name + "-" + STAMP.format(LocalDateTime.now(clock)));
+    return stamped(scenario.simulation().name(), clock);
+  }
+
+  /** {@code --out} if given, else {@code results/<name>-<yyyyMMdd-HHmmss>}: for results of no one scenario. */
+  static Path choose(Path out, String name, Clock clock) {
+    return out != null ? out : stamped(name, clock);
+  }
+
+  private static Path stamped(String name, Clock clock) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-");
+    return Path.of("results", safe + "-" + STAMP.format(LocalDateTime.now(clock)));
   }
 
   /** Why results may not be written to {@code dir}, or empty if they may. */

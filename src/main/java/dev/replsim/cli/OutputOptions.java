@@ -26,6 +26,11 @@ final class OutputOptions {
     return OutputDirectory.choose(out, scenario, clock);
   }
 
+  /** The directory results of no one scenario (a comparison) go to: {@code --out}, or results/<name>-<timestamp>. */
+  Path directory(String name, Clock clock) {
+    return OutputDirectory.choose(out, name, clock);
+  }
+
   /** Why results may not be written to {@code dir}, or empty if they may. */
   Optional<String> refusal(Path dir) throws IOException {
     return OutputDirectory.refusal(dir, force);

@@ -2,6 +2,7 @@ package dev.replsim.cli;
 
 import dev.replsim.metrics.OutputWriter;
 import dev.replsim.random.Durations;
+import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
@@ -63,11 +64,15 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       progress.finish();
     }
+    ReportWriter.prepare();
     try {
       Files.createDirectories(dir);
       OutputWriter.write(dir, loaded, result);
     } catch (IOException e) {
       spec.commandLine().getErr().println("run finished but its results could not be written to " + dir + ": " + e);
+      return ExitCode.RUN_FAILED;
+    }
+    if (!Reports.draw(dir, spec.commandLine().getErr())) {
       return ExitCode.RUN_FAILED;
     }
     new RunReport(console).print(result.summary(), dir);

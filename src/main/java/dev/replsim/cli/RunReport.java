@@ -2,6 +2,7 @@ package dev.replsim.cli;
 
 import dev.replsim.metrics.LatencyStats;
 import dev.replsim.metrics.Summary;
+import dev.replsim.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,6 +43,7 @@ final class RunReport {
         ? "converged"
         : "NOT converged; diverged from the leader: " + String.join(", ", convergence.divergentNodes()));
     row("results", dir.toAbsolutePath().normalize().toString());
+    row("report", dir.resolve(ReportWriter.REPORT).toAbsolutePath().normalize().toString());
     out.flush();
   }
 

@@ -48,6 +48,8 @@ final class ScenarioDescription {
     scenario.cluster().nodeApplyTime().forEach((node, time) ->
         row(out, "apply time", node + ": " + time.describe() + " per entry"));
     row(out, "writes", writes(scenario.workload()));
+    row(out, "report", "message diagram of " + format(scenario.report().sequenceWindow())
+        + " (around the first fault, else from the start)");
     if (scenario.faults().isEmpty()) {
       row(out, "faults", "none");
     }

@@ -12,18 +12,18 @@ import java.nio.file.StandardCopyOption;
  * Writes a file under a temporary name and renames it into place, so a crash or a full disk never
  * leaves a half-written file under a name that readers take for a finished result.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   /** Writes the contents of a file to the writer it is given. */
   @FunctionalInterface
-  interface Contents {
+  public interface Contents {
     void writeTo(Writer out) throws IOException;
   }
 
   private AtomicFiles() {}
 
   /** Writes {@code target} (UTF-8) from {@code contents}, replacing a file of that name if any. */
-  static void write(Path target, Contents contents) throws IOException {
+  public static void write(Path target, Contents contents) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Writes a finished run into its output directory as the output contract describes:
- * {@code timeseries.csv}, {@code events.jsonl}, {@code scenario.conf} and, last, {@code summary.json}.
+ * {@code timeseries.csv}, {@code events.jsonl}, {@code latency.csv}, {@code messages.csv},
+ * {@code scenario.conf} and, last, {@code summary.json}.
  * Each file appears under its final name only once it is complete, and {@code summary.json} is
  * written last, so its presence means the whole set is there. Files of other names in the directory
  * are never touched.
@@ -25,9 +26,17 @@ public final class OutputWriter {
   public static final String TIMESERIES = "timeseries.csv";
   public static final String EVENTS = "events.jsonl";
   public static final String SCENARIO = "scenario.conf";
+  public static final String LATENCY = "latency.csv";
+  public static final String MESSAGES = "messages.csv";
 
   /** The header of {@code timeseries.csv}: tidy long format, one measurement per row. */
   public static final String TIMESERIES_HEADER = "t_ms,node,metric,value";
+
+  /** The header of {@code latency.csv}: one point of a distribution per row. */
+  public static final String LATENCY_HEADER = "metric,node,value_ms,percentile";
+
+  /** The header of {@code messages.csv}: one traced message per row. */
+  public static final String MESSAGES_HEADER = "sent_ms,delivered_ms,from,to,type,first_lsn,last_lsn,bytes,dropped";
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(PlainNumbers.jacksonModule());
   private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
@@ -40,6 +49,8 @@ public final class OutputWriter {
   public static void write(Path dir, Scenario scenario, RunResult result) throws IOException {
     writeTimeseries(dir.resolve(TIMESERIES), result.timeseries());
     writeEvents(dir.resolve(EVENTS), result.events());
+    writeLatency(dir.resolve(LATENCY), result.latency());
+    writeMessages(dir.resolve(MESSAGES), result.messages());
     writeScenario(dir.resolve(SCENARIO), scenario);
     writeSummary(dir.resolve(SUMMARY), result.summary());
   }
@@ -66,6 +77,34 @@ public final class OutputWriter {
         out.write('\n');
       }
     });
+  }
+
+  static void writeLatency(Path file, List<LatencyPoint> points) throws IOException {
+    AtomicFiles.write(file, out -> {
+      out.write(LATENCY_HEADER);
+      out.write('\n');
+      for (LatencyPoint p : points) {
+        out.write(p.metric() + ',' + p.node() + ',' + PlainNumbers.csv(p.valueMs()) + ','
+            + PlainNumbers.csv(p.percentile()) + '\n');
+      }
+    });
+  }
+
+  /** An empty field where a message has no LSN or was not delivered: pandas and R read it as missing. */
+  static void writeMessages(Path file, List<TracedMessage> messages) throws IOException {
+    AtomicFiles.write(file, out -> {
+      out.write(MESSAGES_HEADER);
+      out.write('\n');
+      for (TracedMessage m : messages) {
+        out.write(PlainNumbers.csv(m.sentMs()) + ',' + (m.dropped() ? "" : PlainNumbers.csv(m.deliveredMs())) + ','
+            + m.from() + ',' + m.to() + ',' + m.type() + ',' + lsn(m.firstLsn()) + ',' + lsn(m.lastLsn()) + ','
+            + m.bytes() + ',' + m.dropped() + '\n');
+      }
+    });
+  }
+
+  private static String lsn(long lsn) {
+    return lsn == TracedMessage.NO_LSN ? "" : Long.toString(lsn);
   }
 
   static void writeEvents(Path file, List<RunEvent> events) throws IOException {

@@ -3,6 +3,7 @@ package dev.replsim.metrics;
 import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.network.Transmission;
+import dev.replsim.protocol.Message;
 import dev.replsim.protocol.Observation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +40,7 @@ public final class Recorder {
   private final LongAdder duplicated = new LongAdder();
   private final LongAdder bytes = new LongAdder();
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
+  private final MessageTrace trace = new MessageTrace();
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
@@ -190,6 +192,41 @@ public final class Recorder {
   public void messageDelivered(long errorMicros) {
     delivered.increment();
     deliveryError.record(errorMicros);
+  }
+
+  // ---- the message trace (messages.csv), for the report's message-sequence diagram ----
+
+  /** Traces a message that left {@code from} for {@code to}, if it was sent in a traced window. */
+  public void traceSent(String from, String to, Message message, long sentAtMicros, long deliverAtMicros) {
+    if (trace.wants(sentAtMicros)) {
+      keep(from, to, message, sentAtMicros, deliverAtMicros);
+    }
+  }
+
+  /** Traces a message dropped on its way at {@code atMicros} (lost, cut off, or no link), if in a window. */
+  public void traceDropped(String from, String to, Message message, long atMicros) {
+    if (trace.wants(atMicros)) {
+      keep(from, to, message, atMicros, -1);
+    }
+  }
+
+  private void keep(String from, String to, Message message, long sentAtMicros, long deliverAtMicros) {
+    if (!trace.add(from, to, message, sentAtMicros, deliverAtMicros)) {
+      event(sentAtMicros, "message-trace-full", null, details("limit", MessageTrace.LIMIT));
+    }
+  }
+
+  /**
+   * Traces every message sent from {@code fromMicros} to {@code toMicros}: the driver asks for the
+   * first seconds of the writes and for the seconds around each scheduled fault.
+   */
+  public void traceWindow(long fromMicros, long toMicros) {
+    trace.window(fromMicros, toMicros);
+  }
+
+  /** The traced messages in order of sending, timed like every output (ms since the writes started). */
+  public List<TracedMessage> tracedMessages() {
+    return trace.messages(writeStartMicros);
   }
 
   /** Adds a line to {@code events.jsonl}. */

@@ -65,12 +65,15 @@ final class Outbound {
     ActorRef<ReplicaNode.Command> peer = peers.get(to);
     if (!t.delivered() || peer == null) {
       recorder.messageDropped(peer == null ? Transmission.Fate.LOST : t.fate());
+      recorder.traceDropped(self, to, message, nowMicros);
       return;
     }
     peer.tell(new ReplicaNode.Envelope(t.deliverAtMicros(), message));
+    recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
     if (t.duplicated()) {
       recorder.messageDuplicated();
       peer.tell(new ReplicaNode.Envelope(t.duplicateAtMicros(), message));
+      recorder.traceSent(self, to, message, nowMicros, t.duplicateAtMicros());
     }
   }
 

@@ -22,6 +22,7 @@ public record Scenario(
     FailoverSettings failover,
     List<ScheduledFault> faults,
     OutputSettings output,
+    ReportSettings report,
     String effectiveConfig) {
 
   public Scenario {

@@ -31,7 +31,8 @@ public final class ScenarioLoader {
 
   /** The sections a scenario has; the effective config holds these and nothing else. */
   static final List<String> SECTIONS =
-      List.of("simulation", "cluster", "network", "workload", "faults", "nemesis", "failover", "output");
+      List.of("simulation", "cluster", "network", "workload", "faults", "nemesis", "failover", "output",
+          "report");
 
   private static final String RESOURCE = "replsim.conf";
 
@@ -167,8 +168,9 @@ public final class ScenarioLoader {
     faults.sort(Comparator.comparingLong(ScheduledFault::atMicros));
     OutputSettings output = SectionReaders.output(f);
     Config recorded = EmpiricalFile.withAbsoluteFiles(config, locations);
+    ReportSettings report = SectionReaders.report(f);
     return new Scenario(
-        file, simulation, cluster, network, workload, failover, faults, output, render(recorded));
+        file, simulation, cluster, network, workload, failover, faults, output, report, render(recorded));
   }
 
   /**

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover}
- * and {@code output}. The cluster and the network have readers of their own.
+ * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover},
+ * {@code output} and {@code report}. The cluster and the network have readers of their own.
  */
 final class SectionReaders {
 
@@ -18,6 +18,8 @@ final class SectionReaders {
 
   private static final Duration MAX_DURATION = Duration.ofHours(24);
   private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+  /** A longer diagram would be unreadable, and its messages would not fit the trace anyway. */
+  private static final Duration MAX_SEQUENCE_WINDOW = Duration.ofMinutes(1);
 
   private SectionReaders() {}
 
@@ -124,5 +126,14 @@ final class SectionReaders {
   static OutputSettings output(Fields f) {
     return new OutputSettings(
         f.string("output.dir", "a directory path, or \"\" for results/<name>-<timestamp>"));
+  }
+
+  static ReportSettings report(Fields f) {
+    return new ReportSettings(
+        f.durationIn(
+            "report.sequence-window",
+            MIN_INTERVAL,
+            MAX_SEQUENCE_WINDOW,
+            "between 1ms and 1m, e.g. 2s"));
   }
 }

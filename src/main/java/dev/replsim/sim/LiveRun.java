@@ -4,6 +4,7 @@ import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
+import dev.replsim.metrics.LatencyCurves;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.SummaryBuilder;
@@ -70,6 +71,11 @@ public final class LiveRun {
 
       long durationMicros = NodeFactory.micros(scenario.simulation().duration());
       recorder.writesStarted(start);
+      long window = NodeFactory.micros(scenario.report().sequenceWindow());
+      recorder.traceWindow(start, start + window);
+      // and around each fault, so the report can draw what the messages did when it struck
+      scenario.faults().forEach(f -> recorder.traceWindow(start + f.atMicros() - window / 2,
+          start + f.atMicros() + window / 2));
       for (String node : scenario.nodes()) {
         recorder.event(start, "role", node,
             details("role", node.equals(cluster.leader()) ? "leader" : "follower", "term", 1));
@@ -115,7 +121,8 @@ public final class LiveRun {
           round(drainMs), drained, heap.peakBytes());
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo);
-      return new RunResult(summary, sampler.rows(), recorder.events());
+      return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
+          recorder.tracedMessages());
     }
 
     /** Blocks the driver's thread until the run clock reaches {@code atMicros}. */

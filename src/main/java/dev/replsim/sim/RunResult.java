@@ -1,9 +1,27 @@
 package dev.replsim.sim;
 
+import dev.replsim.metrics.LatencyPoint;
 import dev.replsim.metrics.RunEvent;
 import dev.replsim.metrics.Sample;
 import dev.replsim.metrics.Summary;
+import dev.replsim.metrics.TracedMessage;
 import java.util.List;
 
-/** Everything a finished run produced, ready to be written to its output directory. */
-public record RunResult(Summary summary, List<Sample> timeseries, List<RunEvent> events) {}
+/**
+ * Everything a finished run produced, ready to be written to its output directory.
+ *
+ * @param latency the distributions behind the summary's percentiles ({@code latency.csv})
+ * @param messages the traced messages ({@code messages.csv}), for the message-sequence diagram
+ */
+public record RunResult(
+    Summary summary,
+    List<Sample> timeseries,
+    List<RunEvent> events,
+    List<LatencyPoint> latency,
+    List<TracedMessage> messages) {
+
+  /** A result without distributions or a message trace (a driver or test that records neither). */
+  public RunResult(Summary summary, List<Sample> timeseries, List<RunEvent> events) {
+    this(summary, timeseries, events, List.of(), List.of());
+  }
+}

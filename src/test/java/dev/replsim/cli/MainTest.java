@@ -56,7 +56,7 @@ class MainTest {
   @Test
   void noCommandIsBadInput() {
     assertEquals(ExitCode.BAD_INPUT, cli.execute());
-    assertTrue(cli.err().contains("run, validate or bench"), cli.err());
+    assertTrue(cli.err().contains("run, validate, bench, report or compare"), cli.err());
   }
 
   @Test
@@ -123,7 +123,8 @@ class MainTest {
     String out = cli.out();
     for (String expected : List.of("lag-demo (simulations/lag-demo.conf)", "seed         42", "20s",
         "leader, follower-1, follower-2", "logical, semi-sync, acks 1 at applied, timeout 1s",
-        "uniform(20ms, 40ms)", "leader -> follower-2: constant(80ms)", "200/s poisson from 4 clients")) {
+        "uniform(20ms, 40ms)", "leader -> follower-2: constant(80ms)", "200/s poisson from 4 clients",
+        "message diagram of 2s")) {
       assertTrue(out.contains(expected), expected + " in\n" + out);
     }
     assertTrue(out.endsWith("OK" + System.lineSeparator()), out);

@@ -34,7 +34,8 @@ class QuickstartEndToEndTest {
 
     assertEquals(ExitCode.OK, exit, errors.toString());
     assertTrue(console.toString().contains("follower-3"), console.toString());
-    for (String file : List.of("summary.json", "timeseries.csv", "events.jsonl", "scenario.conf")) {
+    for (String file : List.of("summary.json", "timeseries.csv", "events.jsonl", "scenario.conf", "latency.csv",
+        "messages.csv", "report.html")) {
       assertTrue(Files.exists(out.resolve(file)), file);
     }
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

@@ -138,7 +138,8 @@ class OutputWriterTest {
     try (Stream<Path> files = Files.list(dir)) {
       files.forEach(f -> names.add(f.getFileName().toString()));
     }
-    assertEquals(Set.of("notes.txt", "summary.json", "timeseries.csv", "events.jsonl", "scenario.conf"), names);
+    assertEquals(Set.of("notes.txt", "summary.json", "timeseries.csv", "events.jsonl", "scenario.conf", "latency.csv",
+        "messages.csv"), names);
     assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
     assertTrue(Files.readString(dir.resolve("summary.json")).startsWith("{"));
   }

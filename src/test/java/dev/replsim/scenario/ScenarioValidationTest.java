@@ -86,6 +86,8 @@ workload.value-size = 1048577         | workload.value-size = 1048577 is out of 
 workload.max-outstanding = 0          | workload.max-outstanding = 0 is out of range: must be at least 1
 failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms
 output.dir = [a]                      | output.dir = ["a"] is not a string: must be a directory path, or "" for results/<name>-<timestamp>
+report.sequence-window = 0s           | report.sequence-window = 0s is out of range: must be between 1ms and 1m, e.g. 2s
+report.sequence-window = 2m           | report.sequence-window = 2m is out of range: must be between 1ms and 1m, e.g. 2s
 simulation.seed = null                | simulation.seed = null is not set: it must be a 64-bit whole number
 cluster.replication = async           | cluster.replication = async is not a section: write cluster.replication { ... } with its keys
 """)
@@ -140,7 +142,7 @@ network.followers = 2                 | unknown key network.followers; did you m
 network.delay.vlaue = 2ms             | unknown key network.delay.vlaue; did you mean network.delay.value?
 network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown key network.links[0].dealy; did you mean network.links[0].delay?
 workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout
-helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover and output
+helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover, output and report
 faults = [ { at = 10s, action = crash, nod = leader } ] | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?
 network.region-links = [ { from = a, to = b, one_way = true } ] | unknown key network.region-links[0].one_way; did you mean network.region-links[0].one-way?
 network.links = [ { from = leader, to = follower-1, los = 0.1 } ] | unknown key network.links[0].los; did you mean network.links[0].loss?

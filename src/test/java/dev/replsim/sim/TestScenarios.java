@@ -10,6 +10,7 @@ import dev.replsim.scenario.FailoverSettings;
 import dev.replsim.scenario.NetworkSettings;
 import dev.replsim.scenario.OutputSettings;
 import dev.replsim.scenario.ReplicationSettings;
+import dev.replsim.scenario.ReportSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SimulationSettings;
 import dev.replsim.scenario.WorkloadSettings;
@@ -44,6 +45,7 @@ public final class TestScenarios {
         new FailoverSettings(Duration.ofMillis(50)),
         List.of(),
         new OutputSettings(""),
+        ReportSettings.DEFAULT,
         "");
   }
 }
