@@ -1,6 +1,7 @@
 package dev.replsim.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ final class CausalOrder {
   private final Map<String, Integer> clientIndex = new HashMap<>();
   private final long[][] completes;
   private final Operation[][] learned;
+  /** For each learned write: its client, and how much of that client's timeline precedes it. */
+  private final int[][] learnedClient;
+  private final int[][] learnedPast;
 
   CausalOrder(History history) {
     this.history = history;
@@ -52,6 +56,18 @@ final class CausalOrder {
       completes[c] = items.stream().mapToLong(item -> item[0].completeMicros()).toArray();
       learned[c] = items.stream().map(item -> item[1]).toArray(Operation[]::new);
     }
+    learnedClient = new int[clients][];
+    learnedPast = new int[clients][];
+    for (int c = 0; c < clients; c++) {
+      learnedClient[c] = new int[learned[c].length];
+      learnedPast[c] = new int[learned[c].length];
+      for (int i = 0; i < learned[c].length; i++) {
+        Operation write = learned[c][i];
+        int writer = clientIndex.get(write.client());
+        learnedClient[c][i] = writer;
+        learnedPast[c][i] = learnedBefore(completes[writer], write.invokeMicros());
+      }
+    }
   }
 
   History history() {
@@ -62,7 +78,9 @@ final class CausalOrder {
   final class Knowledge {
 
     private final int[] prefix = new int[completes.length];
-    private final List<int[]> work = new ArrayList<>();
+    /** Pending (client, prefix length) pairs, flattened. */
+    private int[] work = new int[16];
+    private int size;
 
     /**
      * Adds every write that causally precedes {@code write} (not {@code write} itself), calling
@@ -70,24 +88,28 @@ final class CausalOrder {
      * several timelines learned it; that is harmless for maxima).
      */
     void addPredecessorsOf(Operation write, Consumer<Operation> onAdded) {
-      push(write);
-      while (!work.isEmpty()) {
-        int[] step = work.remove(work.size() - 1);
-        int c = step[0];
-        while (prefix[c] < step[1]) {
-          Operation predecessor = learned[c][prefix[c]++];
-          onAdded.accept(predecessor);
-          push(predecessor);
+      int writer = clientIndex.get(write.client());
+      push(writer, learnedBefore(completes[writer], write.invokeMicros()));
+      while (size > 0) {
+        size -= 2;
+        int c = work[size];
+        int until = work[size + 1];
+        while (prefix[c] < until) {
+          int i = prefix[c]++;
+          onAdded.accept(learned[c][i]);
+          push(learnedClient[c][i], learnedPast[c][i]);
         }
       }
     }
 
-    /** Queues the prefix of {@code write}'s client's timeline learned before it was invoked. */
-    private void push(Operation write) {
-      int c = clientIndex.get(write.client());
-      int n = learnedBefore(completes[c], write.invokeMicros());
+    /** Queues the first {@code n} items of client {@code c}'s timeline, unless already known. */
+    private void push(int c, int n) {
       if (prefix[c] < n) {
-        work.add(new int[] {c, n});
+        if (size == work.length) {
+          work = Arrays.copyOf(work, size * 2);
+        }
+        work[size++] = c;
+        work[size++] = n;
       }
     }
   }

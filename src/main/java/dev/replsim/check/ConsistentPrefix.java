@@ -83,7 +83,7 @@ public final class ConsistentPrefix {
           Operation sawRead = byComplete.get(done++);
           Operation seen = history.writeSeenBy(sawRead);
           if (seen != null) {
-            knowledge.addPredecessorsOf(seen, w -> learn(newest, new Known(w, sawRead, seen)));
+            knowledge.addPredecessorsOf(seen, w -> learn(newest, w, sawRead, seen));
           }
         }
         long version = history.versions(read.key()).versionSeenBy(read);
@@ -101,11 +101,13 @@ public final class ConsistentPrefix {
   }
 
   /** Keeps the newest placed write per key. */
-  private static void learn(Map<String, Known> newest, Known candidate) {
-    if (!candidate.write().placed()) {
+  private static void learn(Map<String, Known> newest, Operation write, Operation sawRead, Operation seen) {
+    if (!write.placed()) {
       return;
     }
-    newest.merge(candidate.write().key(), candidate,
-        (old, now) -> now.write().lsn() > old.write().lsn() ? now : old);
+    Known old = newest.get(write.key());
+    if (old == null || write.lsn() > old.write().lsn()) {
+      newest.put(write.key(), new Known(write, sawRead, seen));
+    }
   }
 }
