@@ -4,6 +4,7 @@ import static dev.replsim.check.Histories.history;
 import static dev.replsim.check.Histories.read;
 import static dev.replsim.check.Histories.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.check.TVisibility.Point;
 import java.util.List;
@@ -36,5 +37,23 @@ class TVisibilityTest {
     List<Point> curve = TVisibility.curve(H, 20_000, read -> !"leader".equals(read.node()));
 
     assertEquals(List.of(new Point(0, 4, 2, 0.5)), curve);
+  }
+
+  @Test
+  void staleReadsBecomeImpossibleOnceTheReplicationLagHasPassed() {
+    // reads served up to 20 ms behind: a write acknowledged 20 ms or more before a read is seen
+    History h = GeneratedHistories.laggingReads(5, 10_000, 16, 20, 20_000);
+
+    List<Point> curve = TVisibility.curve(h, 5_000);
+
+    assertTrue(curve.get(0).probability() > 0.3, () -> "first bucket: " + curve.get(0));
+    for (Point p : curve) {
+      if (p.tMs() >= 20) {
+        assertEquals(0, p.stale(), () -> "at " + p.tMs() + " ms: " + p);
+      }
+    }
+    for (int i = 1; i < 4; i++) {
+      assertTrue(curve.get(i).probability() < curve.get(i - 1).probability(), curve::toString);
+    }
   }
 }
