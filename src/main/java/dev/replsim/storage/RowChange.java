@@ -1,8 +1,9 @@
 package dev.replsim.storage;
 
 /**
- * A row image of logical replication: the key and its new value, as PostgreSQL's pgoutput or
- * MySQL's row-based binlog ship it. Deterministic, so every replica that applies it agrees.
+ * A row's after image as logical replication ships it by default: the key and its new value, as
+ * PostgreSQL's pgoutput or MySQL's row-based binlog with {@code binlog_row_image = MINIMAL} ship it.
+ * Deterministic, so every replica that applies it agrees. The hot record of the default method.
  *
  * @param key the row's key
  * @param value the row's new value
