@@ -11,14 +11,18 @@ import dev.replsim.protocol.Message;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
+import dev.replsim.protocol.Read;
+import dev.replsim.protocol.ReadOutcome;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
 import dev.replsim.protocol.WriteOutcome;
+import dev.replsim.storage.Database;
 import dev.replsim.storage.RowChange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -51,6 +55,19 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** The leader's answer to a client once its write is committed. */
   public record WriteCommitted(long requestId, long lsn, boolean fallback) {}
+
+  /** A client's read of one key; the node answers the client with {@link ReadResult}. */
+  public record ClientRead(Read read) implements Command {}
+
+  /** A node's answer to a read: the value (null if absent) and the LSN the answer reflects. */
+  public record ReadResult(long requestId, String key, String value, long lsn) {}
+
+  /**
+   * Runs a read-only query against the node's database on the node's own thread and replies with
+   * its result, for end-of-run checks (digests, samples of rows). The query must be bounded: it
+   * holds up the node while it runs.
+   */
+  public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {}
 
   /** Starts the protocol core; sent by the driver once every node sees every other. */
   public enum Start implements Command { INSTANCE }
@@ -125,6 +142,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
         .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(ClientRead.class, this::onClientRead)
+        .onMessage(Inspect.class, this::onInspect)
         .onMessage(Warmup.class, this::onWarmup)
         .onMessage(Ping.class, this::onPing)
         .onMessage(Pong.class, this::onPong)
@@ -243,6 +262,21 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return this;
   }
 
+  private Behavior<Command> onClientRead(ClientRead msg) {
+    long now = clock.nowMicros();
+    execute(core.onRead(msg.read(), now), now);
+    return this;
+  }
+
+  private Behavior<Command> onInspect(Inspect<?> msg) {
+    answer(msg);
+    return this;
+  }
+
+  private <T> void answer(Inspect<T> msg) {
+    msg.replyTo().tell(msg.query().apply(core.database()));
+  }
+
   /** Carries out what the core decided. */
   private void execute(Decision d, long now) {
     for (Observation o : d.observations()) {
@@ -255,6 +289,11 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
       @SuppressWarnings("unchecked")
       ActorRef<WriteCommitted> client = (ActorRef<WriteCommitted>) o.client();
       client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.fallback()));
+    }
+    for (ReadOutcome r : d.reads()) {
+      @SuppressWarnings("unchecked")
+      ActorRef<ReadResult> client = (ActorRef<ReadResult>) r.client();
+      client.tell(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn()));
     }
     d.timers().forEach((key, at) -> timers.set(key, at));
     List<Entry> persist = d.persist();
