@@ -10,12 +10,23 @@ import java.util.List;
  *     unless the scenario names them with {@code cluster.names}
  * @param persistence the journal kind; only {@code memory} so far
  * @param applyTime how long a follower takes to apply one entry
+ * @param storage each node's page format version and the WAL checkpoint interval
  */
 public record ClusterSettings(
-    List<String> nodes, ReplicationSettings replication, String persistence, Distribution applyTime) {
+    List<String> nodes,
+    ReplicationSettings replication,
+    String persistence,
+    Distribution applyTime,
+    StorageSettings storage) {
 
   public ClusterSettings {
     nodes = List.copyOf(nodes);
+  }
+
+  /** With the default storage: every node at page format version 1. */
+  public ClusterSettings(List<String> nodes, ReplicationSettings replication, String persistence,
+      Distribution applyTime) {
+    this(nodes, replication, persistence, applyTime, StorageSettings.DEFAULT);
   }
 
   public int followers() {

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param file the scenario file it was loaded from
  * @param effectiveConfig the merged configuration, rendered as HOCON, for reproducing the run
+ * @param variants the scenario's {@code variants}: the same scenario with some keys changed, each
+ *     validated like the scenario itself; {@code replsim run} runs them in turn (empty for none)
  */
 public record Scenario(
     Path file,
@@ -19,7 +21,31 @@ public record Scenario(
     WorkloadSettings workload,
     FailoverSettings failover,
     OutputSettings output,
-    String effectiveConfig) {
+    String effectiveConfig,
+    List<Variant> variants) {
+
+  public Scenario {
+    variants = List.copyOf(variants);
+  }
+
+  /** A scenario without variants. */
+  public Scenario(Path file, SimulationSettings simulation, ClusterSettings cluster, NetworkSettings network,
+      WorkloadSettings workload, FailoverSettings failover, OutputSettings output, String effectiveConfig) {
+    this(file, simulation, cluster, network, workload, failover, output, effectiveConfig, List.of());
+  }
+
+  /**
+   * One variant of a scenario, e.g. the same workload under another replication method.
+   *
+   * @param name names the variant's output directory, {@code <out>/<name>/}
+   * @param scenario the scenario with the variant's keys set (it has no variants of its own)
+   */
+  public record Variant(String name, Scenario scenario) {}
+
+  /** This scenario with these variants. */
+  public Scenario withVariants(List<Variant> variants) {
+    return new Scenario(file, simulation, cluster, network, workload, failover, output, effectiveConfig, variants);
+  }
 
   /** All node names, the initial leader first. */
   public List<String> nodes() {

@@ -13,6 +13,7 @@ package dev.replsim.scenario;
  * @param zipfExponent the exponent for zipfian key choice
  * @param valueSize the modelled size in bytes of each written value
  * @param maxOutstanding for unlimited rate, each client's bound on unanswered writes
+ * @param statements the share of each kind of statement
  */
 public record WorkloadSettings(
     int clients,
@@ -22,7 +23,15 @@ public record WorkloadSettings(
     KeyDistribution keyDistribution,
     double zipfExponent,
     int valueSize,
-    int maxOutstanding) {
+    int maxOutstanding,
+    StatementMix statements) {
+
+  /** Plain {@code SET k = v} writes only. */
+  public WorkloadSettings(int clients, double writeRate, Arrival arrival, int keys,
+      KeyDistribution keyDistribution, double zipfExponent, int valueSize, int maxOutstanding) {
+    this(clients, writeRate, arrival, keys, keyDistribution, zipfExponent, valueSize, maxOutstanding,
+        StatementMix.SET_ONLY);
+  }
 
   /** Whether clients write as fast as they can (closed loop) rather than at a set rate. */
   public boolean unlimited() {

@@ -12,12 +12,15 @@ import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds each node's protocol core and wiring from a scenario: the commit rule, the apply-time
- * sampler on the node's own stream, and its outbound links, each on the link's own stream.
+ * Builds each node's protocol core and wiring from a scenario: the commit rule, the node's
+ * database (of its storage version, with its own stream for RAND() and UUID()), the leader's
+ * change capture for the replication method, the apply-time sampler on the node's own stream, and
+ * its outbound links, each on the link's own stream.
  */
 final class NodeFactory {
 
@@ -33,17 +36,22 @@ final class NodeFactory {
 
   static ProtocolSettings protocolSettings(Scenario scenario) {
     ReplicationSettings r = scenario.cluster().replication();
-    CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()));
+    CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()),
+        r.quorum(), r.standbys(), r.waitPoint());
     return new ProtocolSettings(commit, r.maxBatch(), r.maxInFlight(),
         micros(scenario.failover().heartbeatInterval()));
   }
 
   ProtocolNode core(String node) {
+    ReplicationSettings r = scenario.cluster().replication();
+    int version = scenario.cluster().storage().versionOf(node);
+    Database database = r.method().database(version, scenario.workload().keys(), streams.stream("db:" + node)::nextLong);
     if (node.equals(scenario.leader())) {
-      return new Leader(node, 1, scenario.followers(), protocol);
+      long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
+      return new Leader(node, 1, scenario.followers(), protocol, r.method().capture(database, r.rowImage(), checkpoint));
     }
     return new Follower(node, scenario.leader(), 1, protocol,
-        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node)));
+        scenario.cluster().applyTime().sampler(streams.stream("apply:" + node)), database);
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {
