@@ -12,6 +12,7 @@ import dev.replsim.node.ClusterFormation;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -133,6 +135,8 @@ public final class LiveRun {
       for (String node : scenario.nodes()) {
         statuses.add(status(node, nodes.get(node)));
       }
+      DivergenceProbe.report(recorder, clock.nowMicros(), statuses,
+          (node, query) -> inspect(nodes, node, query));
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes());
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, (writeEnd - start) / 1e6, runInfo);
@@ -180,9 +184,19 @@ public final class LiveRun {
 
     private NodeStatus status(String node, ActorRef<ReplicaNode.Command> ref)
         throws InterruptedException, ExecutionException, TimeoutException {
+      return ask(node, ref, ReplicaNode.GetStatus::new);
+    }
+
+    private <T> T inspect(Map<String, ActorRef<ReplicaNode.Command>> nodes, String node,
+        Function<Database, T> query) throws InterruptedException, ExecutionException, TimeoutException {
+      return ask(node, nodes.get(node), replyTo -> new ReplicaNode.Inspect<>(query, replyTo));
+    }
+
+    private <T> T ask(String node, ActorRef<ReplicaNode.Command> ref,
+        Function<ActorRef<T>, ReplicaNode.Command> question)
+        throws InterruptedException, ExecutionException, TimeoutException {
       ActorSystem<?> system = cluster.system(node);
-      return AskPattern.<ReplicaNode.Command, NodeStatus>ask(ref, ReplicaNode.GetStatus::new, ASK_TIMEOUT,
-              system.scheduler())
+      return AskPattern.<ReplicaNode.Command, T>ask(ref, question::apply, ASK_TIMEOUT, system.scheduler())
           .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
