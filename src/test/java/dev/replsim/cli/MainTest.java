@@ -151,4 +151,15 @@ class MainTest {
     assertTrue(cli.err().contains("no-such.conf"), cli.err());
     assertFalse(cli.err().contains("\tat "), cli.err());
   }
+
+  @Test
+  void shippedLoaderReportsBadReplicationSettingsAsBadInput(@TempDir Path tmp) throws Exception {
+    CommandLine shipped = cli.capture(Main.commandLine(new Main()));
+    Path file = java.nio.file.Files.writeString(tmp.resolve("bad.conf"),
+        "cluster.replication { mode = semi-sync, quorum = first, standbys = [follower-9] }\n");
+    assertEquals(ExitCode.BAD_INPUT, shipped.execute("run", file.toString(), "--out", tmp.resolve("out").toString()));
+    assertEquals(file + ":1: cluster.replication.standbys[0] = \"follower-9\" is not a follower: must be one of"
+        + " follower-1, follower-2 and follower-3; did you mean follower-1?" + System.lineSeparator(), cli.err());
+    assertFalse(java.nio.file.Files.exists(tmp.resolve("out")));
+  }
 }
