@@ -122,7 +122,7 @@ class MainTest {
     assertEquals(ExitCode.OK, cli.execute("validate", "lag.conf", "--set", "workload.clients=8"));
     String out = cli.out();
     for (String expected : List.of("lag-demo (simulations/lag-demo.conf)", "seed         42", "20s",
-        "leader, follower-1, follower-2", "logical, semi-sync, acks 1 at applied, timeout 1s",
+        "leader, follower-1, follower-2", "logical, semi-sync ANY 1 at applied, timeout 1s",
         "uniform(20ms, 40ms)", "leader -> follower-2: constant(80ms)", "200/s poisson from 4 clients")) {
       assertTrue(out.contains(expected), expected + " in\n" + out);
     }
