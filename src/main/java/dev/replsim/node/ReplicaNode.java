@@ -12,10 +12,8 @@ import dev.replsim.protocol.NodeStatus;
 import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.Read;
-import dev.replsim.protocol.ReadOutcome;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
-import dev.replsim.protocol.WriteOutcome;
 import dev.replsim.storage.Database;
 import dev.replsim.storage.RowChange;
 import java.util.HashMap;
@@ -59,15 +57,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A client's read of one key; the node answers the client with {@link ReadResult}. */
   public record ClientRead(Read read) implements Command {}
 
-  /** A node's answer to a read: the value (null if absent) and the LSN the answer reflects. */
+  /** A node's answer to a read: the value (null if absent) and the LSN it reflects. */
   public record ReadResult(long requestId, String key, String value, long lsn) {}
 
-  /**
-   * Runs a read-only query against the node's database on the node's own thread and replies with
-   * its result, for end-of-run checks (digests, samples of rows). The query must be bounded: it
-   * holds up the node while it runs.
-   */
-  public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {}
+  /** A bounded read-only query of the node's database, run on its thread, for end-of-run checks. */
+  public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {
+    void answer(Database database) {
+      replyTo.tell(query.apply(database));
+    }
+  }
 
   /** Starts the protocol core; sent by the driver once every node sees every other. */
   public enum Start implements Command { INSTANCE }
@@ -269,12 +267,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   }
 
   private Behavior<Command> onInspect(Inspect<?> msg) {
-    answer(msg);
+    msg.answer(core.database());
     return this;
-  }
-
-  private <T> void answer(Inspect<T> msg) {
-    msg.replyTo().tell(msg.query().apply(core.database()));
   }
 
   /** Carries out what the core decided. */
@@ -285,16 +279,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     for (Decision.Send s : d.sends()) {
       transmit(s.to(), s.message(), now);
     }
-    for (WriteOutcome o : d.outcomes()) {
-      @SuppressWarnings("unchecked")
-      ActorRef<WriteCommitted> client = (ActorRef<WriteCommitted>) o.client();
-      client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.fallback()));
-    }
-    for (ReadOutcome r : d.reads()) {
-      @SuppressWarnings("unchecked")
-      ActorRef<ReadResult> client = (ActorRef<ReadResult>) r.client();
-      client.tell(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn()));
-    }
+    ClientReplies.send(d);
     d.timers().forEach((key, at) -> timers.set(key, at));
     List<Entry> persist = d.persist();
     if (!persist.isEmpty()) {

@@ -102,22 +102,16 @@ final class ProtocolHarness {
 
   // ---- inputs and running ----
 
-  /** Schedules a client write to the leader at {@code at}; returns its request id. */
+  /** Schedules a client's {@code SET key = 'value'} to the leader at {@code at}; returns its request id. */
   long write(long at, String key, String value) {
-    if (at < now) {
-      throw new IllegalArgumentException("write at " + at + "us is before now, " + now + "us");
-    }
-    long id = nextRequestId++;
-    schedule(at, false, () -> {
-      writtenAt.put(id, now);
-      ProtocolNode leader = leader();
-      carryOut(leader, leader.onWrite(new Write("client", id, key, value, value.length()), local(leader)));
-    });
-    return id;
+    return write(at, new Statement.Assign(key, value, value.length()));
   }
 
   /** Schedules a client statement to the leader at {@code at}; returns its request id. */
   long write(long at, Statement statement) {
+    if (at < now) {
+      throw new IllegalArgumentException("write at " + at + "us is before now, " + now + "us");
+    }
     long id = nextRequestId++;
     schedule(at, false, () -> {
       writtenAt.put(id, now);
