@@ -3,6 +3,8 @@ package dev.replsim.cli;
 import dev.replsim.metrics.Summary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,9 +42,10 @@ final class ComparisonTable {
       if (!c.refusedNodes().isEmpty()) {
         out.printf(Locale.ROOT, "%-16s %s refused the stream: %s%n", "", variant, String.join(", ", c.refusedNodes()));
       }
-      if (!c.converged()) {
-        out.printf(Locale.ROOT, "%-16s %s diverged from the leader: %s%n", "", variant,
-            String.join(", ", c.divergentNodes()));
+      List<String> diverged = new ArrayList<>(c.divergentNodes());
+      diverged.removeAll(c.refusedNodes());
+      if (!diverged.isEmpty()) {
+        out.printf(Locale.ROOT, "%-16s %s diverged from the leader: %s%n", "", variant, String.join(", ", diverged));
       }
     });
     out.printf(Locale.ROOT, "%-16s %s%n", "results", dir.toAbsolutePath().normalize() + "/<variant>/");

@@ -247,11 +247,14 @@ public final class Recorder {
     return list;
   }
 
-  /** Whether every follower has applied everything the leader appended. */
+  /**
+   * Whether every follower has applied everything the leader appended; a follower that refused
+   * the stream never will, so it is not waited for.
+   */
   public boolean caughtUp() {
     long last = leaderLastLsn;
     for (FollowerTrack f : followers.values()) {
-      if (f.appliedLsn < last) {
+      if (f.appliedLsn < last && f.refusal == null) {
         return false;
       }
     }

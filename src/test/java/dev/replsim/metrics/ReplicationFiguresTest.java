@@ -1,6 +1,7 @@
 package dev.replsim.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.TestRuns;
@@ -41,6 +42,9 @@ class ReplicationFiguresTest {
   @Test
   void aRefusedStreamIsAnEventAndIsReportedInTheConvergence() {
     recorder.writesStarted(0);
+    recorder.observe("leader", new Observation.Appended(1, 100), 1_000);
+    recorder.observe("follower-1", new Observation.Applied(1, 1, 100), 3_000);
+    assertFalse(recorder.caughtUp());
     recorder.observe("follower-2", new Observation.StreamRefused(1, "WAL of page format version 1 ..."), 5_000);
 
     Summary s = summary();
@@ -51,6 +55,7 @@ class ReplicationFiguresTest {
     assertEquals("stream-refused", event.type());
     assertEquals("follower-2", event.node());
     assertEquals(5.0, event.tMs());
+    assertTrue(recorder.caughtUp(), "the drain does not wait for a follower that refused the stream");
   }
 
   @Test
