@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
  * shipping their contents. Subclasses decide how rows are stored: {@link KeyValueStore} as rows in
  * a hash map, {@link PageStore} in pages of bytes, which WAL shipping copies physically.
  */
-public abstract class Database {
+public abstract sealed class Database permits KeyValueStore, PageStore {
 
   private final RandomSource random;
 
