@@ -70,8 +70,9 @@ public final class Leader implements ProtocolNode {
     long lsn = log.lastLsn() + 1;
     CommitPolicy commit = settings.commit();
     long deadline = commit.hasTimeout() ? now + commit.timeoutMicros() : Long.MAX_VALUE;
-    pending.add(new PendingWrite(write, lsn, deadline, database)); // before the write executes
-    Change change = capture.capture(write.statement(), now);
+    PendingWrite p = new PendingWrite(write, lsn, deadline);
+    pending.add(p);
+    Change change = capture.capture(write.statement(), now, p); // p hears the rows before the write
     Entry entry = Entry.of(term, lsn, change, now);
     log.append(entry);
     d.persist(entry);

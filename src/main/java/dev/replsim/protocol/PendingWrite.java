@@ -1,48 +1,53 @@
 package dev.replsim.protocol;
 
-import dev.replsim.storage.Database;
+import dev.replsim.storage.BeforeImages;
 import dev.replsim.storage.Row;
-import dev.replsim.storage.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A write the leader has executed but not yet answered, and the rows as they were before it: as
- * long as the write is not visible (see {@link WaitPoint}), a read on the leader sees those.
+ * A write the leader has executed but not yet answered, and the rows it changed as they were
+ * before it: as long as the write is not visible (see {@link WaitPoint}), a read on the leader
+ * sees those. It hears the before images while the write is captured.
  */
-final class PendingWrite {
+final class PendingWrite implements BeforeImages {
 
   final Write write;
   final long lsn;
   final long deadline;
   boolean timedOut;
-  /** For a single-key statement: its key and the row before (null if there was none). */
-  private final String key;
-  private final Row before;
-  /** For a statement that may write several rows: each of them before. */
-  private final Map<String, Row> befores;
+  /** The first row changed, and the row before (null if there was none): most writes change one. */
+  private String key;
+  private Row before;
+  /** Every row changed, for a write that changed several. */
+  private Map<String, Row> befores;
 
-  /** Call before executing the write, while the database still holds the rows before it. */
-  PendingWrite(Write write, long lsn, long deadline, Database database) {
+  PendingWrite(Write write, long lsn, long deadline) {
     this.write = write;
     this.lsn = lsn;
     this.deadline = deadline;
-    Statement statement = write.statement();
-    this.key = statement.key();
-    if (key != null) {
-      this.before = database.get(key);
-      this.befores = null;
-    } else {
-      this.before = null;
-      this.befores = database.rowsWithPrefix(((Statement.UpdatePrefix) statement).prefix());
+  }
+
+  @Override
+  public void before(String k, Row row) {
+    if (key == null) {
+      key = k;
+      before = row;
+      return;
     }
+    if (befores == null) {
+      befores = new HashMap<>();
+      befores.put(key, before);
+    }
+    befores.putIfAbsent(k, row);
   }
 
   boolean touches(String k) {
-    return key != null ? key.equals(k) : befores.containsKey(k);
+    return befores != null ? befores.containsKey(k) : k.equals(key);
   }
 
   /** The row before this write, for a key it {@link #touches}. */
   Row before(String k) {
-    return key != null ? before : befores.get(k);
+    return befores != null ? befores.get(k) : before;
   }
 }

@@ -10,8 +10,15 @@ public interface ChangeCapture {
   /**
    * Executes the statement on the leader's database, with the leader's clock and random stream,
    * and returns what to ship for it.
+   *
+   * @param before hears each changed row as it was before the statement
    */
-  Change capture(Statement statement, long nowMicros);
+  Change capture(Statement statement, long nowMicros, BeforeImages before);
+
+  /** {@link #capture(Statement, long, BeforeImages)}, ignoring the before images. */
+  default Change capture(Statement statement, long nowMicros) {
+    return capture(statement, nowMicros, BeforeImages.IGNORE);
+  }
 
   /** The database it executes on. */
   Database database();

@@ -63,7 +63,7 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
   public List<RowEffect> execute(Statement statement, long nowMicros) {
     if (statement instanceof Statement.Assign) {
       Statement.Assign a = (Statement.Assign) statement;
-      return List.of(write(a.key(), new Row(a.value(), a.valueBytes())));
+      return List.of(write(a.key(), Row.of(a.value(), a.valueBytes())));
     } else if (statement instanceof Statement.AssignCall) {
       Statement.AssignCall c = (Statement.AssignCall) statement;
       return List.of(write(c.key(), evaluate(c.call(), nowMicros)));
@@ -71,7 +71,7 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
       Statement.Increment i = (Statement.Increment) statement;
       Row before = get(i.key());
       long value = (before == null ? 0 : asLong(before.value())) + i.by();
-      return List.of(write(i.key(), new Row(Long.toString(value), Long.BYTES)));
+      return List.of(write(i.key(), Row.of(Long.toString(value), Long.BYTES)));
     } else if (statement instanceof Statement.Delete) {
       Statement.Delete d = (Statement.Delete) statement;
       Row before = remove(d.key());
@@ -80,7 +80,7 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
     Statement.UpdatePrefix u = (Statement.UpdatePrefix) statement;
     List<RowEffect> effects = new ArrayList<>();
     for (String key : keysWithPrefix(u.prefix())) {
-      effects.add(write(key, new Row(u.value(), u.valueBytes())));
+      effects.add(write(key, Row.of(u.value(), u.valueBytes())));
     }
     return effects;
   }
@@ -91,11 +91,9 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
    */
   public void apply(Change change, long nowMicros) {
     if (change instanceof RowChange) {
-      RowChange r = (RowChange) change;
-      put(r.key(), new Row(r.value(), r.valueBytes()));
+      put(((RowChange) change).key(), (RowChange) change); // the image is the row
     } else if (change instanceof FullRowChange) {
-      FullRowChange r = (FullRowChange) change;
-      put(r.key(), new Row(r.value(), r.valueBytes()));
+      put(((FullRowChange) change).key(), (FullRowChange) change);
     } else if (change instanceof RowDelete) {
       remove(((RowDelete) change).key());
     } else if (change instanceof RowChanges) {
@@ -168,17 +166,6 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
     return new RowEffect(key, put(key, after), after);
   }
 
-  /** The rows whose keys start with {@code prefix}, by key: what an UPDATE with that prefix would change. */
-  public SortedMap<String, Row> rowsWithPrefix(String prefix) {
-    TreeMap<String, Row> rows = new TreeMap<>();
-    forEachRow((key, row) -> {
-      if (key.startsWith(prefix)) {
-        rows.put(key, row);
-      }
-    });
-    return rows;
-  }
-
   /** The keys that start with {@code prefix}, sorted: a full scan, as an unindexed predicate needs. */
   List<String> keysWithPrefix(String prefix) {
     List<String> keys = new ArrayList<>();
@@ -207,7 +194,7 @@ public abstract sealed class Database permits KeyValueStore, PageStore {
         value = new UUID(msb, lsb).toString();
         break;
     }
-    return new Row(value, call.valueBytes());
+    return Row.of(value, call.valueBytes());
   }
 
   private static long asLong(String value) {

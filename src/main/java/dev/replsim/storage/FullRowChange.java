@@ -9,7 +9,7 @@ package dev.replsim.storage;
  * @param oldValueBytes its modelled size; 0 when the row is new
  */
 public record FullRowChange(String key, String oldValue, int oldValueBytes, String value, int valueBytes)
-    implements Change {
+    implements Change, Row {
 
   @Override
   public int sizeBytes() {

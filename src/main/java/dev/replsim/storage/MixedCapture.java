@@ -16,11 +16,11 @@ public final class MixedCapture implements ChangeCapture {
   }
 
   @Override
-  public Change capture(Statement statement, long nowMicros) {
+  public Change capture(Statement statement, long nowMicros, BeforeImages before) {
     if (!statement.deterministic()) {
-      return rows.capture(statement, nowMicros);
+      return rows.capture(statement, nowMicros, before);
     }
-    database.execute(statement, nowMicros);
+    BeforeImages.report(database.execute(statement, nowMicros), before);
     return new StatementChange(statement.text(), statement.sizeBytes());
   }
 

@@ -67,12 +67,12 @@ public final class PageFormat {
       if (version == V1) {
         String key = string(page, page.getShort() & 0xffff);
         String value = string(page, page.getShort() & 0xffff);
-        rows.put(key, new Row(value, page.getInt()));
+        rows.put(key, Row.of(value, page.getInt()));
       } else {
         int valueBytes = page.getInt();
         String value = string(page, page.getInt());
         String key = string(page, page.getShort() & 0xffff);
-        rows.put(key, new Row(value, valueBytes));
+        rows.put(key, Row.of(value, valueBytes));
       }
     }
     return rows;

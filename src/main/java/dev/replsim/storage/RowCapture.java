@@ -19,14 +19,17 @@ public final class RowCapture implements ChangeCapture {
   }
 
   @Override
-  public Change capture(Statement statement, long nowMicros) {
+  public Change capture(Statement statement, long nowMicros, BeforeImages before) {
     if (image == RowImage.MINIMAL && statement instanceof Statement.Assign) {
       // the hot path of the default workload: no effect list, one row image
       Statement.Assign a = (Statement.Assign) statement;
-      database.put(a.key(), new Row(a.value(), a.valueBytes()));
-      return new RowChange(a.key(), a.value(), a.valueBytes());
+      RowChange row = new RowChange(a.key(), a.value(), a.valueBytes());
+      before.before(a.key(), database.put(a.key(), row)); // the image is the row
+      return row;
     }
-    return images(database.execute(statement, nowMicros));
+    List<RowEffect> effects = database.execute(statement, nowMicros);
+    BeforeImages.report(effects, before);
+    return images(effects);
   }
 
   /** The images of the rows a statement changed: one image, or all of them together. */

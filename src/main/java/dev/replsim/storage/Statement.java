@@ -13,7 +13,8 @@ package dev.replsim.storage;
  * </pre>
  *
  * <p>{@link #text()} renders a statement and {@link StatementParser} reads it back, so a follower
- * under statement replication re-executes exactly what the leader shipped.
+ * under statement replication re-executes exactly what the leader shipped. Keys are bare words
+ * (letters, digits and {@code _ . : -}), as the workload's {@code k1 ... kN} are.
  */
 public sealed interface Statement {
 
@@ -35,13 +36,9 @@ public sealed interface Statement {
   /** {@code SET key = 'value'}: sets one row to a literal value of {@code valueBytes} modelled bytes. */
   record Assign(String key, String value, int valueBytes) implements Statement {
 
-    public Assign {
-      checkKey(key);
-    }
-
     @Override
     public String text() {
-      return "SET " + key + " = " + quote(value);
+      return "SET " + bare(key) + " = " + quote(value);
     }
 
     @Override
@@ -58,13 +55,9 @@ public sealed interface Statement {
   /** {@code SET key = NOW()} (or RAND(), UUID()): the executing node decides the value. */
   record AssignCall(String key, Call call) implements Statement {
 
-    public AssignCall {
-      checkKey(key);
-    }
-
     @Override
     public String text() {
-      return "SET " + key + " = " + call.name() + "()";
+      return "SET " + bare(key) + " = " + call.name() + "()";
     }
 
     @Override
@@ -81,13 +74,9 @@ public sealed interface Statement {
   /** {@code INCR key BY by}: adds to a row's integer value; a missing or non-integer value counts as 0. */
   record Increment(String key, long by) implements Statement {
 
-    public Increment {
-      checkKey(key);
-    }
-
     @Override
     public String text() {
-      return "INCR " + key + " BY " + by;
+      return "INCR " + bare(key) + " BY " + by;
     }
 
     @Override
@@ -104,13 +93,9 @@ public sealed interface Statement {
   /** {@code DELETE key}: removes one row, if it exists. */
   record Delete(String key) implements Statement {
 
-    public Delete {
-      checkKey(key);
-    }
-
     @Override
     public String text() {
-      return "DELETE " + key;
+      return "DELETE " + bare(key);
     }
 
     @Override
@@ -130,10 +115,6 @@ public sealed interface Statement {
    * ships far fewer bytes than row images.
    */
   record UpdatePrefix(String prefix, String value, int valueBytes) implements Statement {
-
-    public UpdatePrefix {
-      checkKey(prefix);
-    }
 
     @Override
     public String text() {
@@ -192,10 +173,15 @@ public sealed interface Statement {
     return true;
   }
 
-  private static void checkKey(String key) {
+  /**
+   * The key, if it can be written as a bare word in a statement's text. Checked here, where text
+   * is written, rather than for every statement made: most are never written as text.
+   */
+  private static String bare(String key) {
     if (!isKey(key)) {
-      throw new IllegalArgumentException(
-          "not a key: " + key + " (keys are letters, digits and _ . : -)");
+      throw new IllegalStateException(
+          "key " + key + " cannot be written in a statement: keys are letters, digits and _ . : -");
     }
+    return key;
   }
 }

@@ -17,8 +17,8 @@ public final class StatementCapture implements ChangeCapture {
   }
 
   @Override
-  public Change capture(Statement statement, long nowMicros) {
-    database.execute(statement, nowMicros);
+  public Change capture(Statement statement, long nowMicros, BeforeImages before) {
+    BeforeImages.report(database.execute(statement, nowMicros), before);
     return new StatementChange(statement.text(), statement.sizeBytes());
   }
 

@@ -33,12 +33,13 @@ public final class WalCapture implements ChangeCapture {
   }
 
   @Override
-  public Change capture(Statement statement, long nowMicros) {
+  public Change capture(Statement statement, long nowMicros, BeforeImages before) {
     if (nowMicros >= nextCheckpointAt) {
       checkpoint++;
       nextCheckpointAt = nowMicros + checkpointIntervalMicros;
     }
     List<RowEffect> effects = pages.execute(statement, nowMicros);
+    BeforeImages.report(effects, before);
     TreeMap<Integer, List<RowEffect>> byPage = new TreeMap<>();
     for (RowEffect e : effects) {
       byPage.computeIfAbsent(pages.pageOf(e.key()), p -> new ArrayList<>(1)).add(e);

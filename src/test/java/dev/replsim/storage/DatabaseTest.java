@@ -29,11 +29,11 @@ class DatabaseTest {
   @ParameterizedTest
   @MethodSource("databases")
   void setIncrAndDeleteChangeOneRowAndReportItsImages(Database db) {
-    assertEquals(List.of(new RowEffect("k1", null, new Row("a", 1))), run(db, "SET k1 = 'a'"));
-    assertEquals(List.of(new RowEffect("k1", new Row("a", 1), new Row("5", 8))), run(db, "INCR k1 BY 5"));
+    assertEquals(List.of(new RowEffect("k1", null, Row.of("a", 1))), run(db, "SET k1 = 'a'"));
+    assertEquals(List.of(new RowEffect("k1", Row.of("a", 1), Row.of("5", 8))), run(db, "INCR k1 BY 5"));
     run(db, "INCR k1 BY 2");
     assertEquals("7", db.value("k1"));
-    assertEquals(List.of(new RowEffect("k1", new Row("7", 8), null)), run(db, "DELETE k1"));
+    assertEquals(List.of(new RowEffect("k1", Row.of("7", 8), null)), run(db, "DELETE k1"));
     assertEquals(List.of(), run(db, "DELETE k1"));
     assertNull(db.get("k1"));
     assertEquals("3", run(db, "INCR k2 BY 3").get(0).after().value());

@@ -13,8 +13,8 @@ class PageFormatTest {
 
   private static LinkedHashMap<String, Row> rows() {
     LinkedHashMap<String, Row> rows = new LinkedHashMap<>();
-    rows.put("k2", new Row("b", 64));
-    rows.put("k1", new Row("é", 8));
+    rows.put("k2", Row.of("b", 64));
+    rows.put("k1", Row.of("é", 8));
     return rows;
   }
 

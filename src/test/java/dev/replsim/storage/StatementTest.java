@@ -65,7 +65,7 @@ class StatementTest {
     assertTrue(Statement.isKey("user:42_a.b-c"));
     assertFalse(Statement.isKey("a b"));
     assertFalse(Statement.isKey(""));
-    assertThrows(IllegalArgumentException.class, () -> new Statement.Delete("it's"));
+    assertThrows(IllegalStateException.class, () -> new Statement.Delete("it's").text());
   }
 
   @Test
