@@ -43,16 +43,17 @@ public final class TestRuns {
                 Duration.ofSeconds(1), 100, 100_000),
             "memory",
             new Distribution.Constant(0),
-            java.util.Map.of()),
+            java.util.Map.of(), dev.replsim.scenario.StorageSettings.DEFAULT),
         new NetworkSettings(LinkProfile.of(new Distribution.Uniform(20_000, 40_000)),
             List.of(new LinkSettings("leader", "follower-2", LinkPatch.delay(new Distribution.Constant(80_000))))),
         new WorkloadSettings(4, 200, WorkloadSettings.Arrival.POISSON, 1000,
-            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5)),
+            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5), dev.replsim.scenario.StatementMix.SET_ONLY),
         new FailoverSettings(Duration.ofMillis(50)),
         List.of(),
         new OutputSettings(outputDir),
         ReportSettings.DEFAULT,
-        "simulation {\n  name = \"lag-demo\"\n  seed = 42\n}\n");
+        "simulation {\n  name = \"lag-demo\"\n  seed = 42\n}\n",
+        List.of());
   }
 
   public static Scenario scenario() {
@@ -73,7 +74,7 @@ public final class TestRuns {
         Summary.Reads.NONE,
         List.of(new Summary.Failover(10_500.25, "leader", "follower-1", 2, 450.0, 900.5, 0)),
         List.of(new Summary.FaultRecord("p1", "partition", List.of("leader", "follower-2"), 5000.0, 8000.0)),
-        new Summary.Convergence(false, List.of("follower-2"), List.of()),
+        new Summary.Convergence(false, List.of("follower-2"), List.of(), List.of()),
         new Summary.NetworkStats(8100, 8090, 10, 0, 12_345_678_901L, new LatencyStats(8090, 0.1, 0.1, 0.2, 0.3, 2.0)),
         new Summary.Throughput(199.9, 199.5),
         new Summary.Run(1200.0, 20_000.0, 350.0, true, 123_456_789L));

@@ -1,6 +1,7 @@
 package dev.replsim.cli;
 
 import dev.replsim.metrics.OutputWriter;
+import dev.replsim.metrics.Summary;
 import dev.replsim.random.Durations;
 import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.Scenario;
@@ -9,6 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code replsim run}: loads a scenario, refuses an output directory it must not write to, runs the
  * scenario with a progress line, and only then creates the directory and writes the results, so a
- * failed run leaves nothing that looks complete.
+ * failed run leaves nothing that looks complete. A scenario with {@code variants} runs each variant
+ * in turn into a directory of its own and ends with a table comparing them.
  */
 @Command(
     name = "run",
@@ -35,8 +40,6 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ScenarioOptions scenario;
-
-
 
   @Mixin OutputOptions output;
 
@@ -53,23 +56,15 @@ final class RunCommand implements Callable<Integer> {
       return main.badInput(spec, refusal.get());
     }
     PrintWriter console = spec.commandLine().getOut();
+    if (!loaded.variants().isEmpty()) {
+      return runVariants(loaded, dir, console);
+    }
     console.println("running " + loaded.simulation().name() + ": seed " + loaded.simulation().seed() + ", "
         + Durations.format(loaded.simulation().duration().toNanos() / 1000) + ", "
         + loaded.followers().size() + " followers; results go to " + dir);
     console.flush();
-    ProgressLine progress = new ProgressLine(console, main.terminal(), System::nanoTime);
-    RunResult result;
-    try {
-      result = main.runner().run(loaded, progress);
-    } finally {
-      progress.finish();
-    }
-    ReportWriter.prepare();
-    try {
-      Files.createDirectories(dir);
-      OutputWriter.write(dir, loaded, result);
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("run finished but its results could not be written to " + dir + ": " + e);
+    RunResult result = runWithProgress(loaded, console);
+    if (!write(dir, loaded, result)) {
       return ExitCode.RUN_FAILED;
     }
     if (!Reports.draw(dir, spec.commandLine().getErr())) {
@@ -79,4 +74,50 @@ final class RunCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * Runs each variant in turn into {@code <dir>/<variant>/}, then prints a table comparing them.
+   * A variant's results are written as soon as it finishes, so a failure later keeps them.
+   */
+  private int runVariants(Scenario loaded, Path dir, PrintWriter console) throws Exception {
+    List<String> names = loaded.variants().stream().map(Scenario.Variant::name).toList();
+    console.println("running " + loaded.simulation().name() + " in " + names.size() + " variants ("
+        + String.join(", ", names) + "): seed " + loaded.simulation().seed() + ", "
+        + Durations.format(loaded.simulation().duration().toNanos() / 1000) + " each; results go to "
+        + dir.resolve("<variant>"));
+    Map<String, Summary> summaries = new LinkedHashMap<>();
+    for (Scenario.Variant variant : loaded.variants()) {
+      console.println("variant " + variant.name());
+      console.flush();
+      RunResult result = runWithProgress(variant.scenario(), console);
+      if (!write(dir.resolve(variant.name()), variant.scenario(), result)
+          || !Reports.draw(dir.resolve(variant.name()), spec.commandLine().getErr())) {
+        return ExitCode.RUN_FAILED;
+      }
+      summaries.put(variant.name(), result.summary());
+    }
+    new ComparisonTable(console).print(summaries, dir);
+    return ExitCode.OK;
+  }
+
+  private RunResult runWithProgress(Scenario scenario, PrintWriter console) throws Exception {
+    ProgressLine progress = new ProgressLine(console, main.terminal(), System::nanoTime);
+    try {
+      return main.runner().run(scenario, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  /** Creates the directory and writes the results into it; false (and says why) if it cannot. */
+  private boolean write(Path dir, Scenario scenario, RunResult result) {
+    ReportWriter.prepare(); // loads the chart library on a spare thread while the results are written
+    try {
+      Files.createDirectories(dir);
+      OutputWriter.write(dir, scenario, result);
+      return true;
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("run finished but its results could not be written to " + dir + ": " + e);
+      return false;
+    }
+  }
 }

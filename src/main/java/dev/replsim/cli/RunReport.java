@@ -24,6 +24,7 @@ final class RunReport {
   void print(Summary summary, Path dir) {
     out.println();
     printLag(summary.lag());
+    printReportedLag(summary.lag());
     out.println();
     LatencyStats commit = summary.commitLatencyMs();
     row("commit latency", String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  max %s ms  (mean %s over %d writes)",
@@ -35,13 +36,19 @@ final class RunReport {
         + writes.failed() + " failed, " + writes.lost() + " lost" + fallbacks);
     row("throughput", String.format(Locale.ROOT, "%.1f writes/s acknowledged, %.1f writes/s replicated",
         summary.throughput().writesPerSec(), summary.throughput().replicatedWritesPerSec()));
+    Summary.Replication r = summary.replication();
+    row("replication", String.format(Locale.ROOT, "%s: %.1f bytes per write on the log, %.1f shipped per follower%s",
+        summary.cluster().method(), r.bytesPerWrite(), r.shippedBytesPerWrite(),
+        r.fullPageImages() > 0 ? ", " + r.fullPageImages() + " full-page images" : ""));
     if (!summary.failovers().isEmpty()) {
       row("failovers", summary.failovers().size() + ", leader at the end: " + summary.cluster().leader());
     }
     Summary.Convergence convergence = summary.convergence();
-    row("replicas", convergence.converged()
+    row("replicas", (convergence.converged()
         ? "converged"
-        : "NOT converged; diverged from the leader: " + String.join(", ", convergence.divergentNodes()));
+        : "NOT converged; diverged from the leader: " + String.join(", ", convergence.divergentNodes()))
+        + (convergence.refusedNodes().isEmpty() ? ""
+            : "; refused the stream: " + String.join(", ", convergence.refusedNodes())));
     row("results", dir.toAbsolutePath().normalize().toString());
     row("report", dir.resolve(ReportWriter.REPORT).toAbsolutePath().normalize().toString());
     out.flush();
@@ -63,6 +70,29 @@ final class RunReport {
     lag.forEach((follower, l) -> out.printf(Locale.ROOT, columns, follower,
         ms(l.applyMs().p50()), ms(l.applyMs().p90()), ms(l.applyMs().p99()), ms(l.applyMs().max()),
         ms(l.receiveMs().p50()), l.maxEntriesBehind(), l.maxBytesBehind()));
+  }
+
+  /**
+   * The same followers as the databases would report them: PostgreSQL's replay_lag (estimated on
+   * the leader's clock) and MySQL's Seconds_Behind_Source (the follower's clock, whole seconds).
+   */
+  private void printReportedLag(Map<String, Summary.FollowerLag> lag) {
+    if (lag.isEmpty()) {
+      return;
+    }
+    int name = "follower".length();
+    for (String follower : lag.keySet()) {
+      name = Math.max(name, follower.length());
+    }
+    String columns = "%-" + name + "s %9s%9s%9s %14s%9s%n";
+    out.println();
+    out.printf(Locale.ROOT, "%-" + name + "s %s %s%n", "", spanning("PostgreSQL replay_lag (ms)", 27),
+        "  MySQL Seconds_Behind_Source");
+    out.printf(Locale.ROOT, columns, "follower", "p50", "p99", "max", "p50 (s)", "max (s)");
+    lag.forEach((follower, l) -> out.printf(Locale.ROOT, columns, follower,
+        ms(l.postgres().replayLagMs().p50()), ms(l.postgres().replayLagMs().p99()),
+        ms(l.postgres().replayLagMs().max()), (long) l.mysql().secondsBehindSource().p50(),
+        l.mysql().maxSecondsBehindSource()));
   }
 
   /** A label centred over several columns, e.g. {@code ---- max behind ----}. */

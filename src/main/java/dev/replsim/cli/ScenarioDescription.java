@@ -1,6 +1,7 @@
 package dev.replsim.cli;
 
 import dev.replsim.protocol.CommitMode;
+import dev.replsim.protocol.WaitPoint;
 import dev.replsim.random.Durations;
 import dev.replsim.fault.FaultDescription;
 import dev.replsim.fault.ScheduledFault;
@@ -8,10 +9,14 @@ import dev.replsim.scenario.LinkSettings;
 import dev.replsim.scenario.RegionLinkSettings;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.StatementMix;
+import dev.replsim.scenario.StorageSettings;
 import dev.replsim.scenario.WorkloadSettings;
+import dev.replsim.storage.RowImage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A short human description of a loaded scenario, as {@code replsim validate} prints it, so a user
@@ -47,7 +52,11 @@ final class ScenarioDescription {
     row(out, "apply time", scenario.cluster().applyTime().describe() + " per entry");
     scenario.cluster().nodeApplyTime().forEach((node, time) ->
         row(out, "apply time", node + ": " + time.describe() + " per entry"));
+    row(out, "storage", storage(scenario.cluster().storage()));
     row(out, "writes", writes(scenario.workload()));
+    if (!scenario.workload().statements().setOnly()) {
+      row(out, "statements", statements(scenario.workload().statements()));
+    }
     row(out, "report", "message diagram of " + format(scenario.report().sequenceWindow())
         + " (around the first fault, else from the start)");
     if (scenario.faults().isEmpty()) {
@@ -56,16 +65,42 @@ final class ScenarioDescription {
     for (ScheduledFault f : scenario.faults()) {
       row(out, "fault", FaultDescription.describe(f));
     }
+    for (Scenario.Variant variant : scenario.variants()) {
+      row(out, "variant", variant.name() + ": " + replication(variant.scenario().cluster().replication()));
+    }
     out.println("OK");
     out.flush();
   }
 
   private static String replication(ReplicationSettings replication) {
-    String text = name(replication.method()) + ", " + name(replication.mode()) + ", acks "
-        + replication.acks() + " at " + name(replication.ackLevel());
-    return replication.mode() == CommitMode.SEMI_SYNC
-        ? text + ", timeout " + format(replication.timeout())
-        : text;
+    String method = name(replication.method())
+        + (replication.rowImage() == RowImage.FULL ? " (full row images)" : "");
+    if (replication.mode() != CommitMode.SEMI_SYNC) {
+      return method + ", " + name(replication.mode()) + ", acks at " + name(replication.ackLevel());
+    }
+    String standbys = replication.standbys().isEmpty() ? "" : " of [" + String.join(", ", replication.standbys()) + "]";
+    String visible = replication.waitPoint() == WaitPoint.AFTER_COMMIT ? ", visible after-commit" : "";
+    return method + ", semi-sync " + name(replication.quorum()).toUpperCase(Locale.ROOT) + " " + replication.acks()
+        + standbys + " at " + name(replication.ackLevel()) + ", timeout " + format(replication.timeout()) + visible;
+  }
+
+  private static String storage(StorageSettings storage) {
+    StringBuilder text = new StringBuilder("page format version " + storage.version());
+    storage.nodeVersions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> text.append(", ").append(e.getKey()).append(" at ").append(e.getValue()));
+    return text + "; WAL checkpoint every " + format(storage.checkpointInterval());
+  }
+
+  private static String statements(StatementMix mix) {
+    StringBuilder text = new StringBuilder();
+    double[] shares = mix.shares();
+    for (int i = 0; i < shares.length; i++) {
+      if (shares[i] > 0) {
+        text.append(text.length() == 0 ? "" : ", ").append(StatementMix.KINDS.get(i)).append(' ')
+            .append(trim(shares[i]));
+      }
+    }
+    return text.toString();
   }
 
   private static String writes(WorkloadSettings workload) {

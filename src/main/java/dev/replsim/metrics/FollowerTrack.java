@@ -3,7 +3,8 @@ package dev.replsim.metrics;
 /**
  * Everything measured about one follower: the lag of each entry it received, made durable and
  * applied (microsecond histograms, recorded by the follower's own thread and read by the sampler
- * interval by interval), its current positions, and how far it fell behind at worst.
+ * interval by interval), its current positions, how far it fell behind at worst, what the leader
+ * shipped to it, and its lag as the databases would report it.
  */
 final class FollowerTrack {
 
@@ -27,6 +28,11 @@ final class FollowerTrack {
   volatile long appliedEntries;
   /** {@link #appliedEntries} when the writes stopped, for the replicated-writes throughput. */
   volatile long appliedAtWriteEnd;
+  /** Bytes of the replication messages the leader shipped to it; written by the leader's thread. */
+  volatile long shippedBytes;
+  /** Why it refused the stream, or null. */
+  volatile String refusal;
+  final ReportedLag reported = new ReportedLag();
 
   FollowerTrack(String name) {
     this.name = name;

@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Percentiles of a set of durations, in milliseconds, as every latency and lag in
- * {@code summary.json} is reported.
+ * {@code summary.json} is reported (or, built by {@link #ofValues}, in the unit of the values).
  */
 public record LatencyStats(long count, double mean, double p50, double p90, double p99, double max) {
 
@@ -22,6 +22,23 @@ public record LatencyStats(long count, double mean, double p50, double p90, doub
         ms(micros.getValueAtPercentile(90)),
         ms(micros.getValueAtPercentile(99)),
         ms(micros.getMaxValue()));
+  }
+
+  /**
+   * Reads a histogram of values already in the unit they are reported in, such as MySQL's whole
+   * seconds behind the source.
+   */
+  public static LatencyStats ofValues(Histogram values) {
+    if (values.getTotalCount() == 0) {
+      return EMPTY;
+    }
+    return new LatencyStats(
+        values.getTotalCount(),
+        Math.round(values.getMean() * 1000) / 1000.0,
+        values.getValueAtPercentile(50),
+        values.getValueAtPercentile(90),
+        values.getValueAtPercentile(99),
+        values.getMaxValue());
   }
 
   /** Microseconds to milliseconds, rounded to the microsecond. */

@@ -25,6 +25,7 @@ public final class Recorder {
   private final Map<String, FollowerTrack> followers = new LinkedHashMap<>();
   private final LsnIndex lsns = new LsnIndex();
   private volatile long leaderLastLsn;
+  /** Written by the leader's thread on every append; read once the run is over. */
   private long leaderBytes;
   private final IntervalHistogram commitLatency = new IntervalHistogram(false);
   private final IntervalHistogram deliveryError = new IntervalHistogram(false);
@@ -34,6 +35,7 @@ public final class Recorder {
   private final Map<Long, LongAdder> acknowledgedByTerm = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile long leaderTerm = 1;
   private final LongAdder fallbacks = new LongAdder();
+  private final LongAdder fullPageImages = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder dropped = new LongAdder();
@@ -112,6 +114,33 @@ public final class Recorder {
     } else if (o instanceof Observation.ResendServed) {
       Observation.ResendServed r = (Observation.ResendServed) o;
       event(atMicros, "resend", node, details("follower", r.follower(), "fromLsn", r.fromLsn()));
+    } else {
+      observeMethod(f, o, atMicros);
+    }
+  }
+
+  /** What the replication methods and the databases' own lag views add. */
+  private void observeMethod(FollowerTrack f, Observation o, long atMicros) {
+    if (o instanceof Observation.Shipped) {
+      Observation.Shipped s = (Observation.Shipped) o;
+      FollowerTrack to = followers.get(s.follower());
+      if (to != null) {
+        to.shippedBytes += s.bytes(); // the leader's thread only
+        to.reported.sentLsn = Math.max(to.reported.sentLsn, s.toLsn());
+      }
+    } else if (o instanceof Observation.StandbyReply) {
+      FollowerTrack from = followers.get(((Observation.StandbyReply) o).follower());
+      if (from != null) {
+        from.reported.reply((Observation.StandbyReply) o);
+      }
+    } else if (o instanceof Observation.ApplierState && f != null) {
+      f.reported.applier((Observation.ApplierState) o, atMicros);
+    } else if (o instanceof Observation.StreamRefused && f != null) {
+      Observation.StreamRefused r = (Observation.StreamRefused) o;
+      f.refusal = r.reason();
+      event(atMicros, "stream-refused", f.name, details("lsn", r.lsn(), "reason", r.reason()));
+    } else if (o instanceof Observation.FullPageImages) {
+      fullPageImages.add(((Observation.FullPageImages) o).pages());
     }
   }
 
@@ -290,6 +319,20 @@ public final class Recorder {
     return fallbacks.sum();
   }
 
+  /** The bytes of the leader's log: every entry's modelled size. */
+  long leaderBytes() {
+    return leaderBytes;
+  }
+
+  long fullPageImages() {
+    return fullPageImages.sum();
+  }
+
+  /** The bytes of the leader's log up to {@code lsn}: a position as PostgreSQL reports it. */
+  long bytesAt(long lsn) {
+    return lsns.bytesUpTo(Math.min(lsn, leaderLastLsn));
+  }
+
   long sent() {
     return sent.sum();
   }
@@ -324,11 +367,14 @@ public final class Recorder {
     return list;
   }
 
-  /** Whether each of these followers has applied everything the leader appended. */
+  /**
+   * Whether each of these followers has applied everything the leader appended; a follower that
+   * refused the stream never will, so it is not waited for.
+   */
   public boolean caughtUp(Collection<String> running) {
     long last = leaderLastLsn;
     for (FollowerTrack f : followers.values()) {
-      if (running.contains(f.name) && (f.term != leaderTerm || f.appliedLsn < last)) {
+      if (running.contains(f.name) && f.refusal == null && (f.term != leaderTerm || f.appliedLsn < last)) {
         return false;
       }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The contents of {@code summary.json}, member for member as the output contract in the README
  * says. All times are milliseconds. Members that later features fill (reads, failovers) hold
- * zeros or empty lists until then.
+ * zeros or empty lists until then. Members are only ever added, never renamed: scripts read them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Summary(
@@ -22,7 +22,16 @@ public record Summary(
     Convergence convergence,
     NetworkStats network,
     Throughput throughput,
-    Run run) {
+    Run run,
+    Replication replication) {
+
+  /** Without the replication figures, for results built before they existed. */
+  public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
+      Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
+      Convergence convergence, NetworkStats network, Throughput throughput, Run run) {
+    this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
+        throughput, run, Replication.NONE);
+  }
 
   /** What ran. */
   public record ScenarioInfo(String name, String file, long seed, long durationMs) {}
@@ -47,7 +56,44 @@ public record Summary(
       LatencyStats durableMs,
       long maxEntriesBehind,
       long maxBytesBehind,
-      long appliedLsn) {}
+      long appliedLsn,
+      PostgresLag postgres,
+      MysqlLag mysql) {
+
+    /** Without the databases' own estimates. */
+    public FollowerLag(LatencyStats applyMs, LatencyStats receiveMs, LatencyStats durableMs,
+        long maxEntriesBehind, long maxBytesBehind, long appliedLsn) {
+      this(applyMs, receiveMs, durableMs, maxEntriesBehind, maxBytesBehind, appliedLsn, PostgresLag.NONE,
+          MysqlLag.NONE);
+    }
+  }
+
+  /**
+   * A follower as PostgreSQL's {@code pg_stat_replication} shows it: write, flush and replay lag
+   * as the leader estimates them from the follower's replies, on its own clock (polled every sample
+   * interval, NULLs left out), and the last sent, write, flush and replay positions in bytes of log.
+   */
+  public record PostgresLag(
+      LatencyStats writeLagMs,
+      LatencyStats flushLagMs,
+      LatencyStats replayLagMs,
+      long sentLsnBytes,
+      long writeLsnBytes,
+      long flushLsnBytes,
+      long replayLsnBytes) {
+
+    public static final PostgresLag NONE =
+        new PostgresLag(LatencyStats.EMPTY, LatencyStats.EMPTY, LatencyStats.EMPTY, 0, 0, 0, 0);
+  }
+
+  /**
+   * A follower as MySQL's {@code SHOW REPLICA STATUS} shows it: {@code Seconds_Behind_Source},
+   * polled every sample interval, in whole seconds (the statistics in seconds, not milliseconds).
+   */
+  public record MysqlLag(LatencyStats secondsBehindSource, long maxSecondsBehindSource) {
+
+    public static final MysqlLag NONE = new MysqlLag(LatencyStats.EMPTY, 0);
+  }
 
   /** Reads and the anomalies found in them. */
   public record Reads(
@@ -82,10 +128,12 @@ public record Summary(
   }
 
   /**
-   * Whether every running replica ended in the leader's state; nodes crashed at the end are listed
-   * apart, in {@code downNodes}.
+   * Whether every running replica ended in the leader's state. {@code downNodes}: nodes crashed at
+   * the end (not counted as divergent). {@code refusedNodes}: followers that refused the replication
+   * stream (WAL of another storage version), so they lack what came after (and are divergent).
    */
-  public record Convergence(boolean converged, List<String> divergentNodes, List<String> downNodes) {}
+  public record Convergence(
+      boolean converged, List<String> divergentNodes, List<String> downNodes, List<String> refusedNodes) {}
 
   /**
    * Messages through the emulated network. {@code deliveryErrorMs}: how late the live links
@@ -96,6 +144,25 @@ public record Summary(
 
   /** Acknowledged writes per second over the write phase, and entries applied per second per follower. */
   public record Throughput(double writesPerSec, double replicatedWritesPerSec) {}
+
+  /**
+   * What the replication method cost in bytes. {@code bytesPerWrite}: the mean modelled size of a
+   * write's log entry (its framing and its change: statement, row images or WAL). {@code
+   * shippedBytesPerWrite}: the bytes of replication messages the leader sent to one follower per
+   * write (message framing and resends included), averaged over the followers. {@code
+   * fullPageImages}: WAL pages logged whole after a checkpoint.
+   */
+  public record Replication(
+      String method,
+      long entries,
+      long logBytes,
+      double bytesPerWrite,
+      long shippedBytes,
+      double shippedBytesPerWrite,
+      long fullPageImages) {
+
+    public static final Replication NONE = new Replication("", 0, 0, 0, 0, 0, 0);
+  }
 
   /** How the run itself went: wall time of each phase and the JVM's peak heap. */
   public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {}

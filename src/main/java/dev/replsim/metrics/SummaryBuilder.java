@@ -32,12 +32,21 @@ public final class SummaryBuilder {
           LatencyStats.of(f.durableLag.total()),
           f.maxEntriesBehind,
           f.maxBytesBehind,
-          f.appliedLsn));
+          f.appliedLsn,
+          postgres(recorder, f.reported),
+          new Summary.MysqlLag(LatencyStats.ofValues(f.reported.secondsBehindSource),
+              f.reported.secondsBehindSource.getMaxValue())));
       minAppliedAtWriteEnd = Math.min(minAppliedAtWriteEnd, f.appliedAtWriteEnd);
     }
     if (minAppliedAtWriteEnd == Long.MAX_VALUE) {
       minAppliedAtWriteEnd = recorder.leaderLastLsn();
     }
+    List<String> refused = new ArrayList<>();
+    recorder.followers().forEach(f -> {
+      if (f.refusal != null) {
+        refused.add(f.name);
+      }
+    });
     long acknowledged = recorder.acknowledged();
     return new Summary(
         new Summary.ScenarioInfo(scenario.simulation().name(), scenario.file().toString(),
@@ -51,17 +60,42 @@ public final class SummaryBuilder {
         Summary.Reads.NONE,
         List.of(),
         faults,
-        convergence(scenario, finalStatus, leader),
+        convergence(scenario, finalStatus, leader, refused),
         new Summary.NetworkStats(recorder.sent(), recorder.delivered(), recorder.dropped(), recorder.duplicated(),
             recorder.bytes(),
             LatencyStats.of(recorder.deliveryError().total())),
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
-        run);
+        run,
+        replication(scenario, recorder, recorder.leaderLastLsn()));
+  }
+
+  private static Summary.PostgresLag postgres(Recorder recorder, ReportedLag r) {
+    return new Summary.PostgresLag(
+        LatencyStats.of(r.writeLag),
+        LatencyStats.of(r.flushLag),
+        LatencyStats.of(r.replayLag),
+        recorder.bytesAt(r.sentLsn),
+        recorder.bytesAt(r.writeLsn),
+        recorder.bytesAt(r.flushLsn),
+        recorder.bytesAt(r.replayLsn));
+  }
+
+  /** Bytes on the log and on the wire, per write. */
+  private static Summary.Replication replication(Scenario scenario, Recorder recorder, long entries) {
+    long shipped = 0;
+    for (FollowerTrack f : recorder.followers()) {
+      shipped += f.shippedBytes;
+    }
+    int followers = recorder.followers().size();
+    double perWrite = entries == 0 ? 0 : recorder.leaderBytes() / (double) entries;
+    double shippedPerWrite = entries == 0 || followers == 0 ? 0 : shipped / (double) entries / followers;
+    return new Summary.Replication(kebab(scenario.cluster().replication().method()), entries,
+        recorder.leaderBytes(), round(perWrite), shipped, round(shippedPerWrite), recorder.fullPageImages());
   }
 
   /** Every running node against the leader; without a running leader nothing has converged. */
   private static Summary.Convergence convergence(Scenario scenario, Map<String, NodeStatus> finalStatus,
-      NodeStatus leader) {
+      NodeStatus leader, List<String> refused) {
     List<String> divergent = new ArrayList<>();
     List<String> down = new ArrayList<>();
     for (String node : scenario.nodes()) {
@@ -72,7 +106,7 @@ public final class SummaryBuilder {
         divergent.add(node);
       }
     }
-    return new Summary.Convergence(leader != null && divergent.isEmpty(), divergent, down);
+    return new Summary.Convergence(leader != null && divergent.isEmpty(), divergent, down, refused);
   }
 
   /** {@code SEMI_SYNC} as scenarios write it: {@code semi-sync}. */

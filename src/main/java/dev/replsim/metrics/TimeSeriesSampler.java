@@ -1,5 +1,6 @@
 package dev.replsim.metrics;
 
+import dev.replsim.protocol.Observation;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -9,7 +10,8 @@ import org.HdrHistogram.Histogram;
  * {@code timeseries.csv}, and folds each interval's lags into the run's totals. Per follower:
  * positions, entries and bytes behind, the current apply lag (how long the oldest entry it has not
  * applied has been waiting; 0 when caught up) and the lags of the entries it handled in the
- * interval. For the leader: last LSN, acknowledged writes per second and commit latency.
+ * interval, and its lag as PostgreSQL and MySQL would report it (see {@link ReportedLag}). For the
+ * leader: last LSN, acknowledged writes per second and commit latency.
  */
 public final class TimeSeriesSampler {
 
@@ -68,6 +70,7 @@ public final class TimeSeriesSampler {
         add(t, f.name, "receive_lag_p50_ms", ms(receive.getValueAtPercentile(50)));
       }
       f.durableLag.roll();
+      reported(t, f, nowMicros);
     }
     Histogram delivery = recorder.deliveryError().roll();
     if (delivery.getTotalCount() > 0) {
@@ -76,6 +79,29 @@ public final class TimeSeriesSampler {
       add(t, NETWORK, "delivery_error_max_ms", ms(delivery.getMaxValue()));
     }
     return new Snapshot(writesPerSec, maxLag);
+  }
+
+  /**
+   * The follower as the databases would report it: PostgreSQL's positions in bytes and its lags
+   * (rows left out while they are NULL), and MySQL's Seconds_Behind_Source.
+   */
+  private void reported(double t, FollowerTrack f, long nowMicros) {
+    ReportedLag r = f.reported;
+    long secondsBehind = r.poll(nowMicros);
+    add(t, f.name, "sent_lsn_bytes", recorder.bytesAt(r.sentLsn));
+    add(t, f.name, "write_lsn_bytes", recorder.bytesAt(r.writeLsn));
+    add(t, f.name, "flush_lsn_bytes", recorder.bytesAt(r.flushLsn));
+    add(t, f.name, "replay_lsn_bytes", recorder.bytesAt(r.replayLsn));
+    addKnown(t, f.name, "pg_write_lag_ms", r.writeLagMicros);
+    addKnown(t, f.name, "pg_flush_lag_ms", r.flushLagMicros);
+    addKnown(t, f.name, "pg_replay_lag_ms", r.replayLagMicros);
+    add(t, f.name, "seconds_behind_source", secondsBehind);
+  }
+
+  private void addKnown(double t, String node, String metric, long micros) {
+    if (micros != Observation.UNKNOWN_LAG) {
+      add(t, node, metric, ms(micros));
+    }
   }
 
   /** How long the oldest entry this follower has not applied has been waiting, in ms. */

@@ -9,13 +9,15 @@ import dev.replsim.protocol.Message;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
+import dev.replsim.protocol.Read;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
-import dev.replsim.protocol.WriteOutcome;
+import dev.replsim.storage.Database;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -46,8 +48,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** What a node's actor accepts; the faults aimed at a node are {@link NodeFault}s. */
   public sealed interface Command
-      permits Envelope, ClientWrite, Start, GetStatus, Warmup, Ping, Pong, TimerFired, DeliverDue, Flush,
-          PeersChanged, NodeFault {}
+      permits Envelope, ClientWrite, ClientRead, Inspect, Start, GetStatus, Warmup, Ping, Pong, TimerFired,
+          DeliverDue, Flush, PeersChanged, NodeFault {}
 
   /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
   public record Envelope(long deliverAtMicros, Message message) implements Command, CborSerializable {}
@@ -57,6 +59,19 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** The leader's answer to a client once its write is committed. */
   public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) {}
+
+  /** A client's read of one key; the node answers the client with {@link ReadResult}. */
+  public record ClientRead(Read read) implements Command {}
+
+  /** A node's answer to a read: the value (null if absent) and the LSN it reflects. */
+  public record ReadResult(long requestId, String key, String value, long lsn) {}
+
+  /** A bounded read-only query of the node's database, run on its thread, for end-of-run checks. */
+  public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {
+    void answer(Database database) {
+      replyTo.tell(query.apply(database));
+    }
+  }
 
   /** Starts the protocol core; sent by the driver once every node sees every other. */
   public enum Start implements Command { INSTANCE }
@@ -147,6 +162,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessage(NodeFault.SetClockSkew.class, this::onSetClockSkew)
         .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(ClientRead.class, this::onClientRead)
+        .onMessage(Inspect.class, this::onInspect)
         .onMessage(Warmup.class, this::onWarmup)
         .onMessage(Ping.class, this::onPing)
         .onMessage(Pong.class, this::onPong)
@@ -298,6 +315,17 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return this;
   }
 
+  private Behavior<Command> onClientRead(ClientRead msg) {
+    long now = clock.trueNow();
+    execute(core.onRead(msg.read(), clock.local(now)), now);
+    return this;
+  }
+
+  private Behavior<Command> onInspect(Inspect<?> msg) {
+    msg.answer(core.database());
+    return this;
+  }
+
   /** Carries out what the core decided; {@code now} is the true time. */
   private void execute(Decision d, long now) {
     for (Observation o : d.observations()) {
@@ -306,11 +334,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     for (Decision.Send s : d.sends()) {
       out.transmit(s.to(), s.message(), now);
     }
-    for (WriteOutcome o : d.outcomes()) {
-      @SuppressWarnings("unchecked")
-      ActorRef<WriteCommitted> client = (ActorRef<WriteCommitted>) o.client();
-      client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.term(), o.fallback()));
-    }
+    ClientReplies.send(d);
     d.timers().forEach((key, at) -> timers.set(key, at == null ? null : clock.toTrue(at)));
     List<Entry> persist = d.persist();
     if (!persist.isEmpty()) {

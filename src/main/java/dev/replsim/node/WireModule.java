@@ -11,8 +11,15 @@ import dev.replsim.protocol.Heartbeat;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.ResendRequest;
 import dev.replsim.protocol.Snapshot;
+import dev.replsim.protocol.StreamRefused;
 import dev.replsim.storage.Change;
+import dev.replsim.storage.FullRowChange;
+import dev.replsim.storage.PageWrite;
 import dev.replsim.storage.RowChange;
+import dev.replsim.storage.RowChanges;
+import dev.replsim.storage.RowDelete;
+import dev.replsim.storage.StatementChange;
+import dev.replsim.storage.WalRecord;
 
 /**
  * Tells Jackson how to write the protocol's sealed interfaces on the wire (a short type name per
@@ -27,6 +34,12 @@ public final class WireModule extends SimpleModule {
     setMixInAnnotation(Change.class, ChangeMixin.class);
     setMixInAnnotation(Entry.class, ArrayShape.class);
     setMixInAnnotation(RowChange.class, ArrayShape.class);
+    setMixInAnnotation(FullRowChange.class, ArrayShape.class);
+    setMixInAnnotation(RowDelete.class, ArrayShape.class);
+    setMixInAnnotation(RowChanges.class, ArrayShape.class);
+    setMixInAnnotation(StatementChange.class, ArrayShape.class);
+    setMixInAnnotation(WalRecord.class, ArrayShape.class);
+    setMixInAnnotation(PageWrite.class, ArrayShape.class);
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
@@ -35,18 +48,27 @@ public final class WireModule extends SimpleModule {
     @JsonSubTypes.Type(value = Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = ResendRequest.class, name = "resend"),
     @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
-    @JsonSubTypes.Type(value = Snapshot.class, name = "snapshot")
+    @JsonSubTypes.Type(value = Snapshot.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = StreamRefused.class, name = "refused")
   })
   interface MessageMixin {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_ARRAY)
-  @JsonSubTypes({@JsonSubTypes.Type(value = RowChange.class, name = "row")})
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = RowChange.class, name = "row"),
+    @JsonSubTypes.Type(value = FullRowChange.class, name = "row-full"),
+    @JsonSubTypes.Type(value = RowDelete.class, name = "delete"),
+    @JsonSubTypes.Type(value = RowChanges.class, name = "rows"),
+    @JsonSubTypes.Type(value = StatementChange.class, name = "statement"),
+    @JsonSubTypes.Type(value = WalRecord.class, name = "wal")
+  })
   interface ChangeMixin {}
 
   /**
    * Entries travel by the hundred in one message: written as arrays of their components, in
    * declaration order, they carry no property names, which halves their size on the wire and
-   * most of the cost of reading them.
+   * most of the cost of reading them. Every change form is written so, WAL's page bytes as CBOR
+   * byte strings.
    */
   @JsonFormat(shape = JsonFormat.Shape.ARRAY)
   interface ArrayShape {}

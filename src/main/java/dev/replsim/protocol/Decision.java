@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the protocol core decided in answer to one input: messages to send, entries to make
- * durable, timers to set, writes to answer, observations to record, and whether it wants a
+ * durable, timers to set, writes and reads to answer, observations to record, and whether it wants a
  * flush once the driver has delivered the inputs already waiting. The driver carries it out;
  * the core itself never sends, sleeps or reads a clock.
  */
@@ -22,6 +22,7 @@ public final class Decision {
   private List<Entry> persist = List.of();
   private Map<TimerKey, Long> timers = Map.of();
   private List<WriteOutcome> outcomes = List.of();
+  private List<ReadOutcome> reads = List.of();
   private List<Observation> observations = List.of();
   private boolean flush;
 
@@ -70,6 +71,13 @@ public final class Decision {
     outcomes.add(outcome);
   }
 
+  void answer(ReadOutcome read) {
+    if (reads.isEmpty()) {
+      reads = new ArrayList<>(1);
+    }
+    reads.add(read);
+  }
+
   void observe(Observation observation) {
     if (observations.isEmpty()) {
       observations = new ArrayList<>(2);
@@ -106,6 +114,11 @@ public final class Decision {
     return outcomes;
   }
 
+  /** Answers to reads. */
+  public List<ReadOutcome> reads() {
+    return reads;
+  }
+
   public List<Observation> observations() {
     return observations;
   }
@@ -116,6 +129,6 @@ public final class Decision {
 
   public boolean isEmpty() {
     return sends.isEmpty() && persist.isEmpty() && timers.isEmpty() && outcomes.isEmpty()
-        && observations.isEmpty() && !flush;
+        && reads.isEmpty() && observations.isEmpty() && !flush;
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * What the leader knows of each follower: the next LSN to ship to it and the received, durable
  * and applied positions of its latest ack. Positions only move forward; the next LSN moves back
  * when the follower asks for a resend, but never to or below the received position: the leader
- * drops entries every follower has received, so the next LSN must stay above it.
+ * drops entries every follower has received, so the next LSN must stay above it. A follower that
+ * refused the stream is detached: nothing more is shipped to it, and the log no longer waits for it.
+ * Each follower also has PostgreSQL's {@link LagTracker} for the lags its replies show.
  */
 final class FollowerProgress {
 
@@ -17,6 +19,8 @@ final class FollowerProgress {
   private final long[] durable;
   private final long[] applied;
   private final long[] incarnation;
+  private final boolean[] detached;
+  private final LagTracker[] lag;
 
   FollowerProgress(List<String> names) {
     this.names = names;
@@ -27,6 +31,11 @@ final class FollowerProgress {
     durable = new long[n];
     applied = new long[n];
     incarnation = new long[n];
+    detached = new boolean[n];
+    lag = new LagTracker[n];
+    for (int i = 0; i < n; i++) {
+      lag[i] = new LagTracker();
+    }
   }
 
   /** How a message's incarnation compares with what the leader knew of follower {@code i}. */
@@ -59,7 +68,31 @@ final class FollowerProgress {
     received[i] = 0;
     durable[i] = 0;
     applied[i] = 0;
+    detached[i] = false; // a new incarnation may accept what the last refused
+    lag[i] = new LagTracker();
     return Incarnation.RESTARTED;
+  }
+
+  String name(int i) {
+    return names.get(i);
+  }
+
+  LagTracker lag(int i) {
+    return lag[i];
+  }
+
+  /** The follower refused the stream: ship it nothing more. */
+  void detach(int i) {
+    detached[i] = true;
+  }
+
+  boolean isDetached(int i) {
+    return detached[i];
+  }
+
+  /** Which followers are detached, by index; the array itself, to be read only. */
+  boolean[] detached() {
+    return detached;
   }
 
   int indexOf(String follower) {
@@ -104,12 +137,15 @@ final class FollowerProgress {
     return inFlight(i) < window;
   }
 
-  long minReceived() {
+  /** The lowest received position among the followers still streaming; {@code ifNone} if none is. */
+  long minReceived(long ifNone) {
     long min = Long.MAX_VALUE;
-    for (long r : received) {
-      min = Math.min(min, r);
+    for (int i = 0; i < received.length; i++) {
+      if (!detached[i]) {
+        min = Math.min(min, received[i]);
+      }
     }
-    return min == Long.MAX_VALUE ? 0 : min;
+    return min == Long.MAX_VALUE ? ifNone : min;
   }
 
   /** Each follower's position at the given ack level, in follower order (a fresh array). */
@@ -122,15 +158,5 @@ final class FollowerProgress {
       default:
         return applied.clone();
     }
-  }
-
-  int countAtLeast(long lsn, AckLevel level) {
-    int count = 0;
-    for (long p : positions(level)) {
-      if (p >= lsn) {
-        count++;
-      }
-    }
-    return count;
   }
 }

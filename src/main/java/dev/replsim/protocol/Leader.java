@@ -1,14 +1,22 @@
 package dev.replsim.protocol;
 
+import dev.replsim.storage.Change;
+import dev.replsim.storage.ChangeCapture;
+import dev.replsim.storage.Database;
 import dev.replsim.storage.KeyValueStore;
-import dev.replsim.storage.RowChange;
+import dev.replsim.storage.Row;
+import dev.replsim.storage.RowCapture;
+import dev.replsim.storage.RowImage;
+import dev.replsim.storage.WalRecord;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The leader's protocol core: it assigns consecutive LSNs to writes, appends them to its log and
- * database, ships them to each follower in order, tracks each follower's received, durable and
- * applied positions from their acks, and answers a write once the commit rule of the mode is met.
+ * The leader's protocol core: it executes writes on its database, appends the change its
+ * replication method captures under consecutive LSNs, ships entries to each follower in order,
+ * tracks each follower's received, durable and applied positions from their acks (with
+ * PostgreSQL's lag estimates), answers a write once the commit rule is met, and answers reads
+ * with what its wait point lets other clients see.
  */
 public final class Leader implements ProtocolNode {
 
@@ -16,33 +24,32 @@ public final class Leader implements ProtocolNode {
   private final long term;
   private final ProtocolSettings settings;
   private final ReplicationLog log = new ReplicationLog();
-  private final KeyValueStore store = new KeyValueStore();
+  private final ChangeCapture capture;
+  private final Database database;
   private final List<String> followers;
   private final FollowerProgress progress;
+  private final CommitQuorum quorum;
   private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
   private long durableLsn;
+  /** The last LSN answered: under {@link WaitPoint#AFTER_SYNC}, what other clients may see. */
+  private long releasedLsn;
   private long commitTimerAt = Long.MAX_VALUE;
 
-  /** A write waiting for its commit rule. */
-  private static final class PendingWrite {
-    final Write write;
-    final long lsn;
-    final long deadline;
-    boolean timedOut;
-
-    PendingWrite(Write write, long lsn, long deadline) {
-      this.write = write;
-      this.lsn = lsn;
-      this.deadline = deadline;
-    }
+  /** A leader replicating row images (logical replication) of a fresh database. */
+  public Leader(String name, long term, List<String> followers, ProtocolSettings settings) {
+    this(name, term, followers, settings, new RowCapture(new KeyValueStore(), RowImage.MINIMAL));
   }
 
-  public Leader(String name, long term, List<String> followers, ProtocolSettings settings) {
+  /** @param capture the replication method's capture over the leader's database */
+  public Leader(String name, long term, List<String> followers, ProtocolSettings settings, ChangeCapture capture) {
     this.name = name;
     this.term = term;
     this.followers = List.copyOf(followers);
     this.settings = settings;
+    this.capture = capture;
+    this.database = capture.database();
     this.progress = new FollowerProgress(this.followers);
+    this.quorum = new CommitQuorum(settings.commit(), this.followers);
   }
 
   @Override
@@ -61,19 +68,42 @@ public final class Leader implements ProtocolNode {
   public Decision onWrite(Write write, long now) {
     Decision d = new Decision();
     long lsn = log.lastLsn() + 1;
-    RowChange change = new RowChange(write.key(), write.value(), write.valueBytes());
-    Entry entry = Entry.of(term, lsn, change, now);
-    log.append(entry);
-    store.apply(change);
-    d.persist(entry);
-    d.observe(new Observation.Appended(lsn, entry.sizeBytes()));
     CommitPolicy commit = settings.commit();
     long deadline = commit.hasTimeout() ? now + commit.timeoutMicros() : Long.MAX_VALUE;
-    pending.add(new PendingWrite(write, lsn, deadline));
+    PendingWrite p = new PendingWrite(write, lsn, deadline);
+    pending.add(p);
+    Change change = capture.capture(write.statement(), now, p); // p hears the rows before the write
+    Entry entry = Entry.of(term, lsn, change, now);
+    log.append(entry);
+    d.persist(entry);
+    d.observe(new Observation.Appended(lsn, entry.sizeBytes()));
+    if (change instanceof WalRecord && ((WalRecord) change).fullPageImages() > 0) {
+      d.observe(new Observation.FullPageImages(lsn, ((WalRecord) change).fullPageImages()));
+    }
     armCommitTimer(d);
     if (!followers.isEmpty()) {
       d.requestFlush();
     }
+    return d;
+  }
+
+  /**
+   * Answers with what other clients may see: every write up to the visible LSN, and, for a key
+   * that a later write changed, the row before that write. After sync, a write is visible once
+   * answered; after commit, once durable on the leader, before any follower acked it.
+   */
+  @Override
+  public Decision onRead(Read read, long now) {
+    long visible = settings.commit().waitPoint() == WaitPoint.AFTER_COMMIT ? durableLsn : releasedLsn;
+    Row row = database.get(read.key());
+    for (PendingWrite p : pending) {
+      if (p.lsn > visible && p.touches(read.key())) {
+        row = p.before(read.key());
+        break;
+      }
+    }
+    Decision d = new Decision();
+    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), row == null ? null : row.value(), visible));
     return d;
   }
 
@@ -84,20 +114,31 @@ public final class Leader implements ProtocolNode {
       return d; // a stale or future term: fencing arrives with failover
     }
     if (message instanceof Ack) {
-      onAck((Ack) message, d);
+      onAck((Ack) message, now, d);
     } else if (message instanceof ResendRequest) {
       onResendRequest((ResendRequest) message, d);
+    } else if (message instanceof StreamRefused) {
+      int i = progress.indexOf(message.from());
+      if (i >= 0) {
+        progress.detach(i);
+        release(d); // FIRST k may now count on the next standby
+      }
     }
     return d;
   }
 
-  private void onAck(Ack ack, Decision d) {
+  private void onAck(Ack ack, long now, Decision d) {
     int i = progress.indexOf(ack.from());
     if (i < 0 || !fromCurrentIncarnation(i, ack.from(), ack.incarnation(), d)) {
       return;
     }
     boolean windowWasFull = !progress.hasRoom(i, settings.maxInFlightEntries());
     progress.acked(i, ack);
+    long sent = progress.nextLsn(i) - 1;
+    LagTracker lag = progress.lag(i);
+    lag.reply(ack.receivedLsn(), ack.durableLsn(), ack.appliedLsn(), sent, now);
+    d.observe(new Observation.StandbyReply(ack.from(), sent, ack.receivedLsn(), ack.durableLsn(),
+        ack.appliedLsn(), lag.lag(LagTracker.WRITE), lag.lag(LagTracker.FLUSH), lag.lag(LagTracker.REPLAY)));
     release(d);
     if (windowWasFull && progress.nextLsn(i) <= log.lastLsn()) {
       d.requestFlush();
@@ -146,9 +187,11 @@ public final class Leader implements ProtocolNode {
     Decision d = new Decision();
     if (key == TimerKey.HEARTBEAT) {
       for (int i = 0; i < followers.size(); i++) {
-        d.send(followers.get(i), new Heartbeat(term, name, progress.nextLsn(i) - 1));
+        if (!progress.isDetached(i)) {
+          d.send(followers.get(i), new Heartbeat(term, name, progress.nextLsn(i) - 1));
+        }
       }
-      log.truncatePrefix(followers.isEmpty() ? log.lastLsn() : progress.minReceived());
+      log.truncatePrefix(progress.minReceived(log.lastLsn()));
       d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     } else if (key == TimerKey.COMMIT_TIMEOUT) {
       commitTimerAt = Long.MAX_VALUE;
@@ -169,6 +212,9 @@ public final class Leader implements ProtocolNode {
     Decision d = new Decision();
     long last = log.lastLsn();
     for (int i = 0; i < followers.size(); i++) {
+      if (progress.isDetached(i)) {
+        continue;
+      }
       if (progress.nextLsn(i) < log.firstLsn()) {
         shipSnapshot(i, d);
       }
@@ -176,8 +222,14 @@ public final class Leader implements ProtocolNode {
         long room = settings.maxInFlightEntries() - progress.inFlight(i);
         int max = (int) Math.min(settings.maxBatchEntries(), room);
         List<Entry> batch = log.slice(progress.nextLsn(i), max);
-        d.send(followers.get(i), new AppendEntries(term, name, batch));
-        progress.shipped(i, batch.get(batch.size() - 1).lsn());
+        AppendEntries message = new AppendEntries(term, name, batch);
+        Entry lastEntry = batch.get(batch.size() - 1);
+        d.send(followers.get(i), message);
+        d.observe(new Observation.Shipped(followers.get(i), batch.get(0).lsn(), lastEntry.lsn(),
+            message.sizeBytes()));
+        progress.shipped(i, lastEntry.lsn());
+        // PostgreSQL samples the flush time of the WAL it sends, for the lags replies will show
+        progress.lag(i).record(lastEntry.lsn(), lastEntry.appendedAtMicros());
       }
     }
     return d;
@@ -189,7 +241,7 @@ public final class Leader implements ProtocolNode {
    */
   private void shipSnapshot(int i, Decision d) {
     long last = log.lastLsn();
-    Snapshot snapshot = new Snapshot(term, name, last, store.rows());
+    Snapshot snapshot = new Snapshot(term, name, last, database.image());
     d.send(followers.get(i), snapshot);
     d.observe(new Observation.SnapshotSent(followers.get(i), last, snapshot.sizeBytes()));
     progress.shipped(i, last);
@@ -198,17 +250,18 @@ public final class Leader implements ProtocolNode {
   /** Answers, in LSN order, every pending write that the commit rule (or its timeout) now allows. */
   private void release(Decision d) {
     CommitPolicy commit = settings.commit();
-    long commitLsn = commit.commitLsn(durableLsn, progress.positions(commit.ackLevel()));
+    long[] positions = progress.positions(commit.ackLevel());
+    long commitLsn = quorum.commitLsn(durableLsn, positions, progress.detached());
     while (!pending.isEmpty()) {
       PendingWrite p = pending.peek();
       if (p.lsn > durableLsn || (p.lsn > commitLsn && !p.timedOut)) {
         break;
       }
       pending.poll();
+      releasedLsn = p.lsn;
       boolean fallback = p.lsn > commitLsn;
       if (fallback) {
-        int acked = progress.countAtLeast(p.lsn, commit.ackLevel());
-        d.observe(new Observation.Fallback(p.lsn, acked, commit.acks()));
+        d.observe(new Observation.Fallback(p.lsn, quorum.acked(p.lsn, positions), quorum.needed(followers.size())));
       }
       Write w = p.write;
       d.reply(new WriteOutcome(w.client(), w.requestId(), p.lsn, term, fallback));
@@ -235,12 +288,17 @@ public final class Leader implements ProtocolNode {
   @Override
   public NodeStatus status() {
     return new NodeStatus(name, NodeStatus.Role.LEADER, term, log.lastLsn(), durableLsn,
-        log.lastLsn(), store.digest(), store.size());
+        log.lastLsn(), database.digest(), database.size());
+  }
+
+  @Override
+  public Database database() {
+    return database;
   }
 
   /** The leader's database, for checks and tests. */
-  public KeyValueStore store() {
-    return store;
+  public Database store() {
+    return database;
   }
 
   /** The in-memory tail of the log, for tests in this package: its bounds show the truncation. */

@@ -45,4 +45,55 @@ public sealed interface Observation {
 
   /** The leader went back to {@code fromLsn} for a follower that asked for it. */
   record ResendServed(String follower, long fromLsn) implements Observation {}
+
+  /** The leader shipped entries {@code fromLsn..toLsn} to a follower in one message of {@code bytes}. */
+  record Shipped(String follower, long fromLsn, long toLsn, int bytes) implements Observation {}
+
+  /**
+   * The leader processed a follower's ack as PostgreSQL's walsender processes a standby's reply:
+   * the positions it shows ({@code pg_stat_replication}'s sent, write, flush and replay LSN) and
+   * the lags it estimates from them on its own clock, in microseconds, or
+   * {@link #UNKNOWN_LAG} where PostgreSQL shows NULL.
+   */
+  record StandbyReply(String follower, long sentLsn, long writeLsn, long flushLsn, long replayLsn,
+      long writeLagMicros, long flushLagMicros, long replayLagMicros) implements Observation {}
+
+  /** A lag PostgreSQL would show as NULL: nothing to measure it by. */
+  long UNKNOWN_LAG = LagTracker.UNKNOWN;
+
+  /**
+   * A follower's applier moved on, as MySQL's {@code Seconds_Behind_Source} sees it: from now on
+   * the oldest entry it has received but not applied was executed on the leader at
+   * {@code sourceTimestampMicros} (the leader's clock), or it has caught up ({@link #IDLE}).
+   * {@code localMicros} is the follower's own clock at the moment, so that a skewed clock skews the
+   * estimate as it would in MySQL.
+   */
+  record ApplierState(long localMicros, long sourceTimestampMicros) implements Observation {
+
+    /** No source timestamp: the applier has applied everything received. */
+    public static final long IDLE = -1;
+
+    public boolean idle() {
+      return sourceTimestampMicros == IDLE;
+    }
+
+    /**
+     * {@code Seconds_Behind_Source} as MySQL computes it at {@code localNowMicros} on the
+     * follower's clock: that clock's whole seconds minus the source timestamp's whole seconds,
+     * never negative, and 0 when the applier has caught up with what it received (however far
+     * the receiver itself is behind).
+     */
+    public long secondsBehindSource(long localNowMicros) {
+      if (idle()) {
+        return 0;
+      }
+      return Math.max(0, Math.floorDiv(localNowMicros, 1_000_000) - Math.floorDiv(sourceTimestampMicros, 1_000_000));
+    }
+  }
+
+  /** A follower refused the stream from {@code lsn} on, for {@code reason}; it refuses all later ones. */
+  record StreamRefused(long lsn, String reason) implements Observation {}
+
+  /** Entry {@code lsn}, a WAL record, logged {@code pages} pages whole after a checkpoint. */
+  record FullPageImages(long lsn, int pages) implements Observation {}
 }

@@ -1,5 +1,7 @@
 package dev.replsim.protocol;
 
+import dev.replsim.storage.Database;
+
 /**
  * One node's protocol state machine, as a driver sees it: every input comes with the time it is
  * handled at, on the node's clock, and returns a {@link Decision} for the driver to carry out.
@@ -19,6 +21,9 @@ public interface ProtocolNode {
   /** A client's write; only the leader accepts writes. */
   Decision onWrite(Write write, long nowMicros);
 
+  /** A client's read of one key: answered at once, from this node's state. */
+  Decision onRead(Read read, long nowMicros);
+
   /** The journal made the log durable up to {@code upToLsn}. */
   Decision onDurable(long upToLsn, long nowMicros);
 
@@ -29,4 +34,7 @@ public interface ProtocolNode {
   Decision onFlush(long nowMicros);
 
   NodeStatus status();
+
+  /** The node's database, for end-of-run checks: read it only between inputs, never change it. */
+  Database database();
 }

@@ -1,7 +1,7 @@
 package dev.replsim.protocol;
 
+import dev.replsim.storage.DatabaseImage;
 import dev.replsim.storage.SizeModel;
-import java.util.Map;
 
 /**
  * Sent by the leader to a follower that needs entries the leader no longer holds (a follower that
@@ -9,20 +9,12 @@ import java.util.Map;
  * follower replaces its state with it and continues from {@code lsn + 1}, as a replica set up from
  * a base backup does.
  *
- * @param rows every key and its value at {@code lsn}
+ * @param image the database at {@code lsn}: its rows, and its pages' bytes when it is a page store
  */
-public record Snapshot(long term, String from, long lsn, Map<String, String> rows) implements Message {
-
-  public Snapshot {
-    rows = Map.copyOf(rows);
-  }
+public record Snapshot(long term, String from, long lsn, DatabaseImage image) implements Message {
 
   @Override
   public int sizeBytes() {
-    int bytes = SizeModel.MESSAGE_HEADER_BYTES + 8;
-    for (Map.Entry<String, String> row : rows.entrySet()) {
-      bytes += SizeModel.rowImageBytes(row.getKey(), row.getValue().length());
-    }
-    return bytes;
+    return SizeModel.MESSAGE_HEADER_BYTES + 8 + image.sizeBytes();
   }
 }

@@ -84,8 +84,9 @@ public final class RunFiles {
         s.reads() == null ? Summary.Reads.NONE : s.reads(),
         s.failovers() == null ? List.of() : s.failovers(),
         s.faults() == null ? List.of() : s.faults(),
-        s.convergence() == null ? new Summary.Convergence(true, List.of(), List.of()) : s.convergence(),
-        s.network(), s.throughput(), s.run());
+        s.convergence() == null ? new Summary.Convergence(true, List.of(), List.of(), List.of()) : s.convergence(),
+        s.network(), s.throughput(), s.run(),
+        s.replication() == null ? Summary.Replication.NONE : s.replication());
   }
 
   static List<RunEvent> events(Path file) throws RunFilesException {

@@ -2,10 +2,6 @@ package dev.replsim.scenario;
 
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigValue;
-import dev.replsim.protocol.AckLevel;
-import dev.replsim.protocol.CommitMode;
-import dev.replsim.protocol.ReplicationMethod;
-import java.time.Duration;
 import java.util.ArrayList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
@@ -15,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads and validates the {@code cluster} section: nodes, replication and persistence. */
+/**
+ * Reads and validates the {@code cluster} section: nodes, replication (see {@link
+ * ReplicationReader}), persistence and storage (see {@link StorageReader}).
+ */
 final class ClusterReader {
 
   private static final int MAX_FOLLOWERS = 64;
@@ -30,10 +29,10 @@ final class ClusterReader {
   static ClusterSettings read(Fields f) {
     int followers = f.intIn("cluster.followers", 0, MAX_FOLLOWERS);
     List<String> nodes = nodes(f, followers);
-    ReplicationSettings replication = replication(f, followers);
+    ReplicationSettings replication = ReplicationReader.read(f, nodes);
     String persistence = persistence(f);
     return new ClusterSettings(nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"),
-        nodeApplyTimes(f, nodes));
+        nodeApplyTimes(f, nodes), StorageReader.read(f, nodes));
   }
 
   /** The given names, checked, or {@code leader, follower-1 ... follower-N}. */
@@ -100,57 +99,6 @@ final class ClusterReader {
       }
     }
     return names;
-  }
-
-  private static ReplicationSettings replication(Fields f, int followers) {
-    ReplicationMethod method =
-        f.choice(
-            "cluster.replication.method",
-            ReplicationMethod.values(),
-            "a replication method",
-            "statement",
-            "wal");
-    CommitMode mode = f.choice("cluster.replication.mode", CommitMode.values(), "a commit mode");
-    boolean semiSync = mode == CommitMode.SEMI_SYNC;
-    if (semiSync && followers == 0) {
-      String blame =
-          f.fromDefaults("cluster.followers") ? "cluster.replication.mode" : "cluster.followers";
-      throw f.fail(
-          blame,
-          "cluster.replication.mode = semi-sync needs at least one follower to ack,"
-              + " but cluster.followers = 0");
-    }
-    int acks = f.intIn("cluster.replication.acks", 1, Integer.MAX_VALUE);
-    if (semiSync && acks > followers) {
-      // acks is read for every mode (it must be sane) but bounded by the followers only where it
-      // counts
-      throw f.bad(
-          "cluster.replication.acks",
-          "is out of range: with "
-              + followers
-              + " follower"
-              + (followers == 1 ? "" : "s")
-              + ", semi-sync acks must be 1.."
-              + followers);
-    }
-    AckLevel ackLevel =
-        f.choice("cluster.replication.ack-level", AckLevel.values(), "an ack level");
-    Duration timeout =
-        f.durationIn(
-            "cluster.replication.timeout",
-            Duration.ofNanos(1),
-            Fields.LONGEST,
-            "a duration greater than 0, e.g. 1s");
-    int maxBatch = f.intIn("cluster.replication.max-batch", 1, 10_000);
-    long maxInFlight =
-        f.wholeNumber(
-            "cluster.replication.max-in-flight",
-            maxBatch,
-            Long.MAX_VALUE,
-            "at least cluster.replication.max-batch = "
-                + maxBatch
-                + ", so a full batch can be in flight");
-    return new ReplicationSettings(method, mode, acks, ackLevel, timeout, maxBatch, maxInFlight);
   }
 
   private static String persistence(Fields f) {

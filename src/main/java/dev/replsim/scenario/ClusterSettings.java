@@ -12,10 +12,15 @@ import java.util.Map;
  * @param persistence the journal kind; only {@code memory} so far
  * @param applyTime how long a follower takes to apply one entry
  * @param nodeApplyTime per-node apply times that replace {@code applyTime} (a slow replica)
+ * @param storage each node's page format version and the WAL checkpoint interval
  */
 public record ClusterSettings(
-    List<String> nodes, ReplicationSettings replication, String persistence, Distribution applyTime,
-    Map<String, Distribution> nodeApplyTime) {
+    List<String> nodes,
+    ReplicationSettings replication,
+    String persistence,
+    Distribution applyTime,
+    Map<String, Distribution> nodeApplyTime,
+    StorageSettings storage) {
 
   public ClusterSettings {
     nodes = List.copyOf(nodes);
@@ -25,6 +30,12 @@ public record ClusterSettings(
   /** How long this node takes to apply one entry. */
   public Distribution applyTime(String node) {
     return nodeApplyTime.getOrDefault(node, applyTime);
+  }
+
+  /** With the default storage: every node at page format version 1. */
+  public ClusterSettings(List<String> nodes, ReplicationSettings replication, String persistence,
+      Distribution applyTime) {
+    this(nodes, replication, persistence, applyTime, Map.of(), StorageSettings.DEFAULT);
   }
 
   public int followers() {

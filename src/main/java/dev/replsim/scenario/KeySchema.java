@@ -78,6 +78,8 @@ final class KeySchema {
         continue; // its keys are node names and its values distributions, which ClusterReader checks
       } else if (path.equals(RegionReader.REGIONS)) {
         continue; // region names are the user's own; the reader checks them
+      } else if (path.equals(StorageReader.NODE_VERSIONS)) {
+        continue; // its keys are node names, which StorageReader checks against the cluster
       } else if (DistributionReader.PATHS.contains(path)) {
         checkDistribution(value, path + ".");
       } else if (expectedValue instanceof ConfigObject && !(value instanceof ConfigObject)) {

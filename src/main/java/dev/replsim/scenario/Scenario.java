@@ -12,6 +12,8 @@ import java.util.List;
  * @param file the scenario file it was loaded from
  * @param faults the fault schedule: the scenario's {@code faults} and the nemesis's, in time order
  * @param effectiveConfig the merged configuration, rendered as HOCON, for reproducing the run
+ * @param variants the scenario's {@code variants}: the same scenario with some keys changed, each
+ *     validated like the scenario itself; {@code replsim run} runs them in turn (empty for none)
  */
 public record Scenario(
     Path file,
@@ -23,10 +25,26 @@ public record Scenario(
     List<ScheduledFault> faults,
     OutputSettings output,
     ReportSettings report,
-    String effectiveConfig) {
+    String effectiveConfig,
+    List<Variant> variants) {
 
   public Scenario {
     faults = List.copyOf(faults);
+    variants = List.copyOf(variants);
+  }
+
+  /**
+   * One variant of a scenario, e.g. the same workload under another replication method.
+   *
+   * @param name names the variant's output directory, {@code <out>/<name>/}
+   * @param scenario the scenario with the variant's keys set (it has no variants of its own)
+   */
+  public record Variant(String name, Scenario scenario) {}
+
+  /** This scenario with these variants. */
+  public Scenario withVariants(List<Variant> variants) {
+    return new Scenario(file, simulation, cluster, network, workload, failover, faults, output, report,
+        effectiveConfig, variants);
   }
 
   /** All node names, the initial leader first. */

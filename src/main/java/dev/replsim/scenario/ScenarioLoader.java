@@ -55,11 +55,18 @@ public final class ScenarioLoader {
         locations,
         () -> {
           Config defaults = parseDefaults();
-          Config scenario = parseFile(file, locations);
+          Config scenario = DistributionReader.layer(parseFile(file, locations), defaults);
           Config commandLine = parseOverrides(overrides);
-          Config layered =
-              DistributionReader.layer(commandLine, DistributionReader.layer(scenario, defaults));
-          return build(file, layered.resolve(), defaults.root(), locations);
+          Config layered = DistributionReader.layer(commandLine, scenario);
+          Scenario base = build(file, layered.resolve(), defaults.root(), locations);
+          List<Scenario.Variant> variants = new ArrayList<>();
+          for (VariantReader.Layer variant : VariantReader.read(layered, locations)) {
+            // a variant's keys go over the file's, and the command line over both
+            Config keys = DistributionReader.layer(variant.keys(), scenario);
+            Config merged = DistributionReader.layer(commandLine, keys).resolve();
+            variants.add(new Scenario.Variant(variant.name(), build(file, merged, defaults.root(), locations)));
+          }
+          return base.withVariants(variants);
         });
   }
 
@@ -170,7 +177,8 @@ public final class ScenarioLoader {
     Config recorded = EmpiricalFile.withAbsoluteFiles(config, locations);
     ReportSettings report = SectionReaders.report(f);
     return new Scenario(
-        file, simulation, cluster, network, workload, failover, faults, output, report, render(recorded));
+        file, simulation, cluster, network, workload, failover, faults, output, report, render(recorded),
+        List.of());
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class SectionReaders {
 
   /** The name becomes a directory name, so only characters that are safe in one on every OS. */
-  private static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  static final Pattern RUN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   private static final Duration MAX_DURATION = Duration.ofHours(24);
   private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
@@ -95,7 +95,8 @@ final class SectionReaders {
         zipfExponent,
         valueSize,
         maxOutstanding,
-        writeTimeout);
+        writeTimeout,
+        StatementMixReader.read(f));
   }
 
   /**

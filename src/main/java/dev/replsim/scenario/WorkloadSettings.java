@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param valueSize the modelled size in bytes of each written value
  * @param maxOutstanding for unlimited rate, each client's bound on unanswered writes
  * @param writeTimeout how long a client waits for a write's commit before it counts it as failed
+ * @param statements the share of each kind of statement
  */
 public record WorkloadSettings(
     int clients,
@@ -26,7 +27,8 @@ public record WorkloadSettings(
     double zipfExponent,
     int valueSize,
     int maxOutstanding,
-    Duration writeTimeout) {
+    Duration writeTimeout,
+    StatementMix statements) {
 
   /** Whether clients write as fast as they can (closed loop) rather than at a set rate. */
   public boolean unlimited() {

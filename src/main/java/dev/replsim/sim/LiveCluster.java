@@ -8,6 +8,7 @@ import dev.replsim.node.ClusterFormation;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -184,6 +186,15 @@ final class LiveCluster implements AutoCloseable {
       return null;
     }
     return AskPattern.<ReplicaNode.Command, NodeStatus>ask(ref, ReplicaNode.GetStatus::new, ASK_TIMEOUT,
+            formation.system(node).scheduler())
+        .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs a bounded read-only query on a running node's database. */
+  Object inspect(String node, Function<Database, ?> query)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return AskPattern.<ReplicaNode.Command, Object>ask(nodes.get(node),
+            replyTo -> new ReplicaNode.Inspect<>(query::apply, replyTo), ASK_TIMEOUT,
             formation.system(node).scheduler())
         .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -11,6 +11,7 @@ import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.metrics.TimeSeriesSampler;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.ArrayList;
 
 /**
  * The live driver: one ActorSystem per node in this JVM, all in one Pekko Cluster over Artery on
@@ -116,6 +118,16 @@ public final class LiveRun {
       Map<String, NodeStatus> statuses = new LinkedHashMap<>();
       for (String node : cluster.running()) {
         statuses.put(node, cluster.status(node));
+      }
+      if (statuses.containsKey(cluster.leader())) {
+        List<NodeStatus> leaderFirst = new ArrayList<>();
+        leaderFirst.add(statuses.get(cluster.leader()));
+        statuses.forEach((node, status) -> {
+          if (!node.equals(cluster.leader())) {
+            leaderFirst.add(status);
+          }
+        });
+        DivergenceProbe.report(recorder, clock.nowMicros(), leaderFirst, cluster::inspect);
       }
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes());

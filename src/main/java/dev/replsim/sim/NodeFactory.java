@@ -12,12 +12,15 @@ import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds each node's protocol core and wiring from a scenario: the commit rule, the apply-time
- * sampler on the node's own stream, and its outbound links, each on the link's own stream.
+ * Builds each node's protocol core and wiring from a scenario: the commit rule, the node's
+ * database (of its storage version, with its own stream for RAND() and UUID()), the leader's
+ * change capture for the replication method, the apply-time sampler on the node's own stream, and
+ * its outbound links, each on the link's own stream.
  */
 final class NodeFactory {
 
@@ -33,7 +36,8 @@ final class NodeFactory {
 
   static ProtocolSettings protocolSettings(Scenario scenario) {
     ReplicationSettings r = scenario.cluster().replication();
-    CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()));
+    CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()),
+        r.quorum(), r.standbys(), r.waitPoint());
     return new ProtocolSettings(commit, r.maxBatch(), r.maxInFlight(),
         micros(scenario.failover().heartbeatInterval()));
   }
@@ -45,11 +49,16 @@ final class NodeFactory {
    * @param term the term of the cluster's leader; a restarted leader starts a newer one
    */
   ProtocolNode core(String node, long term, long incarnation) {
+    ReplicationSettings r = scenario.cluster().replication();
+    int version = scenario.cluster().storage().versionOf(node);
+    Database database = r.method().database(version, scenario.workload().keys(),
+        streams.stream("db:" + node + ":" + incarnation)::nextLong);
     if (node.equals(scenario.leader())) {
-      return new Leader(node, term, scenario.followers(), protocol);
+      long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
+      return new Leader(node, term, scenario.followers(), protocol, r.method().capture(database, r.rowImage(), checkpoint));
     }
     return new Follower(node, scenario.leader(), term, incarnation, protocol,
-        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)));
+        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)), database);
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {

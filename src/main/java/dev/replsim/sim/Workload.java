@@ -5,6 +5,7 @@ import dev.replsim.scenario.WorkloadSettings;
 import dev.replsim.workload.ArrivalProcess;
 import dev.replsim.workload.Client;
 import dev.replsim.workload.KeyChooser;
+import dev.replsim.workload.StatementChooser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,8 @@ final class Workload {
           : new ArrivalProcess(w.arrival(), w.writeRate() / w.clients(), startMicros,
               streams.stream(name + ":arrivals"));
       KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(), streams.stream(name + ":keys"));
-      plans.add(new Client.Plan("c" + i, arrivals, keys, w.valueSize(), w.maxOutstanding(),
+      StatementChooser statements = new StatementChooser(w.statements(), streams.stream(name + ":statements"));
+      plans.add(new Client.Plan("c" + i, arrivals, keys, w.valueSize(), w.maxOutstanding(), statements,
           w.writeTimeout().toNanos() / 1000));
     }
     return plans;

@@ -2,66 +2,71 @@ package dev.replsim.storage;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * The replicated database of one node: a key-value map that changes are applied to, and an
- * order-independent digest of its state, so replicas can be compared without shipping their
- * contents. The digest is computed when asked for (at the end of a run), which keeps every apply
- * down to one map update.
+ * The replicated database as rows in a hash map, for every method but WAL shipping: statements
+ * and row images are logical, so how rows are laid out does not matter to them. Applying a row
+ * image is one map update, which keeps the hot path of logical replication cheap. Its digest is
+ * computed when asked for (at the end of a run).
  */
-public final class KeyValueStore {
+public final class KeyValueStore extends Database {
 
-  private final Map<String, String> rows = new HashMap<>();
+  private final Map<String, Row> rows = new HashMap<>();
+  private final int formatVersion;
 
-  /** Applies one change; for logical replication that sets the row to its new value. */
-  public void apply(Change change) {
-    RowChange row = (RowChange) change;
-    put(row.key(), row.value());
+  /** A store that never evaluates RAND() or UUID(), for nodes that only apply row images. */
+  public KeyValueStore() {
+    this(PageFormat.V1, RandomSource.NONE);
   }
 
-  /** A copy of every row, for a snapshot. */
-  public Map<String, String> rows() {
-    return new HashMap<>(rows);
+  /**
+   * @param formatVersion the node's storage format version: kept for reports; rows in a map have
+   *     no physical layout, which is why logical replication works across versions
+   * @param random the node's own stream, for RAND() and UUID()
+   */
+  public KeyValueStore(int formatVersion, RandomSource random) {
+    super(random);
+    this.formatVersion = formatVersion;
   }
 
-  /** A store holding exactly these rows: a replica set up from a snapshot. */
-  public static KeyValueStore of(Map<String, String> rows) {
-    KeyValueStore store = new KeyValueStore();
-    store.rows.putAll(rows);
-    return store;
-  }
-
-  public String get(String key) {
+  @Override
+  public Row get(String key) {
     return rows.get(key);
   }
 
+  @Override
   public int size() {
     return rows.size();
   }
 
-  /** A 64-bit digest of the whole state: equal states have equal digests, whatever the apply order. */
-  public long digest() {
-    long digest = 0;
-    for (Map.Entry<String, String> row : rows.entrySet()) {
-      digest += rowHash(row.getKey(), row.getValue());
-    }
-    return digest;
+  @Override
+  public int formatVersion() {
+    return formatVersion;
   }
 
-  private void put(String key, String value) {
-    rows.put(key, value);
+  @Override
+  Row put(String key, Row row) {
+    return rows.put(key, row);
   }
 
-  private static long rowHash(String key, String value) {
-    long h = 0x9e3779b97f4a7c15L;
-    h = mix(h ^ key.hashCode());
-    h = mix(h ^ ((long) value.hashCode() << 32 | key.length()));
-    return mix(h ^ value.length());
+  @Override
+  Row remove(String key) {
+    return rows.remove(key);
   }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-    return z ^ (z >>> 33);
+  @Override
+  void forEachRow(BiConsumer<String, Row> action) {
+    rows.forEach(action);
+  }
+
+  @Override
+  void applyWal(WalRecord record) {
+    throw new IllegalStateException(refusal(record));
+  }
+
+  @Override
+  public Database fresh() {
+    return new KeyValueStore(formatVersion, random());
   }
 }

@@ -6,6 +6,7 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.Write;
 import java.time.Duration;
+import dev.replsim.storage.Statement;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -14,11 +15,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One client writing through the leader, like an application server in front of its database.
- * At a set rate it writes at the instants of its {@link ArrivalProcess} (open loop: it does not
- * wait for answers); at an unlimited rate it keeps a fixed number of writes outstanding (closed
- * loop). Its commit latency runs from sending a write to hearing it committed; a write not
- * answered within the write timeout (its leader crashed, a sync follower is gone) counts as failed.
+ * One client writing through the leader, like an application server in front of its database;
+ * each write is a statement from the workload's mix. At a set rate it writes at the instants of
+ * its {@link ArrivalProcess} (open loop: it does not wait for answers); at an unlimited rate it
+ * keeps a fixed number of writes outstanding (closed loop). Its commit latency runs from sending a
+ * write to hearing it committed; a write not answered within the write timeout (its leader
+ * crashed, a sync follower is gone) counts as failed.
  */
 public final class Client extends AbstractBehavior<Client.Command> {
 
@@ -49,9 +51,10 @@ public final class Client extends AbstractBehavior<Client.Command> {
 
   private record Committed(ReplicaNode.WriteCommitted reply) implements Command {}
 
-  /** How a client writes. */
+  /** How a client writes: when, to which keys, and what statements. */
   public record Plan(
       String name, ArrivalProcess arrivals, KeyChooser keys, int valueBytes, int maxOutstanding,
+      StatementChooser statements,
       long writeTimeoutMicros) {
 
     /** A closed-loop plan: no arrival process, as fast as the leader answers. */
@@ -136,7 +139,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
     String value = plan.name() + "-" + id;
     issued.add(id, clock.nowMicros());
     recorder.writeIssued();
-    leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, plan.keys().next(), value, plan.valueBytes())));
+    Statement statement = plan.statements().next(plan.keys().next(), value, plan.valueBytes());
+    leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, statement)));
   }
 
   private Behavior<Command> onCommitted(Committed msg) {

@@ -122,7 +122,7 @@ class MainTest {
     assertEquals(ExitCode.OK, cli.execute("validate", "lag.conf", "--set", "workload.clients=8"));
     String out = cli.out();
     for (String expected : List.of("lag-demo (simulations/lag-demo.conf)", "seed         42", "20s",
-        "leader, follower-1, follower-2", "logical, semi-sync, acks 1 at applied, timeout 1s",
+        "leader, follower-1, follower-2", "logical, semi-sync ANY 1 at applied, timeout 1s",
         "uniform(20ms, 40ms)", "leader -> follower-2: constant(80ms)", "200/s poisson from 4 clients",
         "message diagram of 2s")) {
       assertTrue(out.contains(expected), expected + " in\n" + out);
@@ -151,5 +151,16 @@ class MainTest {
     assertEquals(ExitCode.BAD_INPUT, shipped.execute("validate", missing));
     assertTrue(cli.err().contains("no-such.conf"), cli.err());
     assertFalse(cli.err().contains("\tat "), cli.err());
+  }
+
+  @Test
+  void shippedLoaderReportsBadReplicationSettingsAsBadInput(@TempDir Path tmp) throws Exception {
+    CommandLine shipped = cli.capture(Main.commandLine(new Main()));
+    Path file = java.nio.file.Files.writeString(tmp.resolve("bad.conf"),
+        "cluster.replication { mode = semi-sync, quorum = first, standbys = [follower-9] }\n");
+    assertEquals(ExitCode.BAD_INPUT, shipped.execute("run", file.toString(), "--out", tmp.resolve("out").toString()));
+    assertEquals(file + ":1: cluster.replication.standbys[0] = \"follower-9\" is not a follower: must be one of"
+        + " follower-1, follower-2 and follower-3; did you mean follower-1?" + System.lineSeparator(), cli.err());
+    assertFalse(java.nio.file.Files.exists(tmp.resolve("out")));
   }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.TestRuns;
+import dev.replsim.metrics.Summary;
+import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.sim.RunFailedException;
+import dev.replsim.sim.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,5 +113,38 @@ class RunCommandTest {
     assertEquals(ExitCode.BAD_INPUT, cli.execute("run", "lag.conf", "--out", file.toString(), "--force"));
     assertTrue(cli.err().contains("not a directory"), cli.err());
     assertTrue(cli.runs.isEmpty());
+  }
+
+  @Test
+  void variantsRunInTurnIntoTheirOwnDirectoriesAndEndWithAComparisonTable() {
+    Path out = tmp.resolve("compare");
+    Scenario base = TestRuns.scenario();
+    cli.scenarios = (file, overrides) -> base.withVariants(List.of(
+        new Scenario.Variant("statement", TestRuns.scenario()), new Scenario.Variant("wal", TestRuns.scenario())));
+    cli.runner = (scenario, listener) -> withReplication(TestRuns.result(),
+        new Summary.Replication("statement", 4000, 436_000, 109.0, 1_620_000, 135.0, 0));
+
+    assertEquals(ExitCode.OK, cli.execute("run", "compare.conf", "--out", out.toString()));
+
+    assertEquals(2, cli.runs.size());
+    for (String variant : List.of("statement", "wal")) {
+      assertTrue(Files.isRegularFile(out.resolve(variant).resolve("summary.json")), variant);
+    }
+    String printed = cli.out();
+    assertTrue(printed.contains("in 2 variants (statement, wal)"), printed);
+    assertTrue(printed.contains("variant   method         log  shipped       p50       p99       p50       p99  replicas"),
+        printed);
+    assertTrue(printed.contains("statement logical      109.0    135.0      81.3     121.9      60.5      79.9  1 diverged"),
+        printed);
+    assertTrue(printed.contains("statement diverged from the leader: follower-2"), printed);
+    printed.lines().filter(line -> !line.contains(tmp.toString()))
+        .forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
+  }
+
+  private static RunResult withReplication(RunResult r, Summary.Replication replication) {
+    Summary s = r.summary();
+    return new RunResult(new Summary(s.scenario(), s.cluster(), s.writes(), s.commitLatencyMs(), s.lag(), s.reads(),
+        s.failovers(), s.faults(), s.convergence(), s.network(), s.throughput(), s.run(), replication),
+        r.timeseries(), r.events(), r.latency(), r.messages());
   }
 }

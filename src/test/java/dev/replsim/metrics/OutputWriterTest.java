@@ -32,7 +32,7 @@ class OutputWriterTest {
     JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
 
     assertMembers(summary, "scenario", "cluster", "writes", "commitLatencyMs", "lag", "reads", "failovers",
-        "convergence", "network");
+        "convergence", "network", "replication");
     assertMembers(summary.get("scenario"), "name", "file", "seed", "durationMs");
     assertMembers(summary.get("cluster"), "nodes", "leader", "method", "mode");
     assertMembers(summary.get("writes"), "attempted", "acknowledged", "failed", "lost");
@@ -42,11 +42,15 @@ class OutputWriterTest {
     for (String stats : List.of("applyMs", "receiveMs", "durableMs")) {
       assertMembers(follower.get(stats), "mean", "p50", "p90", "p99", "max");
     }
+    assertMembers(follower.get("postgres"), "writeLagMs", "flushLagMs", "replayLagMs", "sentLsnBytes",
+        "writeLsnBytes", "flushLsnBytes", "replayLsnBytes");
+    assertMembers(follower.get("mysql"), "secondsBehindSource", "maxSecondsBehindSource");
+    assertMembers(summary.get("replication"), "method", "bytesPerWrite", "shippedBytesPerWrite", "fullPageImages");
     assertMembers(summary.get("reads"), "total", "stale", "readYourWritesViolations", "monotonicReadViolations",
         "consistentPrefixViolations");
     assertMembers(summary.get("failovers").get(0), "atMs", "oldLeader", "newLeader", "term", "detectionMs",
         "unavailableMs", "lostWrites");
-    assertMembers(summary.get("convergence"), "converged", "divergentNodes");
+    assertMembers(summary.get("convergence"), "converged", "divergentNodes", "refusedNodes");
     assertMembers(summary.get("network"), "sent", "delivered", "dropped", "duplicated", "bytes");
   }
 

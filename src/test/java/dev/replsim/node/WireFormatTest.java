@@ -10,7 +10,17 @@ import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Heartbeat;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.ResendRequest;
+import dev.replsim.protocol.StreamRefused;
+import dev.replsim.storage.Change;
+import dev.replsim.storage.FullRowChange;
+import dev.replsim.storage.PageStore;
+import dev.replsim.storage.RandomSource;
 import dev.replsim.storage.RowChange;
+import dev.replsim.storage.RowChanges;
+import dev.replsim.storage.RowDelete;
+import dev.replsim.storage.Statement;
+import dev.replsim.storage.StatementChange;
+import dev.replsim.storage.WalCapture;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.serialization.Serialization;
@@ -47,10 +57,35 @@ class WireFormatTest {
         new AppendEntries(3, "leader", List.of(entry, Entry.of(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
         new Ack(3, "follower-1", 1, 18, 17, 16),
         new ResendRequest(3, "follower-2", 1, 12),
-        new Heartbeat(3, "leader", 18));
+        new Heartbeat(3, "leader", 18),
+        new StreamRefused(3, "follower-2", "WAL of page format version 1 cannot be replayed on 2"));
     for (Message message : messages) {
       ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(99_000, message);
       assertEquals(envelope, roundTrip(envelope));
+    }
+  }
+
+  @Test
+  void everyFormOfChangeRoundTripsInsideAnEntry() {
+    PageStore pages = new PageStore(1, 2, RandomSource.NONE);
+    WalCapture wal = new WalCapture(pages, 1_000_000);
+    Change fullPage = wal.capture(new Statement.Assign("k1", "a", 64), 0);
+    Change delta = wal.capture(new Statement.Assign("k1", "b", 64), 1);
+    List<Change> changes = List.of(
+        new RowChange("k1", "v", 64),
+        new FullRowChange("k1", "old", 64, "new", 64),
+        new FullRowChange("k2", null, 0, "new", 64),
+        new RowDelete("k1", null, 0),
+        new RowDelete("k1", "old", 64),
+        new RowChanges(List.of(new RowChange("k1", "v", 64), new RowDelete("k2", null, 0))),
+        new StatementChange("UPDATE SET value = 'it''s' WHERE key PREFIX 'k1'", 99),
+        fullPage,
+        delta);
+    long lsn = 1;
+    for (Change change : changes) {
+      AppendEntries append = new AppendEntries(1, "leader", List.of(Entry.of(1, lsn++, change, 5)));
+      ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(7, append);
+      assertEquals(envelope, roundTrip(envelope), change.toString());
     }
   }
 

@@ -74,6 +74,44 @@ class CommitModeTest {
     assertFalse(h.answer(id).outcome().fallback());
   }
 
+  @ParameterizedTest(name = "FIRST 1 of {0} commits at {1} ms")
+  @CsvSource({"follower-3, 200", "follower-2, 100", "follower-1, 20"})
+  void firstOneWaitsForTheFirstStandbyInTheListWhateverItsDelay(String first, long commitMs) {
+    List<String> standbys = new java.util.ArrayList<>(List.of(first));
+    for (int i = 1; i <= 3; i++) {
+      if (!standbys.contains(follower(i))) {
+        standbys.add(follower(i));
+      }
+    }
+    ProtocolHarness h = threeFollowers(semiSync(1, ms(1000)).with(Quorum.FIRST, standbys));
+    long id = h.write(0, "k", "v");
+
+    h.runUntilIdle();
+
+    assertEquals(ms(commitMs), h.answer(id).latency());
+  }
+
+  @Test
+  void firstTwoWaitsForBothOfTheFirstTwoStandbys() {
+    ProtocolHarness h = threeFollowers(
+        semiSync(2, ms(1000)).with(Quorum.FIRST, List.of(follower(1), follower(3), follower(2))));
+    long id = h.write(0, "k", "v");
+
+    h.runUntilIdle();
+
+    assertEquals(ms(200), h.answer(id).latency());
+  }
+
+  @Test
+  void anyKCountsOnlyTheListedStandbys() {
+    ProtocolHarness h = threeFollowers(semiSync(1, ms(1000)).with(Quorum.ANY, List.of(follower(2), follower(3))));
+    long id = h.write(0, "k", "v");
+
+    h.runUntilIdle();
+
+    assertEquals(ms(100), h.answer(id).latency()); // follower-1, 20 ms away, does not count
+  }
+
   /**
    * One follower 10 ms away whose journal takes 5 ms and which applies an entry in 3 ms: it
    * acks the entry as received at 10 ms, durable at 15 ms and applied at 18 ms.

@@ -1,5 +1,6 @@
 package dev.replsim.protocol;
 
+import dev.replsim.storage.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,7 +26,9 @@ import java.util.PriorityQueue;
  * </ul>
  *
  * <p>Events at the same time run in the order they were queued, so a run depends only on the
- * test's inputs.
+ * test's inputs. A node may have a skewed clock: it is handed the true time plus its offset, and
+ * its timers are set on its own clock, while everything recorded here is stamped with the true
+ * time, as a live driver's recorder does.
  */
 final class ProtocolHarness {
 
@@ -35,6 +38,9 @@ final class ProtocolHarness {
       return answeredAt - writtenAt;
     }
   }
+
+  /** A read's answer, with the times it was sent and answered. */
+  record ReadAnswer(long readAt, long answeredAt, ReadOutcome outcome) {}
 
   /** An observation, stamped with the node that made it and the time. */
   record Observed(long at, String node, Observation observation) {}
@@ -55,6 +61,9 @@ final class ProtocolHarness {
   private final Map<String, Event> flushes = new HashMap<>();
   private final List<Envelope> sent = new ArrayList<>();
   private final List<Answer> answers = new ArrayList<>();
+  private final List<ReadAnswer> readAnswers = new ArrayList<>();
+  private final Map<Long, Long> readAt = new HashMap<>();
+  private final Map<String, Long> clockOffsets = new HashMap<>();
   private final List<Observed> observed = new ArrayList<>();
   private final Map<Long, Long> writtenAt = new HashMap<>();
   private final java.util.Set<String> everKnown = new java.util.HashSet<>();
@@ -68,8 +77,19 @@ final class ProtocolHarness {
   ProtocolHarness add(ProtocolNode node) {
     nodes.put(node.name(), node);
     everKnown.add(node.name());
-    carryOut(node, node.start(now));
+    carryOut(node, node.start(local(node)));
     return this;
+  }
+
+  /** Skews the node's clock: from now on it reads the true time plus {@code micros}. */
+  ProtocolHarness clockOffset(String node, long micros) {
+    clockOffsets.put(node, micros);
+    return this;
+  }
+
+  /** The time on the node's own clock. */
+  private long local(ProtocolNode node) {
+    return now + clockOffsets.getOrDefault(node.name(), 0L);
   }
 
   /**
@@ -106,8 +126,13 @@ final class ProtocolHarness {
 
   // ---- inputs and running ----
 
-  /** Schedules a client write to the leader at {@code at}; returns its request id. */
+  /** Schedules a client's {@code SET key = 'value'} to the leader at {@code at}; returns its request id. */
   long write(long at, String key, String value) {
+    return write(at, new Statement.Assign(key, value, value.length()));
+  }
+
+  /** Schedules a client statement to the leader at {@code at}; returns its request id. */
+  long write(long at, Statement statement) {
     if (at < now) {
       throw new IllegalArgumentException("write at " + at + "us is before now, " + now + "us");
     }
@@ -115,7 +140,18 @@ final class ProtocolHarness {
     schedule(at, false, () -> {
       writtenAt.put(id, now);
       ProtocolNode leader = leader();
-      carryOut(leader, leader.onWrite(new Write("client", id, key, value, value.length()), now));
+      carryOut(leader, leader.onWrite(new Write("client", id, statement), local(leader)));
+    });
+    return id;
+  }
+
+  /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
+  long read(long at, String node, String key) {
+    long id = nextRequestId++;
+    schedule(at, false, () -> {
+      readAt.put(id, now);
+      ProtocolNode n = nodes.get(node);
+      carryOut(n, n.onRead(new Read("client", id, key), local(n)));
     });
     return id;
   }
@@ -174,6 +210,7 @@ final class ProtocolHarness {
     String name = node.name();
     d.observations().forEach(o -> observed.add(new Observed(now, name, o)));
     d.outcomes().forEach(o -> answers.add(new Answer(writtenAt.get(o.requestId()), now, o)));
+    d.reads().forEach(r -> readAnswers.add(new ReadAnswer(readAt.get(r.requestId()), now, r)));
     d.sends().forEach(s -> send(new Envelope(name, s.to(), s.message(), now)));
     d.timers().forEach((key, at) -> setTimer(node, key, at));
     if (!d.persist().isEmpty()) {
@@ -191,7 +228,7 @@ final class ProtocolHarness {
       flushes.put(node.name(), schedule(now, false, () -> {
         flushes.remove(node.name());
         if (alive(node)) {
-          carryOut(node, node.onFlush(now));
+          carryOut(node, node.onFlush(local(node)));
         }
       }));
     } else if (queued.background() && !inBackground) {
@@ -210,7 +247,7 @@ final class ProtocolHarness {
       schedule(at, false, () -> {
         ProtocolNode to = nodes.get(e.to()); // whoever runs under that name on arrival; none if crashed
         if (to != null) {
-          carryOut(to, to.onMessage(e.message(), now));
+          carryOut(to, to.onMessage(e.message(), local(to)));
         }
       });
     }
@@ -224,10 +261,12 @@ final class ProtocolHarness {
       unqueue(old);
     }
     if (at != null) {
-      armed.put(key, schedule(at, key == TimerKey.HEARTBEAT, () -> {
+      // the node set it on its own clock
+      long trueAt = at - clockOffsets.getOrDefault(node.name(), 0L);
+      armed.put(key, schedule(trueAt, key == TimerKey.HEARTBEAT, () -> {
         armed.remove(key);
         if (alive(node)) {
-          carryOut(node, node.onTimer(key, now));
+          carryOut(node, node.onTimer(key, local(node)));
         }
       }));
     }
@@ -239,13 +278,13 @@ final class ProtocolHarness {
     Event tail = journalTails.get(node.name());
     boolean writing = tail != null && queue.contains(tail);
     if (delay == 0 && !writing) {
-      carryOut(node, node.onDurable(lastLsn, now)); // before any other input, as Pekko does
+      carryOut(node, node.onDurable(lastLsn, local(node))); // before any other input, as Pekko does
       return;
     }
     long at = Math.max(now + delay, writing ? tail.at() : now);
     journalTails.put(node.name(), schedule(at, false, () -> {
       if (alive(node)) {
-        carryOut(node, node.onDurable(lastLsn, now));
+        carryOut(node, node.onDurable(lastLsn, local(node)));
       }
     }));
   }
@@ -281,6 +320,11 @@ final class ProtocolHarness {
 
   List<Answer> answers() {
     return List.copyOf(answers);
+  }
+
+  ReadAnswer readAnswer(long requestId) {
+    return readAnswers.stream().filter(a -> a.outcome().requestId() == requestId).findFirst()
+        .orElseThrow(() -> new AssertionError("read " + requestId + " was not answered"));
   }
 
   Answer answer(long requestId) {

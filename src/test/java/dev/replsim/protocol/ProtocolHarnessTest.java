@@ -6,6 +6,8 @@ import static dev.replsim.protocol.TestCluster.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.replsim.storage.Database;
+import dev.replsim.storage.KeyValueStore;
 import dev.replsim.storage.RowChange;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +69,18 @@ class ProtocolHarnessTest {
     }
 
     @Override
+    public Decision onRead(Read read, long now) {
+      return input("read", now);
+    }
+
+    @Override
     public NodeStatus status() {
       return new NodeStatus(name, NodeStatus.Role.LEADER, 1, 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public Database database() {
+      return new KeyValueStore();
     }
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.replsim.storage.KeyValueStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RestartTest {
 
     h.crash(follower(1));
     writeMany(h, 50, "b");
-    h.add(new Follower(follower(1), LEADER, 1, 2, SETTINGS, () -> 0));
+    h.add(new Follower(follower(1), LEADER, 1, 2, SETTINGS, () -> 0, new KeyValueStore()));
     h.runUntil(h.now() + ms(500));
     writeMany(h, 20, "c");
 

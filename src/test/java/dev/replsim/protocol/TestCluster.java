@@ -1,6 +1,9 @@
 package dev.replsim.protocol;
 
 import dev.replsim.random.DurationSampler;
+import dev.replsim.random.SeededStreams;
+import dev.replsim.storage.Database;
+import dev.replsim.storage.RowImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,6 +40,31 @@ final class TestCluster {
     return new CommitPolicy(CommitMode.SEMI_SYNC, acks, AckLevel.APPLIED, timeoutMicros);
   }
 
+  /** WAL checkpoints in tests: one a second. */
+  static final long CHECKPOINT_MICROS = ms(1000);
+
+  /**
+   * A cluster replicating by {@code method}: the leader and then each follower with the page
+   * format version given (as many followers as versions after the leader's), each node's database
+   * drawing from its own seeded stream, as the live driver gives them.
+   */
+  static ProtocolHarness start(ProtocolSettings settings, ReplicationMethod method, RowImage image,
+      int... versions) {
+    SeededStreams streams = new SeededStreams(1);
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i < versions.length; i++) {
+      names.add(follower(i));
+    }
+    Database leaderDb = method.database(versions[0], 100, streams.stream("db:" + LEADER)::nextLong);
+    ProtocolHarness h = new ProtocolHarness().add(
+        new Leader(LEADER, 1, names, settings, method.capture(leaderDb, image, CHECKPOINT_MICROS)));
+    for (int i = 1; i < versions.length; i++) {
+      Database db = method.database(versions[i], 100, streams.stream("db:" + follower(i))::nextLong);
+      h.add(new Follower(follower(i), LEADER, 1, 1, settings, () -> 0, db));
+    }
+    return h;
+  }
+
   static ProtocolHarness start(ProtocolSettings settings, int followers) {
     return start(settings, followers, name -> () -> 0);
   }
@@ -50,7 +78,7 @@ final class TestCluster {
     }
     ProtocolHarness h = new ProtocolHarness().add(new Leader(LEADER, 1, names, settings));
     for (String name : names) {
-      h.add(new Follower(name, LEADER, 1, 1, settings, applyTime.apply(name)));
+      h.add(new Follower(name, LEADER, 1, settings, applyTime.apply(name)));
     }
     return h;
   }

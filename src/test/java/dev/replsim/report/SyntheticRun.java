@@ -85,7 +85,7 @@ final class SyntheticRun {
         incidents ? new Summary.Reads(5000, 140, 2, 1, 0) : Summary.Reads.NONE,
         incidents ? List.of(new Summary.Failover(FAILOVER_MS, "leader", "follower-1", 2, 450, 520, 3)) : List.of(),
         List.of(),
-        new Summary.Convergence(true, List.of(), List.of()),
+        new Summary.Convergence(true, List.of(), List.of(), List.of()),
         new Summary.NetworkStats(12_000, 11_900, incidents ? 100 : 0, 0, 1_500_000,
             new LatencyStats(11_900, 0.1, 0.1, 0.3, 2.5, 11)),
         new Summary.Throughput(199.8, 199.6),

@@ -66,6 +66,31 @@ cluster.names = [a, b, c, majority]   | cluster.names[3] = "majority" is reserve
 cluster.names = a                     | cluster.names = "a" is not a list: must be an empty list or 4 names, the leader first
 cluster.replication { mode = semi-sync, acks = 4 } | cluster.replication.acks = 4 is out of range: with 3 followers, semi-sync acks must be 1..3
 cluster.replication.acks = 0          | cluster.replication.acks = 0 is out of range: must be at least 1
+cluster.replication { mode = semi-sync, acks = 3, standbys = [follower-1, follower-2] } | cluster.replication.acks = 3 is out of range: with 2 standbys in cluster.replication.standbys, semi-sync acks must be 1..2
+cluster.replication.standbys = [follower-9] | cluster.replication.standbys[0] = "follower-9" is not a follower: must be one of follower-1, follower-2 and follower-3; did you mean follower-1?
+cluster.replication.standbys = [leader] | cluster.replication.standbys[0] = "leader" is the leader: standbys are followers (follower-1, follower-2 and follower-3)
+cluster.replication.standbys = [follower-2, follower-2] | cluster.replication.standbys[1] = "follower-2" repeats cluster.replication.standbys[0]: name each standby once
+cluster.replication.standbys = follower-1 | cluster.replication.standbys = "follower-1" is not a list: must be a list of followers in priority order, e.g. [follower-1, follower-2, follower-3]
+cluster.storage.version = 3           | cluster.storage.version = 3 is not a page format version: must be 1 or 2
+cluster.storage.node-versions = { follower-9 = 2 } | cluster.storage.node-versions.follower-9 = 2 names no node: the nodes are leader, follower-1, follower-2 and follower-3; did you mean follower-1?
+cluster.storage.node-versions = { follower-2 = 0 } | cluster.storage.node-versions.follower-2 = 0 is not a page format version: must be 1 or 2
+cluster.storage.node-versions = 2     | cluster.storage.node-versions = 2 is not an object: write node-versions = { follower-2 = 2 }
+cluster.storage.checkpoint-interval = 0ms | cluster.storage.checkpoint-interval = 0ms is out of range: must be at least 1ms, e.g. 5s
+workload.statements { set = 0.5, incr = 0.2 } | workload.statements adds up to 0.7, not 1: set 0.5 + incr 0.2; the shares of set, incr, delete, update-prefix, set-now, set-rand and set-uuid must add up to 1
+workload.statements.set-now = 0.5     | workload.statements adds up to 1.5, not 1: set 1 (the default) + set-now 0.5; the shares of set, incr, delete, update-prefix, set-now, set-rand and set-uuid must add up to 1
+workload.statements.incr = -0.5       | workload.statements.incr = -0.5 is out of range: must be a share from 0 to 1, e.g. 0.25
+variants = 5                          | variants = 5 is not a list: write variants = [ { name = wal, set { "cluster.replication.method" = wal } } ]
+variants = [ 5 ]                      | variants[0] = 5 is not a variant: write { name = wal, set { "cluster.replication.method" = wal } }
+variants = [ { name = a } ]           | variants[0] has no set: it needs an object of the keys it changes, e.g. { name = wal, set { "cluster.replication.method" = wal } }
+variants = [ { name = a, set = 1 } ]  | variants[0].set = 1 is not an object of the keys it changes, e.g. { name = wal, set { "cluster.replication.method" = wal } }
+variants = [ { set {} } ]             | variants[0] has no name: it must be a name of letters, digits, '.', '_' and '-' (it names the variant's output directory)
+variants = [ { name = "a b", set {} } ] | variants[0].name = "a b" is not a valid name: it must be a name of letters, digits, '.', '_' and '-' (it names the variant's output directory)
+variants = [ { name = a, set {} }, { name = a, set {} } ] | variants[1].name = a repeats variants[0].name: each variant needs its own name, which names its output directory
+variants = [ { name = a, sett {} } ]  | unknown key variants[0].sett; did you mean variants[0].set?
+variants = [ { name = a, set { variants = [] } } ] | variants[0].set sets variants: a variant cannot have variants of its own
+variants = [ { name = a, set { cluster.replication.methd = wal } } ] | unknown key cluster.replication.methd; did you mean cluster.replication.method?
+variants = [ { name = a, set { "cluster.replication.method" = bogus } } ] | cluster.replication.method = bogus is not a replication method: must be statement, wal, logical or mixed
+variants = [ { name = a, set { "cluster.replication.acks" = 4, "cluster.replication.mode" = semi-sync } } ] | cluster.replication.acks = 4 is out of range: with 3 followers, semi-sync acks must be 1..3
 cluster { followers = 0, replication.mode = semi-sync } | cluster.replication.mode = semi-sync needs at least one follower to ack, but cluster.followers = 0
 cluster.replication.timeout = 0ms     | cluster.replication.timeout = 0ms is out of range: must be a duration greater than 0, e.g. 1s
 cluster.replication.max-batch = 0     | cluster.replication.max-batch = 0 is out of range: must be 1..10000
@@ -105,7 +130,11 @@ cluster.replication.mode = semisync   | cluster.replication.mode = semisync is n
 cluster.replication.mode = SEMI_SYNC  | cluster.replication.mode = SEMI_SYNC is not a commit mode: must be async, sync or semi-sync; did you mean semi-sync?
 cluster.replication.mode = quorum     | cluster.replication.mode = quorum is not a commit mode: must be async, sync or semi-sync
 cluster.replication.ack-level = flushed | cluster.replication.ack-level = flushed is not an ack level: must be received, durable or applied
-cluster.replication.method = statement | cluster.replication.method = statement is planned but not supported yet: must be logical
+cluster.replication.method = binlog   | cluster.replication.method = binlog is not a replication method: must be statement, wal, logical or mixed
+cluster.replication.method = logicl   | cluster.replication.method = logicl is not a replication method: must be statement, wal, logical or mixed; did you mean logical?
+cluster.replication.quorum = all      | cluster.replication.quorum = all is not a quorum: must be any or first
+cluster.replication.wait-point = after-flush | cluster.replication.wait-point = after-flush is not a wait point: must be after-sync or after-commit
+cluster.replication.row-image = noblob | cluster.replication.row-image = noblob is not a row image: must be minimal or full
 workload.arrival = bursty             | workload.arrival = bursty is not an arrival process: must be constant or poisson
 workload.key-distribution = zipfan    | workload.key-distribution = zipfan is not a key distribution: must be uniform or zipfian; did you mean zipfian?
 cluster.replication.mode = 3          | cluster.replication.mode = 3 is not a commit mode: must be async, sync or semi-sync
@@ -141,8 +170,9 @@ cluster.mode = sync                   | unknown key cluster.mode; did you mean c
 network.followers = 2                 | unknown key network.followers; did you mean cluster.followers?
 network.delay.vlaue = 2ms             | unknown key network.delay.vlaue; did you mean network.delay.value?
 network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown key network.links[0].dealy; did you mean network.links[0].delay?
-workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout
-helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover, output and report
+workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout and statements
+helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover, output, report and variants
+workload.statements.sett = 1          | unknown key workload.statements.sett; did you mean workload.statements.set?
 faults = [ { at = 10s, action = crash, nod = leader } ] | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?
 network.region-links = [ { from = a, to = b, one_way = true } ] | unknown key network.region-links[0].one_way; did you mean network.region-links[0].one-way?
 network.links = [ { from = leader, to = follower-1, los = 0.1 } ] | unknown key network.links[0].los; did you mean network.links[0].loss?
@@ -179,7 +209,7 @@ simulation.seed.low = 1               | unknown key simulation.seed.low; simulat
     assertEquals(
         file
             + ":1: unknown key workload.b-typo; workload takes clients, write-rate, arrival, keys,"
-            + " key-distribution, zipf-exponent, value-size, max-outstanding and write-timeout",
+            + " key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout and statements",
         error(file));
   }
 

@@ -38,14 +38,15 @@ public final class TestScenarios {
         new ClusterSettings(nodes,
             new ReplicationSettings(ReplicationMethod.LOGICAL, mode, 1, AckLevel.APPLIED, Duration.ofSeconds(1), 100,
                 100_000),
-            "memory", new Distribution.Constant(0), java.util.Map.of()),
+            "memory", new Distribution.Constant(0), java.util.Map.of(), dev.replsim.scenario.StorageSettings.DEFAULT),
         new NetworkSettings(LinkProfile.of(new Distribution.Constant(delay.toNanos() / 1000)), List.of()),
         new WorkloadSettings(4, writeRate, WorkloadSettings.Arrival.POISSON, 1000,
-            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5)),
+            WorkloadSettings.KeyDistribution.UNIFORM, 0.99, 64, 100, Duration.ofSeconds(5), dev.replsim.scenario.StatementMix.SET_ONLY),
         new FailoverSettings(Duration.ofMillis(50)),
         List.of(),
         new OutputSettings(""),
         ReportSettings.DEFAULT,
-        "");
+        "",
+        List.of());
   }
 }
