@@ -80,6 +80,17 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * A planned handover: the leader stops taking writes, waits until {@code to} (or, when null, its
+   * most caught-up follower) holds every one, and has it elected. Nothing is lost.
+   */
+  record Switchover(Target to) implements Fault {
+    @Override
+    public String action() {
+      return "switchover";
+    }
+  }
+
   /** Shifts the node's local clock: only what the node itself stamps moves, as on a real host. */
   record Skew(Target target, long offsetMicros) implements Fault {
     @Override

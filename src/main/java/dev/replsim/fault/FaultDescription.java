@@ -40,6 +40,10 @@ public final class FaultDescription {
       Fault.LinkChange l = (Fault.LinkChange) fault;
       return "link " + l.from() + (l.bothWays() ? " <-> " : " -> ") + l.to() + ": " + l.patch().describe();
     }
+    if (fault instanceof Fault.Switchover) {
+      Target to = ((Fault.Switchover) fault).to();
+      return "switchover to " + (to == null ? "the most caught-up follower" : to);
+    }
     return fault.action() + " " + target(fault);
   }
 

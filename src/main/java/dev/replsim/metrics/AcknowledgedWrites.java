@@ -37,39 +37,44 @@ final class AcknowledgedWrites {
     ranges.put(start, end);
   }
 
+  /** A stretch of lost writes: acknowledged in {@code term} at LSNs {@code fromLsn..toLsn}. */
+  record LostRange(long term, long fromLsn, long toLsn) {
+    long count() {
+      return toLsn - fromLsn + 1;
+    }
+  }
+
   /**
-   * How many acknowledged writes the final log does not hold: an entry is there when the log
+   * The acknowledged writes a final log does not hold, as ranges: an entry is there when the log
    * reaches its LSN and holds that LSN from the same term.
    *
    * @param history the final leader's term history
    * @param lastLsn the final leader's last LSN
    */
-  synchronized long lostFrom(TermHistory history, long lastLsn) {
-    long lost = 0;
+  synchronized List<LostRange> lostFrom(TermHistory history, long lastLsn) {
+    List<LostRange> lost = new ArrayList<>();
     for (Map.Entry<Long, TreeMap<Long, Long>> term : byTerm.entrySet()) {
       for (Map.Entry<Long, Long> range : term.getValue().entrySet()) {
+        long from = -1;
         for (long lsn = range.getKey(); lsn <= range.getValue(); lsn++) {
-          if (history.termAt(lsn, lastLsn) != term.getKey()) {
-            lost++;
+          boolean gone = history.termAt(lsn, lastLsn) != term.getKey();
+          if (gone && from < 0) {
+            from = lsn;
+          } else if (!gone && from >= 0) {
+            lost.add(new LostRange(term.getKey(), from, lsn - 1));
+            from = -1;
           }
+        }
+        if (from >= 0) {
+          lost.add(new LostRange(term.getKey(), from, range.getValue()));
         }
       }
     }
     return lost;
   }
 
-  /** The (term, lsn) of up to {@code limit} lost writes, for events.jsonl. */
-  synchronized List<long[]> lostSample(TermHistory history, long lastLsn, int limit) {
-    List<long[]> sample = new ArrayList<>();
-    for (Map.Entry<Long, TreeMap<Long, Long>> term : byTerm.entrySet()) {
-      for (Map.Entry<Long, Long> range : term.getValue().entrySet()) {
-        for (long lsn = range.getKey(); lsn <= range.getValue() && sample.size() < limit; lsn++) {
-          if (history.termAt(lsn, lastLsn) != term.getKey()) {
-            sample.add(new long[] {term.getKey(), lsn});
-          }
-        }
-      }
-    }
-    return sample;
+  /** How many writes the ranges hold. */
+  static long count(List<LostRange> ranges) {
+    return ranges.stream().mapToLong(LostRange::count).sum();
   }
 }

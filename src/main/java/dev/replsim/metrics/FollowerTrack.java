@@ -33,8 +33,11 @@ final class FollowerTrack {
   /** Why it refused the stream, or null. */
   volatile String refusal;
   final ReportedLag reported = new ReportedLag();
+  /** Whether this node followed at some time in the run: it has lag figures to report. */
+  volatile boolean followed;
 
-  FollowerTrack(String name) {
+  FollowerTrack(String name, boolean followed) {
     this.name = name;
+    this.followed = followed;
   }
 }

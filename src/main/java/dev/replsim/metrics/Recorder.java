@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Recorder {
 
-  private final String leader;
+  /** Every node's track: any node may follow, and the leader may change. */
   private final Map<String, FollowerTrack> followers = new LinkedHashMap<>();
+  private final FailoverLog failovers;
+  private final AcknowledgedWrites acknowledgedWrites = new AcknowledgedWrites();
   private final LsnIndex lsns = new LsnIndex();
   private volatile long leaderLastLsn;
   /** Written by the leader's thread on every append; read once the run is over. */
@@ -32,8 +34,6 @@ public final class Recorder {
   private final LongAdder attempted = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
-  private final Map<Long, LongAdder> acknowledgedByTerm = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile long leaderTerm = 1;
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder fullPageImages = new LongAdder();
   private final LongAdder sent = new LongAdder();
@@ -46,9 +46,10 @@ public final class Recorder {
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
-    this.leader = leader;
+    this.failovers = new FailoverLog(leader);
+    followers.put(leader, new FollowerTrack(leader, false));
     for (String f : followerNames) {
-      followers.put(f, new FollowerTrack(f));
+      followers.put(f, new FollowerTrack(f, true));
     }
   }
 
@@ -64,12 +65,16 @@ public final class Recorder {
   /** Records what a node's protocol core reported, at the true time {@code atMicros}. */
   public void observe(String node, Observation o, long atMicros) {
     if (o instanceof Observation.Appended) {
-      appended((Observation.Appended) o, atMicros);
+      appended(node, (Observation.Appended) o, atMicros);
       return;
     }
     FollowerTrack f = followers.get(node);
+    if (RoleEvents.observe(this, failovers, node, f, o, atMicros)) {
+      return;
+    }
     if (o instanceof Observation.Received && f != null) {
       Observation.Received r = (Observation.Received) o;
+      f.followed = true;
       recordLags(f.receiveLag, r.fromLsn(), r.toLsn(), atMicros);
       f.receivedLsn = r.toLsn();
     } else if (o instanceof Observation.Durable && f != null) {
@@ -96,15 +101,8 @@ public final class Recorder {
       f.receivedLsn = s.lsn();
       f.durableLsn = s.lsn();
       f.appliedLsn = s.lsn();
+      f.followed = true;
       event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
-    } else if (o instanceof Observation.FollowerReset && f != null) {
-      Observation.FollowerReset r = (Observation.FollowerReset) o;
-      f.term = r.newTerm();
-      f.receivedLsn = 0;
-      f.durableLsn = 0;
-      f.appliedLsn = 0;
-      event(atMicros, "follower-reset", node,
-          details("oldTerm", r.oldTerm(), "newTerm", r.newTerm(), "discardedLsn", r.discardedLsn()));
     } else if (o instanceof Observation.SnapshotSent) {
       Observation.SnapshotSent s = (Observation.SnapshotSent) o;
       event(atMicros, "snapshot-sent", node, details("follower", s.follower(), "lsn", s.lsn(), "bytes", s.bytes()));
@@ -144,12 +142,21 @@ public final class Recorder {
     }
   }
 
-  /** Only the leader's thread appends. */
-  private void appended(Observation.Appended a, long atMicros) {
-    leaderBytes += a.bytes();
+  /**
+   * The current leader appended an entry. Appends by a node that no longer leads (a deposed
+   * leader that has not heard yet) are not the run's log and are left out.
+   */
+  private synchronized void appended(String node, Observation.Appended a, long atMicros) {
+    if (!node.equals(failovers.leader())) {
+      return;
+    }
+    leaderBytes = lsns.bytesUpTo(a.lsn() - 1) + a.bytes();
     lsns.put(a.lsn(), atMicros, leaderBytes);
     leaderLastLsn = a.lsn();
     for (FollowerTrack f : followers.values()) {
+      if (f.name.equals(node)) {
+        continue;
+      }
       long applied = f.appliedLsn;
       long entriesBehind = a.lsn() - applied;
       if (entriesBehind > f.maxEntriesBehind) {
@@ -160,6 +167,12 @@ public final class Recorder {
         f.maxBytesBehind = bytesBehind;
       }
     }
+  }
+
+  /** A node won an election: the run's log now ends where its log ends. */
+  synchronized void newLeader(String node, long lastLsn) {
+    leaderLastLsn = lastLsn;
+    leaderBytes = lsns.bytesUpTo(lastLsn);
   }
 
   private void recordLags(IntervalHistogram lags, long from, long to, long at) {
@@ -176,13 +189,14 @@ public final class Recorder {
   }
 
   /**
-   * A client heard its write committed by the leader of {@code term}.
-   *
-   * @param term a later leader that started empty has lost every write of an earlier term
+   * A client heard its write committed at {@code lsn} by the leader of {@code term}, at
+   * {@code atMicros}: the (term, LSN) pair is what the final leader's log is checked against for
+   * lost writes.
    */
-  public void writeCommitted(long latencyMicros, long term) {
+  public void writeCommitted(long latencyMicros, long term, long lsn, long atMicros) {
     acknowledged.increment();
-    acknowledgedByTerm.computeIfAbsent(term, t -> new LongAdder()).increment();
+    acknowledgedWrites.add(term, lsn);
+    failovers.acked(term, atMicros);
     commitLatency.record(latencyMicros);
   }
 
@@ -192,14 +206,34 @@ public final class Recorder {
   }
 
   /**
-   * The leader restarted empty in a new term: its log starts again from LSN 1 and 0 bytes, and the
-   * writes acknowledged in earlier terms are gone from it.
+   * The leader restarted empty in a new term (a cluster without failover): its log starts again
+   * from LSN 1 and 0 bytes, and the writes acknowledged in earlier terms are gone from it.
    */
-  public void leaderRestarted(long term, long atMicros) {
-    leaderTerm = term;
+  public synchronized void leaderRestarted(long term, long atMicros) {
+    failovers.restartedLeader(term, atMicros);
     leaderBytes = 0;
     leaderLastLsn = 0;
-    event(atMicros, "new-term", leader, details("term", term));
+    event(atMicros, "new-term", failovers.leader(), details("term", term));
+  }
+
+  /** A fault struck these nodes at {@code atMicros}: if the leader is among them, a failover may follow. */
+  public void faultStruck(String action, Collection<String> nodes, long atMicros) {
+    failovers.fault(action, nodes, atMicros);
+  }
+
+  /** A node crashed: it no longer acts as leader, if it did. */
+  public void nodeDown(String node, long atMicros) {
+    failovers.leaderGone(node, atMicros);
+  }
+
+  /** The node that leads now, as the last election (or the scenario) made it. */
+  public String currentLeader() {
+    return failovers.leader();
+  }
+
+  /** The current leader's term. */
+  public long currentTerm() {
+    return failovers.term();
   }
 
   public void messageSent(int sizeBytes) {
@@ -271,11 +305,32 @@ public final class Recorder {
   // ---- read side: the sampler and the summary ----
 
   String leader() {
-    return leader;
+    return failovers.leader();
   }
 
+  /** The nodes following now: every node but the current leader. */
   Collection<FollowerTrack> followers() {
-    return Collections.unmodifiableCollection(followers.values());
+    String leader = failovers.leader();
+    List<FollowerTrack> list = new ArrayList<>(followers.size());
+    for (FollowerTrack f : followers.values()) {
+      if (!f.name.equals(leader)) {
+        list.add(f);
+      }
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  /** The nodes that followed at some time in the run, for the summary's lag figures. */
+  Collection<FollowerTrack> everFollowed() {
+    return followers.values().stream().filter(f -> f.followed).toList();
+  }
+
+  FailoverLog failovers() {
+    return failovers;
+  }
+
+  AcknowledgedWrites acknowledgedWrites() {
+    return acknowledgedWrites;
   }
 
   long leaderLastLsn() {
@@ -302,17 +357,6 @@ public final class Recorder {
 
   long timedOut() {
     return timedOut.sum();
-  }
-
-  /** Acknowledged writes absent from the final leader's log: those of terms before its own. */
-  long lostWrites() {
-    long lost = 0;
-    for (Map.Entry<Long, LongAdder> e : acknowledgedByTerm.entrySet()) {
-      if (e.getKey() < leaderTerm) {
-        lost += e.getValue().sum();
-      }
-    }
-    return lost;
   }
 
   long fallbacks() {
@@ -374,7 +418,7 @@ public final class Recorder {
   public boolean caughtUp(Collection<String> running) {
     long last = leaderLastLsn;
     for (FollowerTrack f : followers.values()) {
-      if (running.contains(f.name) && f.refusal == null && (f.term != leaderTerm || f.appliedLsn < last)) {
+      if (running.contains(f.name) && f.refusal == null && (f.term != failovers.term() || f.appliedLsn < last)) {
         return false;
       }
     }

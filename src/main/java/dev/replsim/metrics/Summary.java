@@ -23,7 +23,16 @@ public record Summary(
     NetworkStats network,
     Throughput throughput,
     Run run,
-    Replication replication) {
+    Replication replication,
+    FailoverStats failover) {
+
+  /** Without the failover figures, for results built before they existed. */
+  public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
+      Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
+      Convergence convergence, NetworkStats network, Throughput throughput, Run run, Replication replication) {
+    this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
+        throughput, run, replication, FailoverStats.NONE);
+  }
 
   /** Without the replication figures, for results built before they existed. */
   public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
@@ -106,15 +115,54 @@ public record Summary(
     public static final Reads NONE = new Reads(0, 0, 0, 0, 0);
   }
 
-  /** One failover. */
+  /**
+   * One change of leader. {@code atMs}: when the new leader won. {@code faultAtMs}: when the fault
+   * that took the old leader out struck (null when none did: a needless failover, the old leader
+   * was alive and only slow to be heard). {@code cause}: that fault's action, {@code switchover}
+   * for a planned one, or {@code none}. {@code detectionMs}: from the fault to the first follower
+   * suspecting the leader. {@code electionMs}: from that suspicion (or the switchover's start) to
+   * the new leader winning. {@code unavailableMs}: from the last write acknowledged before the
+   * fault to the first one the new leader acknowledged (null if it acknowledged none).
+   * {@code lostWrites}: acknowledged writes of the terms this failover ended that the final
+   * leader's log lacks.
+   */
   public record Failover(
       double atMs,
       String oldLeader,
       String newLeader,
       long term,
-      double detectionMs,
-      double unavailableMs,
-      long lostWrites) {}
+      Double detectionMs,
+      Double unavailableMs,
+      long lostWrites,
+      String cause,
+      Double faultAtMs,
+      Double electionMs,
+      boolean needless) {
+
+    /** A failover caused by a crash, with the figures the first output contract named. */
+    public Failover(double atMs, String oldLeader, String newLeader, long term, double detectionMs,
+        double unavailableMs, long lostWrites) {
+      this(atMs, oldLeader, newLeader, term, detectionMs, unavailableMs, lostWrites, "crash", null, null, false);
+    }
+  }
+
+  /**
+   * Failover across the run. {@code needlessFailovers}: failovers with no fault on the old leader.
+   * {@code conflictingWrites}: writes acknowledged by a leader after a newer leader had been
+   * elected (split brain: at most one of the two histories can survive). {@code maxLeaders}: the
+   * most nodes acting as leader at once; {@code multipleLeadersMs}: how long more than one did.
+   */
+  public record FailoverStats(
+      String strategy,
+      boolean fencing,
+      int failovers,
+      int needlessFailovers,
+      long conflictingWrites,
+      int maxLeaders,
+      double multipleLeadersMs) {
+
+    public static final FailoverStats NONE = new FailoverStats("none", true, 0, 0, 0, 1, 0);
+  }
 
   /**
    * One fault of the run, as it happened: the nodes it hit and when it was in force ({@code untilMs}

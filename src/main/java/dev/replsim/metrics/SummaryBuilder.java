@@ -1,5 +1,6 @@
 package dev.replsim.metrics;
 
+import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import java.util.ArrayList;
@@ -21,11 +22,17 @@ public final class SummaryBuilder {
    * @param run wall times of the phases and the peak heap
    */
   public static Summary build(Scenario scenario, Recorder recorder, Map<String, NodeStatus> finalStatus,
-      String leaderName, List<Summary.FaultRecord> faults, double writeSeconds, Summary.Run run) {
+      String leaderName, List<Summary.FaultRecord> faults, double writeSeconds, Summary.Run run,
+      ElectionSettings election, long nowMicros) {
     NodeStatus leader = finalStatus.get(leaderName);
+    FailoverFigures.Figures failover = FailoverFigures.of(recorder, election,
+        FailoverFigures.finalLog(finalStatus.values(), leaderName), nowMicros);
     Map<String, Summary.FollowerLag> lag = new LinkedHashMap<>();
     long minAppliedAtWriteEnd = Long.MAX_VALUE;
-    for (FollowerTrack f : recorder.followers()) {
+    for (FollowerTrack f : recorder.everFollowed()) {
+      if (f.name.equals(leaderName) && f.applyLag.total().getTotalCount() == 0) {
+        continue; // the leader, which never followed
+      }
       lag.put(f.name, new Summary.FollowerLag(
           LatencyStats.of(f.applyLag.total()),
           LatencyStats.of(f.receiveLag.total()),
@@ -54,11 +61,11 @@ public final class SummaryBuilder {
         new Summary.ClusterInfo(scenario.nodes(), leaderName,
             kebab(scenario.cluster().replication().method()), kebab(scenario.cluster().replication().mode())),
         new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged,
-            recorder.lostWrites(), recorder.fallbacks()),
+            failover.lostWrites(), recorder.fallbacks()),
         LatencyStats.of(recorder.commitLatency().total()),
         lag,
         Summary.Reads.NONE,
-        List.of(),
+        failover.failovers(),
         faults,
         convergence(scenario, finalStatus, leader, refused),
         new Summary.NetworkStats(recorder.sent(), recorder.delivered(), recorder.dropped(), recorder.duplicated(),
@@ -66,7 +73,8 @@ public final class SummaryBuilder {
             LatencyStats.of(recorder.deliveryError().total())),
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
         run,
-        replication(scenario, recorder, recorder.leaderLastLsn()));
+        replication(scenario, recorder, recorder.leaderLastLsn()),
+        failover.stats());
   }
 
   private static Summary.PostgresLag postgres(Recorder recorder, ReportedLag r) {

@@ -10,7 +10,7 @@ import dev.replsim.random.DurationSampler;
  */
 public sealed interface NodeFault extends ReplicaNode.Command
     permits NodeFault.Pause, NodeFault.Resume, NodeFault.SetApplyTime, NodeFault.SetLinkProfile,
-        NodeFault.CutLink, NodeFault.SetClockSkew {
+        NodeFault.CutLink, NodeFault.SetClockSkew, NodeFault.Switchover {
 
   /** A pause fault: the node processes nothing until {@link Resume}; everything it is sent waits. */
   public enum Pause implements NodeFault { INSTANCE }
@@ -29,4 +29,7 @@ public sealed interface NodeFault extends ReplicaNode.Command
 
   /** A skew fault (or its end): the node's local clock runs {@code offsetMicros} ahead. */
   public record SetClockSkew(long offsetMicros) implements NodeFault {}
+
+  /** A switchover fault, for the leader: hand over to {@code to} (null: the most caught-up follower). */
+  public record Switchover(String to) implements NodeFault {}
 }

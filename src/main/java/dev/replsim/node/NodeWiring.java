@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
- * clock and precise timer, and the recorder.
+ * clock and precise timer, the recorder, and where its hard state (its votes) is kept.
  *
  * @param outLinks this node's directed links, by destination node name
  */
 public record NodeWiring(
-    String name, List<String> nodes, Map<String, LinkModel> outLinks, PreciseTimer timer, Recorder recorder) {
+    String name, List<String> nodes, Map<String, LinkModel> outLinks, PreciseTimer timer, Recorder recorder,
+    HardState hardState) {
 
   public NodeWiring {
     nodes = List.copyOf(nodes);

@@ -4,12 +4,12 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.network.InboundQueue;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
-import dev.replsim.protocol.Follower;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.Read;
+import dev.replsim.protocol.Replica;
 import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.Database;
@@ -58,7 +58,19 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   public record ClientWrite(Write write) implements Command {}
 
   /** The leader's answer to a client once its write is committed. */
-  public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) {}
+  public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) implements WriteReply {}
+
+  /**
+   * A node's answer to a write it will not commit because it does not lead: try {@code leader}
+   * (null if unknown). {@code appended}: the node had appended it before stepping down, so its
+   * fate is unknown.
+   */
+  public record WriteRedirected(String node, long requestId, String leader, boolean appended) implements WriteReply {}
+
+  /** What a client hears about its write. */
+  public sealed interface WriteReply permits WriteCommitted, WriteRedirected {
+    long requestId();
+  }
 
   /** A client's read of one key; the node answers the client with {@link ReadResult}. */
   public record ClientRead(Read read) implements Command {}
@@ -160,6 +172,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessage(NodeFault.SetLinkProfile.class, this::onSetLinkProfile)
         .onMessage(NodeFault.CutLink.class, this::onCutLink)
         .onMessage(NodeFault.SetClockSkew.class, this::onSetClockSkew)
+        .onMessage(NodeFault.Switchover.class, this::onSwitchover)
         .onMessageEquals(Start.INSTANCE, this::onStart)
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(ClientRead.class, this::onClientRead)
@@ -268,9 +281,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   }
 
   private Behavior<Command> onSetApplyTime(NodeFault.SetApplyTime msg) {
-    if (core instanceof Follower) {
-      ((Follower) core).setApplyTime(msg.applyTime());
+    if (core instanceof Replica) {
+      ((Replica) core).setApplyTime(msg.applyTime());
     }
+    return this;
+  }
+
+  private Behavior<Command> onSwitchover(NodeFault.Switchover msg) {
+    long now = clock.trueNow();
+    execute(core.onSwitchover(msg.to(), clock.local(now)), now);
     return this;
   }
 
@@ -329,12 +348,16 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** Carries out what the core decided; {@code now} is the true time. */
   private void execute(Decision d, long now) {
     for (Observation o : d.observations()) {
+      if (o instanceof Observation.Voted) { // saved before the vote leaves
+        Observation.Voted v = (Observation.Voted) o;
+        wiring.hardState().save(wiring.name(), v.term(), v.candidate());
+      }
       recorder.observe(wiring.name(), o, now);
     }
     for (Decision.Send s : d.sends()) {
       out.transmit(s.to(), s.message(), now);
     }
-    ClientReplies.send(d);
+    ClientReplies.send(d, wiring.name());
     d.timers().forEach((key, at) -> timers.set(key, at == null ? null : clock.toTrue(at)));
     List<Entry> persist = d.persist();
     if (!persist.isEmpty()) {

@@ -16,14 +16,9 @@ final class CommitQuorum {
 
   CommitQuorum(CommitPolicy policy, List<String> followers) {
     this.policy = policy;
-    List<String> names = policy.standbys().isEmpty() ? followers : policy.standbys();
-    this.standbys = new int[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      standbys[i] = followers.indexOf(names.get(i));
-      if (standbys[i] < 0) {
-        throw new IllegalArgumentException("standby " + names.get(i) + " is not a follower: " + followers);
-      }
-    }
+    // a named standby that now leads is no standby of its own; the others keep their order
+    this.standbys = (policy.standbys().isEmpty() ? followers : policy.standbys()).stream()
+        .mapToInt(followers::indexOf).filter(i -> i >= 0).toArray();
   }
 
   /** How many acks a write needs under this rule. */

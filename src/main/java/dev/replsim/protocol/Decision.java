@@ -23,6 +23,7 @@ public final class Decision {
   private Map<TimerKey, Long> timers = Map.of();
   private List<WriteOutcome> outcomes = List.of();
   private List<ReadOutcome> reads = List.of();
+  private List<Redirect> redirects = List.of();
   private List<Observation> observations = List.of();
   private boolean flush;
 
@@ -71,6 +72,13 @@ public final class Decision {
     outcomes.add(outcome);
   }
 
+  void redirect(Redirect redirect) {
+    if (redirects.isEmpty()) {
+      redirects = new ArrayList<>(1);
+    }
+    redirects.add(redirect);
+  }
+
   void answer(ReadOutcome read) {
     if (reads.isEmpty()) {
       reads = new ArrayList<>(1);
@@ -91,6 +99,21 @@ public final class Decision {
    */
   void requestFlush() {
     flush = true;
+  }
+
+  /** Adds everything another decision holds, after what this one holds; its timers win. */
+  Decision absorb(Decision other) {
+    other.sends.forEach(s -> send(s.to(), s.message()));
+    if (!other.persist.isEmpty()) {
+      persist(other.persist);
+    }
+    other.timers.forEach((key, at) -> timerMap().put(key, at));
+    other.outcomes.forEach(this::reply);
+    other.reads.forEach(this::answer);
+    other.redirects.forEach(this::redirect);
+    other.observations.forEach(this::observe);
+    flush |= other.flush;
+    return this;
   }
 
   // the accessors hand out the decision's own lists, without read-only wrappers, because they
@@ -114,6 +137,11 @@ public final class Decision {
     return outcomes;
   }
 
+  /** Writes refused because this node does not lead. */
+  public List<Redirect> redirects() {
+    return redirects;
+  }
+
   /** Answers to reads. */
   public List<ReadOutcome> reads() {
     return reads;
@@ -129,6 +157,6 @@ public final class Decision {
 
   public boolean isEmpty() {
     return sends.isEmpty() && persist.isEmpty() && timers.isEmpty() && outcomes.isEmpty()
-        && reads.isEmpty() && observations.isEmpty() && !flush;
+        && reads.isEmpty() && redirects.isEmpty() && observations.isEmpty() && !flush;
   }
 }

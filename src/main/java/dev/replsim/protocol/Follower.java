@@ -10,60 +10,113 @@ import java.util.List;
  * asks the leader to resend from its last LSN, applies durable entries to its database one at a
  * time (each taking a sampled apply time, on its own clock), and acks its received, durable and
  * applied positions. It refuses a stream it cannot apply (WAL of another page format) and keeps
- * refusing it. It reports where its applier is, for MySQL's {@code Seconds_Behind_Source}. It
- * installs a snapshot when the leader sends one, and follows a leader of a newer term by
- * discarding what it held of the old one.
+ * refusing it, and reports where its applier is, for MySQL's {@code Seconds_Behind_Source}.
+ *
+ * <p>Before it follows a leader it has not followed yet (a new one after an election, or one that
+ * restarted), it says where its log ends ({@link Hello}) and waits for the leader's
+ * {@link LogMatch}: entries after the match are discarded, and a follower that already applied
+ * some of them starts over empty, to be set up again from a snapshot.
  */
 public final class Follower implements ProtocolNode {
 
   private final String name;
-  private final String leader;
   private final long incarnation;
   private final long resendBackoffMicros;
+  private final boolean fencing;
+  private final Applier applier;
   private long term;
-  private DurationSampler applyTime;
-  private ReplicationLog log = new ReplicationLog();
-  private Database database;
+  private String leader;
+  /** Whether this follower's log is known to agree with {@link #leader}'s, so it may take entries. */
+  private boolean matched;
+  private ReplicationLog log;
+  private TermHistory history;
   private long durableLsn;
-  private long appliedLsn;
-  /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
-  private long applyingLsn;
   private boolean ackDue;
   /** Why this follower refused the stream, or null while it accepts it. */
   private String refusal;
-  /** The oldest received entry not yet applied when last reported; 0 for none. */
-  private long reportedApplierHead;
   /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private ResendThrottle resend;
 
   /** A follower applying row images to a fresh database, in its first incarnation. */
-  public Follower(String name, String leader, long term, ProtocolSettings settings,
-      DurationSampler applyTime) {
+  public Follower(String name, String leader, long term, ProtocolSettings settings, DurationSampler applyTime) {
     this(name, leader, term, 1, settings, applyTime, new KeyValueStore());
   }
 
   /**
+   * A follower starting empty. In its first incarnation it follows {@code leader} at once (every
+   * node of a new cluster starts empty, so their logs agree); a restarted one says hello first.
+   *
    * @param term the term of the leader it follows when it starts
-   * @param incarnation how many times this node has started: a restarted node has a higher one,
-   *     so the leader knows to start over with it
+   * @param incarnation how many times this node has started
    * @param applyTime how long applying one entry takes, drawn from this node's own stream
    * @param database the follower's database, of the kind its replication method needs
    */
   public Follower(String name, String leader, long term, long incarnation, ProtocolSettings settings,
       DurationSampler applyTime, Database database) {
+    this(name, leader, term, incarnation, incarnation == 1, settings, applyTime,
+        new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
+  }
+
+  /** A follower taking over a node's state after a role change: it says hello to whoever leads. */
+  Follower(String name, String leader, long term, long incarnation, boolean matched, ProtocolSettings settings,
+      DurationSampler applyTime, HandOver state) {
     this.name = name;
     this.leader = leader;
     this.term = term;
     this.incarnation = incarnation;
-    this.applyTime = applyTime;
-    this.database = database;
+    this.matched = matched;
+    this.fencing = settings.election().fencing();
     this.resendBackoffMicros = settings.heartbeatIntervalMicros();
     this.resend = new ResendThrottle(resendBackoffMicros);
+    this.log = state.log();
+    this.history = state.history();
+    this.durableLsn = state.durableLsn();
+    this.applier = new Applier(applyTime, state.database(), state.appliedLsn());
   }
 
   /** Changes how long applying an entry takes from the next entry on (a {@code slow} fault). */
   public void setApplyTime(DurationSampler applyTime) {
-    this.applyTime = applyTime;
+    applier.setApplyTime(applyTime);
+  }
+
+  /** A newer term began: whoever leads it has still to be heard from. */
+  void enterTerm(long newTerm) {
+    term = newTerm;
+    leader = null;
+    matched = false;
+  }
+
+  /**
+   * Gives up the node's state to lead: a leader's database holds its whole log, so every entry
+   * not yet applied is applied now, durable or not.
+   */
+  HandOver promote(long now, Decision d) {
+    applier.applyAllNow(log, log.lastLsn(), now, d);
+    return handOver(d);
+  }
+
+  /** Gives up the node's state for another role; stops any apply in progress. */
+  HandOver handOver(Decision d) {
+    applier.stop(d);
+    return new HandOver(log, applier.database(), history, durableLsn, applier.appliedLsn());
+  }
+
+  /** The leader this follower follows or last heard from, or null. */
+  String leader() {
+    return leader;
+  }
+
+  long term() {
+    return term;
+  }
+
+  long lastLsn() {
+    return log.lastLsn();
+  }
+
+  /** The term of the last entry in the log, for Raft's up-to-date rule. */
+  long lastTerm() {
+    return history.termAt(log.lastLsn(), log.lastLsn());
   }
 
   @Override
@@ -85,24 +138,47 @@ public final class Follower implements ProtocolNode {
   @Override
   public Decision onRead(Read read, long now) {
     Decision d = new Decision();
-    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), database.value(read.key()), appliedLsn));
+    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), applier.database().value(read.key()),
+        applier.appliedLsn()));
     return d;
+  }
+
+  /** Whether a message is one a leader sends its followers (others were meant for a leader). */
+  static boolean fromALeader(Message message) {
+    return message instanceof AppendEntries || message instanceof Heartbeat || message instanceof Snapshot
+        || message instanceof LogMatch;
   }
 
   @Override
   public Decision onMessage(Message message, long now) {
     Decision d = new Decision();
-    if (message.term() < term) {
-      return d; // from a leader of an older term: stale
+    if (!fromALeader(message) || (fencing && message.term() < term)) {
+      return d; // meant for a leader (this node led once), or from a leader of an older term: stale
     }
     if (message.term() > term) {
-      followNewTerm(message.term(), d);
+      enterTerm(message.term());
+    }
+    if (message instanceof LogMatch) {
+      onLogMatch((LogMatch) message, now, d);
+      return d;
+    }
+    if (!fencing) {
+      leader = message.from(); // without fencing it follows whoever ships to it
+      matched = true;
+    } else if (!message.from().equals(leader) || !matched) {
+      if (!message.from().equals(leader)) {
+        leader = message.from();
+        matched = false;
+        sayHello(d);
+      } else if (message instanceof Heartbeat) {
+        sayHello(d); // the hello or its answer may have been lost
+      }
+      return d;
     }
     if (message instanceof AppendEntries) {
       onAppendEntries((AppendEntries) message, now, d);
     } else if (message instanceof Heartbeat && refusal == null) {
-      long shipped = ((Heartbeat) message).lastShippedLsn();
-      if (shipped > log.lastLsn()) {
+      if (((Heartbeat) message).lastShippedLsn() > log.lastLsn()) {
         // on a FIFO link everything shipped before the heartbeat has arrived: the rest was lost
         requestResend(now, d);
       }
@@ -113,38 +189,53 @@ public final class Follower implements ProtocolNode {
     return d;
   }
 
+  private void sayHello(Decision d) {
+    d.send(leader, new Hello(term, name, incarnation, log.lastLsn(), applier.appliedLsn(), history.export()));
+  }
+
   /**
-   * The leader has a newer term: without failover that means it restarted and lost what it had,
-   * so what this follower holds of the old term conflicts with the new log. It discards it all
-   * and starts again from LSN 1 of the new term (the discarded writes are lost).
+   * The leader says where their logs agree: entries after that are not in its log. Entries not
+   * yet applied are cut off; applied ones cannot be undone, so the follower starts over empty.
    */
-  private void followNewTerm(long newTerm, Decision d) {
-    d.observe(new Observation.FollowerReset(term, newTerm, log.lastLsn()));
-    term = newTerm;
-    restartFrom(ReplicationLog.after(0), database.fresh(), d);
+  private void onLogMatch(LogMatch match, long now, Decision d) {
+    if (matched || !match.from().equals(leader)) {
+      return; // an answer to an earlier hello
+    }
+    long last = log.lastLsn();
+    long at = match.matchLsn();
+    if (last > at) {
+      boolean startOver = applier.appliedLsn() > at;
+      if (startOver) {
+        restartFrom(ReplicationLog.after(0), applier.database().fresh(), new TermHistory(), d);
+      } else {
+        log.truncateSuffix(at);
+        history.truncateFrom(at + 1);
+        durableLsn = Math.min(durableLsn, at);
+      }
+      d.observe(new Observation.Rewound(at, at + 1, last, startOver));
+    }
+    matched = true;
+    d.observe(new Observation.Following(leader, term));
+    ackSoon(d);
   }
 
   /** Replaces the state with the leader's snapshot, unless it already has everything in it. */
   private void install(Snapshot snapshot, Decision d) {
     if (snapshot.lsn() > log.lastLsn()) {
-      Database restored = database.fresh();
+      Database restored = applier.database().fresh();
       restored.restore(snapshot.image());
-      restartFrom(ReplicationLog.after(snapshot.lsn()), restored, d);
+      restartFrom(ReplicationLog.after(snapshot.lsn()), restored, TermHistory.of(snapshot.history()), d);
       d.observe(new Observation.SnapshotInstalled(snapshot.lsn(), snapshot.image().rows().size()));
     }
     ackSoon(d);
   }
 
   /** Continues from a new log and database as if both were durable and applied. */
-  private void restartFrom(ReplicationLog newLog, Database newDatabase, Decision d) {
+  private void restartFrom(ReplicationLog newLog, Database newDatabase, TermHistory newHistory, Decision d) {
     log = newLog;
-    database = newDatabase;
+    history = newHistory;
     durableLsn = newLog.lastLsn();
-    appliedLsn = newLog.lastLsn();
-    if (applyingLsn != 0) {
-      applyingLsn = 0;
-      d.cancelTimer(TimerKey.APPLY);
-    }
+    applier.reset(newDatabase, newLog.lastLsn(), d);
     resend = new ResendThrottle(resendBackoffMicros);
   }
 
@@ -165,26 +256,23 @@ public final class Follower implements ProtocolNode {
     }
     List<Entry> fresh = msg.entries().subList((int) (received + 1 - msg.firstLsn()), msg.entries().size());
     for (Entry e : fresh) {
-      String why = database.refusal(e.change());
+      String why = applier.database().refusal(e.change());
       if (why != null) {
-        refuse(e.lsn(), why, d);
+        refusal = why;
+        d.observe(new Observation.StreamRefused(e.lsn(), why));
+        d.send(leader, new StreamRefused(term, name, why));
         return;
       }
     }
     for (Entry e : fresh) {
       log.append(e);
+      history.appended(e.term(), e.lsn());
     }
     resend.progressed(log.lastLsn());
     d.persist(fresh);
     d.observe(new Observation.Received(received + 1, log.lastLsn()));
-    reportApplier(now, d);
+    applier.report(log, now, d);
     ackSoon(d);
-  }
-
-  private void refuse(long lsn, String why, Decision d) {
-    refusal = why;
-    d.observe(new Observation.StreamRefused(lsn, why));
-    d.send(leader, new StreamRefused(term, name, why));
   }
 
   private void requestResend(long now, Decision d) {
@@ -203,7 +291,7 @@ public final class Follower implements ProtocolNode {
     if (upToLsn > durableLsn) {
       d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
       durableLsn = upToLsn;
-      applyAvailable(now, d);
+      applier.applyAvailable(log, durableLsn, now, d);
       ackSoon(d);
     }
     return d;
@@ -212,63 +300,18 @@ public final class Follower implements ProtocolNode {
   @Override
   public Decision onTimer(TimerKey key, long now) {
     Decision d = new Decision();
-    if (key == TimerKey.APPLY && applyingLsn != 0) {
-      Entry e = log.get(applyingLsn);
-      database.apply(e.change(), now);
-      appliedLsn = applyingLsn;
-      applyingLsn = 0;
-      d.observe(new Observation.Applied(e.lsn(), e.lsn(), e.sizeBytes()));
-      applyAvailable(now, d);
+    if (key == TimerKey.APPLY && applier.finishApplying(log, durableLsn, now, d)) {
       ackSoon(d);
     }
     return d;
   }
 
-  /** Applies durable entries in order, until one needs time to apply; that one gets a timer. */
-  private void applyAvailable(long now, Decision d) {
-    if (applyingLsn != 0) {
-      return;
-    }
-    long from = appliedLsn + 1;
-    long bytes = 0;
-    while (appliedLsn < durableLsn) {
-      Entry e = log.get(appliedLsn + 1);
-      long cost = applyTime.nextMicros();
-      if (cost > 0) {
-        applyingLsn = e.lsn();
-        d.setTimer(TimerKey.APPLY, now + cost);
-        break;
-      }
-      database.apply(e.change(), now);
-      appliedLsn = e.lsn();
-      bytes += e.sizeBytes();
-    }
-    if (appliedLsn >= from) {
-      d.observe(new Observation.Applied(from, appliedLsn, bytes));
-    }
-    reportApplier(now, d);
-    log.truncatePrefix(appliedLsn);
-  }
-
-  /**
-   * Reports the source timestamp of the oldest entry received and not yet applied, when that entry
-   * changes: what MySQL's {@code Seconds_Behind_Source} is computed from, with this node's clock.
-   */
-  private void reportApplier(long now, Decision d) {
-    long head = appliedLsn < log.lastLsn() ? appliedLsn + 1 : 0;
-    if (head != reportedApplierHead) {
-      reportedApplierHead = head;
-      long source = head == 0 ? Observation.ApplierState.IDLE : log.get(head).appendedAtMicros();
-      d.observe(new Observation.ApplierState(now, source));
-    }
-  }
-
   @Override
   public Decision onFlush(long now) {
     Decision d = new Decision();
-    if (ackDue) {
+    if (ackDue && leader != null && matched) {
       ackDue = false;
-      d.send(leader, new Ack(term, name, incarnation, log.lastLsn(), durableLsn, appliedLsn));
+      d.send(leader, new Ack(term, name, incarnation, log.lastLsn(), durableLsn, applier.appliedLsn()));
     }
     return d;
   }
@@ -280,18 +323,18 @@ public final class Follower implements ProtocolNode {
 
   @Override
   public NodeStatus status() {
-    return new NodeStatus(name, NodeStatus.Role.FOLLOWER, term, log.lastLsn(), durableLsn,
-        appliedLsn, database.digest(), database.size());
+    return new NodeStatus(name, NodeStatus.Role.FOLLOWER, term, log.lastLsn(), durableLsn, applier.appliedLsn(),
+        applier.database().digest(), applier.database().size(), history.export());
   }
 
   @Override
   public Database database() {
-    return database;
+    return applier.database();
   }
 
   /** The follower's database, for checks and tests. */
   public Database store() {
-    return database;
+    return applier.database();
   }
 
   /** Why this follower refuses the stream, or null if it accepts it. */

@@ -10,6 +10,11 @@ import java.util.List;
  * drops entries every follower has received, so the next LSN must stay above it. A follower that
  * refused the stream is detached: nothing more is shipped to it, and the log no longer waits for it.
  * Each follower also has PostgreSQL's {@link LagTracker} for the lags its replies show.
+ *
+ * <p>A leader that took over (after an election or a restart) does not know where its followers'
+ * logs part from its own: a follower is unmatched until its {@link Hello} says, and gets nothing
+ * but heartbeats until then. The leader also notes when it last heard from each follower, for its
+ * lease.
  */
 final class FollowerProgress {
 
@@ -20,18 +25,25 @@ final class FollowerProgress {
   private final long[] applied;
   private final long[] incarnation;
   private final boolean[] detached;
+  private final boolean[] matched;
+  private final long[] heardAt;
   private final LagTracker[] lag;
 
-  FollowerProgress(List<String> names) {
+  /** @param matched whether every follower's log is known to agree with the leader's */
+  FollowerProgress(List<String> names, boolean matched, long nextLsn) {
     this.names = names;
     int n = names.size();
     next = new long[n];
-    Arrays.fill(next, 1);
+    Arrays.fill(next, nextLsn);
     received = new long[n];
     durable = new long[n];
     applied = new long[n];
     incarnation = new long[n];
     detached = new boolean[n];
+    this.matched = new boolean[n];
+    Arrays.fill(this.matched, matched);
+    heardAt = new long[n];
+    Arrays.fill(heardAt, Long.MIN_VALUE);
     lag = new LagTracker[n];
     for (int i = 0; i < n; i++) {
       lag[i] = new LagTracker();
@@ -69,8 +81,46 @@ final class FollowerProgress {
     durable[i] = 0;
     applied[i] = 0;
     detached[i] = false; // a new incarnation may accept what the last refused
+    matched[i] = false; // it starts empty, and says so
     lag[i] = new LagTracker();
     return Incarnation.RESTARTED;
+  }
+
+  /**
+   * The follower's {@link Hello} showed where its log parts from the leader's. It holds (or, once
+   * it has cut its log back, will hold) {@code received} entries, {@code applied} of them applied;
+   * the leader ships from the entry after.
+   */
+  void match(int i, long received, long applied) {
+    matched[i] = true;
+    next[i] = received + 1;
+    this.received[i] = received;
+    durable[i] = received;
+    this.applied[i] = applied;
+    detached[i] = false;
+    lag[i] = new LagTracker();
+  }
+
+  boolean isMatched(int i) {
+    return matched[i];
+  }
+
+  /** The leader heard from follower {@code i} at {@code now}. */
+  void heard(int i, long now) {
+    heardAt[i] = now;
+  }
+
+  /**
+   * When the leader last heard from enough followers to make a majority with itself: the
+   * {@code needed}-th most recent time it heard from one; {@code Long.MIN_VALUE} if never.
+   */
+  long majorityHeardAt(int needed) {
+    if (needed <= 0) {
+      return Long.MAX_VALUE;
+    }
+    long[] sorted = heardAt.clone();
+    Arrays.sort(sorted);
+    return needed > sorted.length ? Long.MIN_VALUE : sorted[sorted.length - needed];
   }
 
   String name(int i) {

@@ -8,7 +8,6 @@ import dev.replsim.storage.Row;
 import dev.replsim.storage.RowCapture;
 import dev.replsim.storage.RowImage;
 import dev.replsim.storage.WalRecord;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -17,39 +16,73 @@ import java.util.List;
  * tracks each follower's received, durable and applied positions from their acks (with
  * PostgreSQL's lag estimates), answers a write once the commit rule is met, and answers reads
  * with what its wait point lets other clients see.
+ *
+ * <p>A leader that took over a log (elected, or restarted in a new term) first learns from each
+ * follower's {@link Hello} where their logs part, and tells it ({@link LogMatch}). With fencing, it
+ * holds a lease: it accepts writes only while it has heard from a majority within half the
+ * failover timeout, so that a leader cut off from the others stops before they elect another.
  */
 public final class Leader implements ProtocolNode {
 
   private final String name;
   private final long term;
   private final ProtocolSettings settings;
-  private final ReplicationLog log = new ReplicationLog();
+  private final ReplicationLog log;
+  private final TermHistory history;
   private final ChangeCapture capture;
   private final Database database;
   private final List<String> followers;
   private final FollowerProgress progress;
-  private final CommitQuorum quorum;
-  private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
+  private final CommitQueue commits;
+  private final Shipper shipper;
   private long durableLsn;
-  /** The last LSN answered: under {@link WaitPoint#AFTER_SYNC}, what other clients may see. */
-  private long releasedLsn;
-  private long commitTimerAt = Long.MAX_VALUE;
+  /** Whether this leader took over a log (it announces itself at once) or started a new cluster. */
+  private final boolean tookOver;
+  /** Set during a planned switchover: the follower taking over; writes are refused meanwhile. */
+  private String successor;
 
   /** A leader replicating row images (logical replication) of a fresh database. */
   public Leader(String name, long term, List<String> followers, ProtocolSettings settings) {
     this(name, term, followers, settings, new RowCapture(new KeyValueStore(), RowImage.MINIMAL));
   }
 
-  /** @param capture the replication method's capture over the leader's database */
+  /**
+   * The first leader of a new cluster: every node starts empty, so every log agrees with its own.
+   *
+   * @param capture the replication method's capture over the leader's database
+   */
   public Leader(String name, long term, List<String> followers, ProtocolSettings settings, ChangeCapture capture) {
+    this(name, term, followers, settings, capture,
+        new HandOver(new ReplicationLog(), capture.database(), new TermHistory(), 0, 0), false);
+  }
+
+  /**
+   * A leader taking over a log: elected, or restarted in a new term. Its followers must each say
+   * hello before it ships to them (without fencing it ships to anyone at once).
+   */
+  public static Leader takingOver(String name, long term, List<String> followers, ProtocolSettings settings,
+      ChangeCapture capture, HandOver state) {
+    return new Leader(name, term, followers, settings, capture, state, true);
+  }
+
+  private Leader(String name, long term, List<String> followers, ProtocolSettings settings, ChangeCapture capture,
+      HandOver state, boolean tookOver) {
+    // a new cluster's logs all agree; without fencing a leader ships to anyone at once
+    boolean matched = !tookOver || !settings.election().fencing();
     this.name = name;
     this.term = term;
     this.followers = List.copyOf(followers);
     this.settings = settings;
     this.capture = capture;
     this.database = capture.database();
-    this.progress = new FollowerProgress(this.followers);
-    this.quorum = new CommitQuorum(settings.commit(), this.followers);
+    this.log = state.log();
+    this.history = state.history();
+    this.durableLsn = state.durableLsn();
+    this.tookOver = tookOver;
+    this.progress = new FollowerProgress(this.followers, matched, matched ? log.lastLsn() + 1 : 1);
+    this.commits = new CommitQueue(settings.commit(), new CommitQuorum(settings.commit(), this.followers),
+        this.followers.size(), log.lastLsn());
+    this.shipper = new Shipper(name, term, settings, this.followers, progress);
   }
 
   @Override
@@ -57,9 +90,19 @@ public final class Leader implements ProtocolNode {
     return name;
   }
 
+  long term() {
+    return term;
+  }
+
   @Override
   public Decision start(long now) {
     Decision d = new Decision();
+    for (int i = 0; i < followers.size(); i++) {
+      progress.heard(i, now); // the lease starts full
+    }
+    if (tookOver) {
+      shipper.heartbeat(log, now, d); // followers learn of the new leader without waiting
+    }
     d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     return d;
   }
@@ -67,24 +110,40 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision onWrite(Write write, long now) {
     Decision d = new Decision();
+    if (successor != null || !holdsLease(now)) {
+      d.redirect(new Redirect(write.client(), write.requestId(), successor, false));
+      return d;
+    }
     long lsn = log.lastLsn() + 1;
-    CommitPolicy commit = settings.commit();
-    long deadline = commit.hasTimeout() ? now + commit.timeoutMicros() : Long.MAX_VALUE;
-    PendingWrite p = new PendingWrite(write, lsn, deadline);
-    pending.add(p);
+    PendingWrite p = commits.add(write, lsn, now, d);
     Change change = capture.capture(write.statement(), now, p); // p hears the rows before the write
     Entry entry = Entry.of(term, lsn, change, now);
     log.append(entry);
+    history.appended(term, lsn);
     d.persist(entry);
     d.observe(new Observation.Appended(lsn, entry.sizeBytes()));
     if (change instanceof WalRecord && ((WalRecord) change).fullPageImages() > 0) {
       d.observe(new Observation.FullPageImages(lsn, ((WalRecord) change).fullPageImages()));
     }
-    armCommitTimer(d);
     if (!followers.isEmpty()) {
       d.requestFlush();
     }
     return d;
+  }
+
+  /**
+   * Whether this leader may still accept writes: with fencing and elections, only while it has
+   * heard from a majority (itself included) within half the failover timeout. Followers wait a
+   * whole timeout before they elect another, so the two never overlap while a message takes less
+   * than half of it.
+   */
+  boolean holdsLease(long now) {
+    ElectionSettings election = settings.election();
+    if (!election.fencing() || !election.elects()) {
+      return true;
+    }
+    int needed = (followers.size() + 1) / 2; // a majority of all nodes, counting this one
+    return now - progress.majorityHeardAt(needed) < election.timeoutMicros() / 2;
   }
 
   /**
@@ -94,14 +153,8 @@ public final class Leader implements ProtocolNode {
    */
   @Override
   public Decision onRead(Read read, long now) {
-    long visible = settings.commit().waitPoint() == WaitPoint.AFTER_COMMIT ? durableLsn : releasedLsn;
-    Row row = database.get(read.key());
-    for (PendingWrite p : pending) {
-      if (p.lsn > visible && p.touches(read.key())) {
-        row = p.before(read.key());
-        break;
-      }
-    }
+    long visible = settings.commit().waitPoint() == WaitPoint.AFTER_COMMIT ? durableLsn : commits.releasedLsn();
+    Row row = commits.visibleRow(database, read.key(), visible);
     Decision d = new Decision();
     d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), row == null ? null : row.value(), visible));
     return d;
@@ -110,27 +163,46 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision onMessage(Message message, long now) {
     Decision d = new Decision();
-    if (message.term() != term) {
-      return d; // a stale or future term: fencing arrives with failover
+    if (message.term() != term && settings.election().fencing()) {
+      return d; // a stale term; a newer one is for the replica to step down over
     }
-    if (message instanceof Ack) {
-      onAck((Ack) message, now, d);
+    int i = progress.indexOf(message.from());
+    if (i < 0) {
+      return d;
+    }
+    if (message instanceof Hello) {
+      onHello(i, (Hello) message, d);
+    } else if (message instanceof Ack) {
+      onAck(i, (Ack) message, now, d);
     } else if (message instanceof ResendRequest) {
-      onResendRequest((ResendRequest) message, d);
+      onResendRequest(i, (ResendRequest) message, d);
     } else if (message instanceof StreamRefused) {
-      int i = progress.indexOf(message.from());
-      if (i >= 0) {
-        progress.detach(i);
-        release(d); // FIRST k may now count on the next standby
-      }
+      progress.detach(i);
+      release(d); // FIRST k may now count on the next standby
     }
     return d;
   }
 
-  private void onAck(Ack ack, long now, Decision d) {
-    int i = progress.indexOf(ack.from());
-    if (i < 0 || !fromCurrentIncarnation(i, ack.from(), ack.incarnation(), d)) {
+  /** Tells the follower where their logs agree, and ships to it from there. */
+  private void onHello(int i, Hello hello, Decision d) {
+    if (!fromCurrentIncarnation(i, hello.incarnation(), d)) {
       return;
+    }
+    long match = history.matchingLsn(TermHistory.of(hello.history()), hello.lastLsn(), log.lastLsn());
+    d.send(hello.from(), new LogMatch(term, name, match));
+    // a follower that applied entries after the match starts over empty, to be set up from a snapshot
+    boolean startsOver = hello.appliedLsn() > match;
+    progress.match(i, startsOver ? 0 : match, startsOver ? 0 : hello.appliedLsn());
+    d.requestFlush();
+  }
+
+  private void onAck(int i, Ack ack, long now, Decision d) {
+    if (!fromCurrentIncarnation(i, ack.incarnation(), d)) {
+      return;
+    }
+    progress.heard(i, now);
+    if (!progress.isMatched(i)) {
+      return; // from before this leader knew where its log agrees with ours
     }
     boolean windowWasFull = !progress.hasRoom(i, settings.maxInFlightEntries());
     progress.acked(i, ack);
@@ -145,9 +217,8 @@ public final class Leader implements ProtocolNode {
     }
   }
 
-  private void onResendRequest(ResendRequest request, Decision d) {
-    int i = progress.indexOf(request.from());
-    if (i < 0 || !fromCurrentIncarnation(i, request.from(), request.incarnation(), d)) {
+  private void onResendRequest(int i, ResendRequest request, Decision d) {
+    if (!fromCurrentIncarnation(i, request.incarnation(), d) || !progress.isMatched(i)) {
       return;
     }
     progress.received(i, request.fromLsn() - 1);
@@ -161,11 +232,11 @@ public final class Leader implements ProtocolNode {
     }
   }
 
-  /** False for a message sent before the follower restarted; notes a restart and ships again. */
-  private boolean fromCurrentIncarnation(int i, String follower, long incarnation, Decision d) {
+  /** False for a message sent before the follower restarted; notes a restart. */
+  private boolean fromCurrentIncarnation(int i, long incarnation, Decision d) {
     FollowerProgress.Incarnation seen = progress.incarnation(i, incarnation);
     if (seen == FollowerProgress.Incarnation.RESTARTED) {
-      d.observe(new Observation.FollowerRestarted(follower, incarnation));
+      d.observe(new Observation.FollowerRestarted(progress.name(i), incarnation));
       d.requestFlush();
     }
     return seen != FollowerProgress.Incarnation.STALE;
@@ -174,6 +245,7 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision onDurable(long upToLsn, long now) {
     Decision d = new Decision();
+    upToLsn = Math.min(upToLsn, log.lastLsn());
     if (upToLsn > durableLsn) {
       d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
       durableLsn = upToLsn;
@@ -186,23 +258,11 @@ public final class Leader implements ProtocolNode {
   public Decision onTimer(TimerKey key, long now) {
     Decision d = new Decision();
     if (key == TimerKey.HEARTBEAT) {
-      for (int i = 0; i < followers.size(); i++) {
-        if (!progress.isDetached(i)) {
-          d.send(followers.get(i), new Heartbeat(term, name, progress.nextLsn(i) - 1));
-        }
-      }
-      log.truncatePrefix(progress.minReceived(log.lastLsn()));
+      shipper.heartbeat(log, now, d);
       d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     } else if (key == TimerKey.COMMIT_TIMEOUT) {
-      commitTimerAt = Long.MAX_VALUE;
-      for (PendingWrite p : pending) {
-        if (p.deadline > now) {
-          break;
-        }
-        p.timedOut = true;
-      }
+      commits.timedOut(now, d);
       release(d);
-      armCommitTimer(d);
     }
     return d;
   }
@@ -210,85 +270,64 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision onFlush(long now) {
     Decision d = new Decision();
-    long last = log.lastLsn();
-    for (int i = 0; i < followers.size(); i++) {
-      if (progress.isDetached(i)) {
-        continue;
-      }
-      if (progress.nextLsn(i) < log.firstLsn()) {
-        shipSnapshot(i, d);
-      }
-      while (progress.nextLsn(i) <= last && progress.hasRoom(i, settings.maxInFlightEntries())) {
-        long room = settings.maxInFlightEntries() - progress.inFlight(i);
-        int max = (int) Math.min(settings.maxBatchEntries(), room);
-        List<Entry> batch = log.slice(progress.nextLsn(i), max);
-        AppendEntries message = new AppendEntries(term, name, batch);
-        Entry lastEntry = batch.get(batch.size() - 1);
-        d.send(followers.get(i), message);
-        d.observe(new Observation.Shipped(followers.get(i), batch.get(0).lsn(), lastEntry.lsn(),
-            message.sizeBytes()));
-        progress.shipped(i, lastEntry.lsn());
-        // PostgreSQL samples the flush time of the WAL it sends, for the lags replies will show
-        progress.lag(i).record(lastEntry.lsn(), lastEntry.appendedAtMicros());
-      }
-    }
+    shipper.ship(log, database, history, d);
     return d;
   }
 
-  /**
-   * The follower needs entries this leader no longer holds: it gets the whole database as of the
-   * last LSN instead, and the entries after it.
-   */
-  private void shipSnapshot(int i, Decision d) {
-    long last = log.lastLsn();
-    Snapshot snapshot = new Snapshot(term, name, last, database.image());
-    d.send(followers.get(i), snapshot);
-    d.observe(new Observation.SnapshotSent(followers.get(i), last, snapshot.sizeBytes()));
-    progress.shipped(i, last);
-  }
-
-  /** Answers, in LSN order, every pending write that the commit rule (or its timeout) now allows. */
   private void release(Decision d) {
-    CommitPolicy commit = settings.commit();
-    long[] positions = progress.positions(commit.ackLevel());
-    long commitLsn = quorum.commitLsn(durableLsn, positions, progress.detached());
-    while (!pending.isEmpty()) {
-      PendingWrite p = pending.peek();
-      if (p.lsn > durableLsn || (p.lsn > commitLsn && !p.timedOut)) {
-        break;
-      }
-      pending.poll();
-      releasedLsn = p.lsn;
-      boolean fallback = p.lsn > commitLsn;
-      if (fallback) {
-        d.observe(new Observation.Fallback(p.lsn, quorum.acked(p.lsn, positions), quorum.needed(followers.size())));
-      }
-      Write w = p.write;
-      d.reply(new WriteOutcome(w.client(), w.requestId(), p.lsn, term, fallback));
-    }
+    commits.release(durableLsn, progress, term, d);
   }
 
   /**
-   * Keeps one commit timer armed no later than the oldest pending deadline. Deadlines grow with
-   * LSN, so the head of the queue has the earliest one; a timer that fires early just re-arms.
+   * Starts a planned switchover to {@code target}: no more writes are accepted, and once the
+   * pending ones are answered and the target holds the whole log, {@link #handOverReady} says so.
    */
-  private void armCommitTimer(Decision d) {
-    for (PendingWrite p : pending) {
-      if (p.timedOut) {
-        continue;
+  void beginSwitchover(String target, Decision d) {
+    successor = target;
+    d.observe(new Observation.SwitchoverStarted(target, term));
+  }
+
+  /** The matched follower that has received the most, the natural successor; null if none is matched. */
+  String mostCaughtUp() {
+    String best = null;
+    long most = -1;
+    for (int i = 0; i < followers.size(); i++) {
+      if (progress.isMatched(i) && !progress.isDetached(i) && progress.receivedLsn(i) > most) {
+        most = progress.receivedLsn(i);
+        best = followers.get(i);
       }
-      if (p.deadline != Long.MAX_VALUE && p.deadline < commitTimerAt) {
-        commitTimerAt = p.deadline;
-        d.setTimer(TimerKey.COMMIT_TIMEOUT, commitTimerAt);
-      }
-      return;
     }
+    return best;
+  }
+
+  /** Gives up a switchover that did not complete in time: writes are accepted again. */
+  void abandonSwitchover() {
+    successor = null;
+  }
+
+  /** The follower this leader is handing over to, once every write it took is in that follower's log. */
+  String handOverReady() {
+    if (successor == null || commits.size() > 0) {
+      return null;
+    }
+    int i = progress.indexOf(successor);
+    return i >= 0 && progress.isMatched(i) && progress.receivedLsn(i) >= log.lastLsn() ? successor : null;
+  }
+
+  /**
+   * Stops leading: pending writes are answered with a redirect (their fate unknown), timers
+   * stop, and the log, database and history go on in the node's next role.
+   */
+  HandOver stepDown(String newLeader, Decision d) {
+    commits.redirectAll(newLeader, d);
+    d.cancelTimer(TimerKey.HEARTBEAT);
+    return new HandOver(log, database, history, durableLsn, log.lastLsn());
   }
 
   @Override
   public NodeStatus status() {
     return new NodeStatus(name, NodeStatus.Role.LEADER, term, log.lastLsn(), durableLsn,
-        log.lastLsn(), database.digest(), database.size());
+        log.lastLsn(), database.digest(), database.size(), history.export());
   }
 
   @Override
@@ -308,6 +347,6 @@ public final class Leader implements ProtocolNode {
 
   /** Writes appended but not yet answered. */
   public int pendingWrites() {
-    return pending.size();
+    return commits.size();
   }
 }

@@ -4,7 +4,8 @@ package dev.replsim.protocol;
  * A message between two nodes. Every one crosses the emulated network, so each knows its size
  * on the wire; every one carries the sender's term so a node can recognise a stale leader.
  */
-public sealed interface Message permits AppendEntries, Ack, ResendRequest, Heartbeat, Snapshot, StreamRefused {
+public sealed interface Message permits AppendEntries, Ack, ResendRequest, Heartbeat, Snapshot, StreamRefused, RequestVote, Vote,
+    Hello, LogMatch, TimeoutNow {
 
   /** The sender's term. */
   long term();

@@ -35,10 +35,42 @@ public sealed interface Observation {
   record SnapshotInstalled(long lsn, int rows) implements Observation {}
 
   /**
-   * A follower heard from a leader of a newer term and discarded its log and database to follow
-   * it: {@code discardedLsn} entries of the old term are gone from this replica.
+   * A follower learnt from a new leader that their logs agree only up to {@code matchLsn}: it
+   * discarded its entries {@code fromLsn..toLsn}, which no later leader has. If it had already
+   * applied some of them it could not undo them, and started over empty ({@code startedOver}).
    */
-  record FollowerReset(long oldTerm, long newTerm, long discardedLsn) implements Observation {}
+  record Rewound(long matchLsn, long fromLsn, long toLsn, boolean startedOver) implements Observation {}
+
+  /** A follower follows {@code leader} in {@code term}: their logs agree and entries may flow. */
+  record Following(String leader, long term) implements Observation {}
+
+  /** A follower has not heard from {@code leader} (null if it never had one) and suspects it gone. */
+  record LeaderSuspected(String leader, long term) implements Observation {}
+
+  /**
+   * A node voted for {@code candidate} (itself, when it stands) in {@code term}. This is the
+   * replica's hard state, which Raft keeps durable: a node that restarts must not vote twice in a
+   * term, so the driver keeps the last of these across restarts, whatever the journal.
+   */
+  record Voted(long term, String candidate) implements Observation {}
+
+  /** A node stood for election in {@code term}, with its log ending at {@code lastLsn}. */
+  record ElectionStarted(long term, long lastLsn, boolean transfer) implements Observation {}
+
+  /**
+   * A node won the election of {@code term} with {@code votes} votes; its log ends at
+   * {@code lastLsn} and {@code history} is its term history (as {@link TermHistory#export()} writes it).
+   */
+  record BecameLeader(long term, long lastLsn, int votes, java.util.List<Long> history) implements Observation {}
+
+  /** A leader learnt of a newer term and stepped down, with {@code pending} writes unanswered. */
+  record SteppedDown(long term, long newTerm, int pending) implements Observation {}
+
+  /** A leader lost contact with a majority for the election timeout and stepped down (its lease ran out). */
+  record LeaseExpired(long term) implements Observation {}
+
+  /** A leader began a planned handover to {@code target}: it accepts no more writes. */
+  record SwitchoverStarted(String target, long term) implements Observation {}
 
   /** The leader learnt that a follower restarted (a new incarnation) and starts over with it. */
   record FollowerRestarted(String follower, long incarnation) implements Observation {}

@@ -33,6 +33,14 @@ public interface ProtocolNode {
   /** The flush asked for by {@link Decision#flushRequested()}. */
   Decision onFlush(long nowMicros);
 
+  /**
+   * A planned switchover: a leader hands over to {@code target} (or, if null, to its most
+   * up-to-date follower) without losing a write. Nodes that cannot lead ignore it.
+   */
+  default Decision onSwitchover(String target, long nowMicros) {
+    return new Decision();
+  }
+
   NodeStatus status();
 
   /** The node's database, for end-of-run checks: read it only between inputs, never change it. */

@@ -10,9 +10,17 @@ package dev.replsim.protocol;
  *     into the void
  * @param heartbeatIntervalMicros how often the leader sends heartbeats; also the first back-off
  *     of a follower's repeated resend requests
+ * @param election how a dead leader is replaced
  */
 public record ProtocolSettings(
-    CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries, long heartbeatIntervalMicros) {
+    CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries, long heartbeatIntervalMicros,
+    ElectionSettings election) {
+
+  /** Without failover. */
+  public ProtocolSettings(CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries,
+      long heartbeatIntervalMicros) {
+    this(commit, maxBatchEntries, maxInFlightEntries, heartbeatIntervalMicros, ElectionSettings.NONE);
+  }
 
   public ProtocolSettings {
     if (maxBatchEntries < 1 || maxInFlightEntries < maxBatchEntries || heartbeatIntervalMicros < 1) {

@@ -82,6 +82,20 @@ public final class ReplicationLog {
     }
   }
 
+  /**
+   * Drops every entry after {@code lsn}: entries of a deposed leader that the new leader's log does
+   * not have. Only entries still held can go.
+   */
+  public void truncateSuffix(long lsn) {
+    if (lsn < firstLsn - 1) {
+      throw new IllegalArgumentException("cannot cut the log back to " + lsn + ": it holds from " + firstLsn);
+    }
+    while (size > 0 && lastLsn() > lsn) {
+      ring[(head + size - 1) % ring.length] = null;
+      size--;
+    }
+  }
+
   private void grow() {
     Entry[] bigger = new Entry[ring.length * 2];
     for (int i = 0; i < size; i++) {

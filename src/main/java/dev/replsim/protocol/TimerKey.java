@@ -7,5 +7,9 @@ public enum TimerKey {
   /** The earliest semi-sync commit deadline among the writes waiting for acks. */
   COMMIT_TIMEOUT,
   /** A follower finishing the entry it is applying. */
-  APPLY
+  APPLY,
+  /** A follower or candidate checking whether it has heard from a leader in time. */
+  ELECTION,
+  /** A leader checking it still hears from a majority (its lease), or that a switchover is done. */
+  LEASE
 }

@@ -86,7 +86,8 @@ public final class RunFiles {
         s.faults() == null ? List.of() : s.faults(),
         s.convergence() == null ? new Summary.Convergence(true, List.of(), List.of(), List.of()) : s.convergence(),
         s.network(), s.throughput(), s.run(),
-        s.replication() == null ? Summary.Replication.NONE : s.replication());
+        s.replication() == null ? Summary.Replication.NONE : s.replication(),
+        s.failover() == null ? Summary.FailoverStats.NONE : s.failover());
   }
 
   static List<RunEvent> events(Path file) throws RunFilesException {

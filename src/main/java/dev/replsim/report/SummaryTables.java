@@ -128,9 +128,13 @@ final class SummaryTables {
         "lost writes");
     for (Summary.Failover f : s.failovers()) {
       t.row(Html.ms(f.atMs()), HtmlTable.node(f.oldLeader(), colors), HtmlTable.node(f.newLeader(), colors),
-          Long.toString(f.term()), Html.ms(f.detectionMs()), Html.ms(f.unavailableMs()), Html.count(f.lostWrites()));
+          Long.toString(f.term()), Html.ms(orNaN(f.detectionMs())), Html.ms(orNaN(f.unavailableMs())), Html.count(f.lostWrites()));
     }
     return t.html();
+  }
+
+  private static double orNaN(Double ms) {
+    return ms == null ? Double.NaN : ms;
   }
 
   String network() {

@@ -8,6 +8,7 @@ import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
 import dev.replsim.fault.Target;
 import dev.replsim.network.LinkPatch;
+import dev.replsim.protocol.ElectionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,13 +37,16 @@ final class FaultReader {
       "skew", List.of("node", "offset"),
       "partition", List.of("groups", "isolate", "one-way"),
       "heal", List.of("partition"),
+      "switchover", List.of("to"),
       "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth"));
 
   private static final String EXAMPLE = "{ at = 10s, action = crash, node = follower-1, duration = 4s }";
 
   private FaultReader() {}
 
-  static List<ScheduledFault> read(Fields f, List<String> nodes, Duration runDuration) {
+  /** @param strategy the failover strategy: a switchover needs one that can change the leader */
+  static List<ScheduledFault> read(Fields f, List<String> nodes, Duration runDuration,
+      ElectionSettings.Strategy strategy) {
     ConfigValue value = f.raw(FAULTS);
     if (value == null || value.valueType() != ConfigValueType.LIST) {
       throw f.bad(FAULTS, "is not a list: write faults = [ " + EXAMPLE + " ]");
@@ -59,6 +63,9 @@ final class FaultReader {
       }
       Fields fault = f.child((ConfigObject) item, name + ".");
       ScheduledFault read = one(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration);
+      if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
+        throw fault.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
+      }
       if (where.putIfAbsent(read.id(), fault) != null) {
         throw fault.bad("name", "is the name of an earlier fault: give each fault its own name");
       }
@@ -127,6 +134,8 @@ final class FaultReader {
         return PartitionReader.read(f, nodes);
       case "heal":
         return new Fault.Heal(f.has("partition") ? f.string("partition", "a partition's name") : null);
+      case "switchover":
+        return new Fault.Switchover(f.has("to") ? target(f, "to", nodes) : null);
       default:
         return link(f, nodes);
     }

@@ -34,10 +34,7 @@ final class KeySchema {
   private static final Map<String, String> PLANNED =
       Map.ofEntries(
           Map.entry("workload.read-rate", "reads are"),
-          Map.entry("workload.read-from", "reads are"),
-          Map.entry("failover.enabled", "failover detection and election are"),
-          Map.entry("failover.timeout", "failover detection and election are"),
-          Map.entry("failover.fencing", "failover detection and election are"));
+          Map.entry("workload.read-from", "reads are"));
 
   private final ConfigObject schema;
   private final List<Finding> found = new ArrayList<>();

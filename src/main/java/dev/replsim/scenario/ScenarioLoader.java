@@ -168,7 +168,8 @@ public final class ScenarioLoader {
     NetworkSettings network = NetworkReader.read(f, cluster.nodes());
     WorkloadSettings workload = SectionReaders.workload(f);
     FailoverSettings failover = SectionReaders.failover(f);
-    List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration()));
+    List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration(),
+        failover.election().strategy()));
     NemesisSettings nemesis = NemesisReader.read(f, cluster.nodes());
     faults.addAll(Nemesis.schedule(nemesis, simulation.duration().toNanos() / 1000,
         new SeededStreams(simulation.seed()).stream("nemesis")));

@@ -90,10 +90,29 @@ final class FaultActions {
     if (fault instanceof Fault.LinkChange) {
       return link((Fault.LinkChange) fault, targets, leader);
     }
+    if (fault instanceof Fault.Switchover) {
+      return switchover((Fault.Switchover) fault, targets, leader);
+    }
     Fault.Heal heal = (Fault.Heal) fault;
     List<String> healed = heal.partition() != null ? List.of(heal.partition()) : injector.activePartitions();
     healed.forEach(id -> injector.heal(id, scheduled.id()));
     return new Applied(List.of(), null, false);
+  }
+
+  /** Asks the leader to hand over to the target, or to its most caught-up follower. */
+  private Applied switchover(Fault.Switchover s, TargetResolver targets, String leader) {
+    String to = null;
+    if (s.to() != null) {
+      List<String> candidates = new ArrayList<>(cluster.running());
+      candidates.remove(leader);
+      List<String> resolved = targets.resolve(s.to(), candidates, leader);
+      if (resolved.isEmpty()) {
+        return new Applied(List.of(), null, false);
+      }
+      to = resolved.get(0);
+    }
+    cluster.tell(leader, new NodeFault.Switchover(to));
+    return new Applied(List.of(leader), null, false, details("to", to == null ? "most caught-up" : to));
   }
 
   /** Cuts every link from one group to another (only first to second when one-way). */
@@ -112,6 +131,8 @@ final class FaultActions {
       }
     }
     cuts.forEach(c -> cluster.tell(c[0], new NodeFault.CutLink(c[1], true)));
+    // every node on either side lost links: a leader among them may be replaced
+    cluster.faultStruck("partition", groups.stream().flatMap(List::stream).toList());
     // the nodes it hits: the first group, cut off from the rest (or unable to reach the second)
     List<String> nodes = groups.get(0);
     return new Applied(nodes, () -> cuts.forEach(c -> cluster.tell(c[0], new NodeFault.CutLink(c[1], false))),

@@ -100,7 +100,11 @@ final class FaultInjector implements AutoCloseable {
   private void fire(ScheduledFault f) {
     try {
       long now = timer.clock().nowMicros(); // when it struck: carrying it out can take a moment
+      String leader = cluster.leader();
       FaultActions.Applied applied = actions.apply(f, targets, this);
+      if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover)) {
+        recorder.faultStruck(f.fault().action(), applied.nodes(), now);
+      }
       if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal)) {
         recorder.event(now, "fault-skipped", null, details("id", f.id(), "action", f.fault().action(),
             "reason", "no node qualifies for its target"));

@@ -6,6 +6,7 @@ import dev.replsim.clock.PreciseTimer;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClusterFormation;
 import dev.replsim.node.ReplicaNode;
+import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
@@ -96,7 +97,8 @@ final class LiveCluster implements AutoCloseable {
     long incarnation = incarnations.merge(node, 1L, Long::sum);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(
-        factory.core(node, term, incarnation), factory.wiring(node, timer, recorder), awaitPeers, ready), node);
+        factory.core(node, term, incarnation, factory.hardState().of(node, scenario.leader())),
+        factory.wiring(node, timer, recorder), awaitPeers, ready), node);
     nodes.put(node, ref);
     return ready;
   }
@@ -121,9 +123,14 @@ final class LiveCluster implements AutoCloseable {
     clients.forEach(c -> c.tell(command));
   }
 
-  /** The node that leads: without failover, always the scenario's first node. */
+  /** The node that leads now: the scenario's first node, until a failover. */
   String leader() {
-    return scenario.leader();
+    return recorder.currentLeader();
+  }
+
+  /** Whether a failed leader is replaced (by an election or a switchover). */
+  private boolean failsOver() {
+    return scenario.failover().election().strategy() != ElectionSettings.Strategy.NONE;
   }
 
   List<String> running() {
@@ -142,6 +149,11 @@ final class LiveCluster implements AutoCloseable {
     return down;
   }
 
+  /** A fault struck these nodes now: if the leader is among them, a failover that follows is its doing. */
+  void faultStruck(String action, List<String> struck) {
+    recorder.faultStruck(action, struck, timer.clock().nowMicros());
+  }
+
   /** Sends a command to a running node; a crashed node misses it. */
   void tell(String node, ReplicaNode.Command command) {
     if (formation.isRunning(node)) {
@@ -153,6 +165,7 @@ final class LiveCluster implements AutoCloseable {
   void crash(String node) {
     nodes.remove(node);
     formation.crash(node);
+    recorder.nodeDown(node, timer.clock().nowMicros());
     if (node.equals(leader())) {
       tellClients(Client.LeaderDown.INSTANCE);
     }
@@ -160,13 +173,15 @@ final class LiveCluster implements AutoCloseable {
 
   /**
    * Starts a crashed node again as its next incarnation: a new ActorSystem joins the cluster, the
-   * node finds the running ones, warms its connections up and starts empty. A restarted leader
-   * starts a newer term, and clients are pointed at it. Blocks until the node runs.
+   * node finds the running ones, warms its connections up and starts empty. Without failover a
+   * restarted leader starts a newer term, and clients are pointed at it; with failover it follows
+   * whoever leads now. Blocks until the node runs.
    */
   void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
-    if (node.equals(leader())) {
+    boolean leadsAgain = node.equals(leader()) && !failsOver();
+    if (leadsAgain) {
       term++;
       recorder.leaderRestarted(term, timer.clock().nowMicros());
     }
@@ -174,7 +189,7 @@ final class LiveCluster implements AutoCloseable {
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
-    if (node.equals(leader())) {
+    if (leadsAgain) {
       tellClients(new Client.LeaderIs(ref));
     }
   }

@@ -132,7 +132,7 @@ public final class LiveRun {
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes());
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
-          (writeEnd - start) / 1e6, runInfo);
+          (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
           recorder.tracedMessages());
     }

@@ -3,18 +3,23 @@ package dev.replsim.sim;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
+import dev.replsim.node.HardState;
 import dev.replsim.node.NodeWiring;
 import dev.replsim.protocol.CommitPolicy;
-import dev.replsim.protocol.Follower;
-import dev.replsim.protocol.Leader;
+import dev.replsim.protocol.ElectionSettings;
+import dev.replsim.protocol.NodeSetup;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.ProtocolSettings;
+import dev.replsim.protocol.Replica;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Builds each node's protocol core and wiring from a scenario: the commit rule, the node's
@@ -27,6 +32,8 @@ final class NodeFactory {
   private final Scenario scenario;
   private final SeededStreams streams;
   private final ProtocolSettings protocol;
+  /** Every node's votes, kept across its restarts. */
+  private final HardState hardState = new HardState();
 
   NodeFactory(Scenario scenario) {
     this.scenario = scenario;
@@ -39,26 +46,40 @@ final class NodeFactory {
     CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()),
         r.quorum(), r.standbys(), r.waitPoint());
     return new ProtocolSettings(commit, r.maxBatch(), r.maxInFlight(),
-        micros(scenario.failover().heartbeatInterval()));
+        micros(scenario.failover().heartbeatInterval()), scenario.failover().election());
   }
 
   /**
-   * A node's core for one incarnation: the first start is incarnation 1; each restart comes back
-   * empty (the memory journal keeps nothing) with a higher one.
+   * A node's core for one incarnation: the first start is incarnation 1, with the scenario's
+   * leader leading term 1; each restart comes back empty (the memory journal keeps nothing) but
+   * for its hard state. Without failover a restarted leader leads again, in a newer term; with
+   * failover a restarted node follows whoever leads now, once it hears from them.
    *
-   * @param term the term of the cluster's leader; a restarted leader starts a newer one
+   * @param term the cluster's current term, for a restart without failover
+   * @param vote the node's last vote, kept across restarts
    */
-  ProtocolNode core(String node, long term, long incarnation) {
+  ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote) {
     ReplicationSettings r = scenario.cluster().replication();
     int version = scenario.cluster().storage().versionOf(node);
     Database database = r.method().database(version, scenario.workload().keys(),
         streams.stream("db:" + node + ":" + incarnation)::nextLong);
-    if (node.equals(scenario.leader())) {
-      long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
-      return new Leader(node, term, scenario.followers(), protocol, r.method().capture(database, r.rowImage(), checkpoint));
+    long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
+    List<String> peers = new ArrayList<>(scenario.nodes());
+    peers.remove(node);
+    UniformRandomProvider random = streams.stream("election:" + node + ":" + incarnation);
+    NodeSetup setup = new NodeSetup(node, peers, incarnation, protocol,
+        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)),
+        db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
+    String leader = scenario.leader();
+    if (incarnation == 1) {
+      return node.equals(leader) ? Replica.leading(setup, database) : Replica.following(setup, leader, 1, leader,
+          database);
     }
-    return new Follower(node, scenario.leader(), term, incarnation, protocol,
-        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)), database);
+    if (protocol.election().strategy() == ElectionSettings.Strategy.NONE) {
+      return node.equals(leader) ? Replica.restartedLeader(setup, term, database)
+          : Replica.following(setup, leader, term, vote.candidate(), database);
+    }
+    return Replica.following(setup, null, vote.term(), vote.candidate(), database);
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {
@@ -68,7 +89,11 @@ final class NodeFactory {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.nodes(), links, timer, recorder);
+    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState);
+  }
+
+  HardState hardState() {
+    return hardState;
   }
 
   SeededStreams streams() {

@@ -146,7 +146,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private Behavior<Command> onCommitted(Committed msg) {
     long at = issued.remove(msg.reply().requestId());
     if (at >= 0) {
-      recorder.writeCommitted(clock.nowMicros() - at, msg.reply().term());
+      long now = clock.nowMicros();
+      recorder.writeCommitted(now - at, msg.reply().term(), msg.reply().lsn(), now);
       if (plan.closedLoop() && !halted && leader != null) {
         write();
       }

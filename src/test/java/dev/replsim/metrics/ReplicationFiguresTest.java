@@ -23,7 +23,7 @@ class ReplicationFiguresTest {
     statuses.put("follower-1", new NodeStatus("follower-1", NodeStatus.Role.FOLLOWER, 1, 2, 2, 2, 7, 2));
     statuses.put("follower-2", new NodeStatus("follower-2", NodeStatus.Role.FOLLOWER, 1, 0, 0, 0, 0, 0));
     return SummaryBuilder.build(TestRuns.scenario(), recorder, statuses, "leader", List.of(), 1.0,
-        new Summary.Run(0, 1000, 0, true, 0));
+        new Summary.Run(0, 1000, 0, true, 0), dev.replsim.protocol.ElectionSettings.NONE, 0);
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.storage.KeyValueStore;
+import dev.replsim.storage.RowCapture;
+import dev.replsim.storage.RowImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class RestartTest {
     for (int i = 1; i <= 5; i++) {
       leader.onWrite(new Write("c", i, "k", "v" + i, 2), ms(i));
     }
-    leader.onMessage(new ResendRequest(1, follower(1), 2, 1), ms(10)); // incarnation 2 starts over
+    leader.onMessage(new Hello(1, follower(1), 2, 0, 0, List.of()), ms(10)); // incarnation 2 starts over
     Decision stale = leader.onMessage(new Ack(1, follower(1), 1, 5, 5, 5), ms(11));
 
     assertTrue(stale.isEmpty(), "an ack of the crashed incarnation changes nothing");
@@ -69,7 +71,9 @@ class RestartTest {
     writeMany(h, 50, "a");
 
     h.crash(LEADER);
-    h.add(new Leader(LEADER, 2, List.of(follower(1), follower(2)), SETTINGS));
+    KeyValueStore empty = new KeyValueStore();
+    h.add(Leader.takingOver(LEADER, 2, List.of(follower(1), follower(2)), SETTINGS,
+        new RowCapture(empty, RowImage.MINIMAL), new HandOver(new ReplicationLog(), empty, new TermHistory(), 0, 0)));
     writeMany(h, 10, "b");
 
     NodeStatus leader = h.status(LEADER);
@@ -78,9 +82,11 @@ class RestartTest {
       NodeStatus f = h.status(follower(i));
       assertEquals(leader.digest(), f.digest(), follower(i));
       assertEquals(2, f.term());
-      List<ProtocolHarness.Observed> resets = h.observed(follower(i), Observation.FollowerReset.class);
-      assertEquals(1, resets.size());
-      assertEquals(50, ((Observation.FollowerReset) resets.get(0).observation()).discardedLsn());
+      List<ProtocolHarness.Observed> rewinds = h.observed(follower(i), Observation.Rewound.class);
+      assertEquals(1, rewinds.size());
+      Observation.Rewound r = (Observation.Rewound) rewinds.get(0).observation();
+      assertEquals(new Observation.Rewound(0, 1, 50, true), r, "every entry of the old term discarded, and the"
+          + " applied ones undone by starting over");
     }
   }
 }

@@ -1,0 +1,43 @@
+package dev.replsim.protocol;
+
+/**
+ * How a {@link Replica} answers a {@link RequestVote}, by Raft's rules with PreVote and leader
+ * stickiness: at most one vote per term, only for a candidate whose log is at least as up to
+ * date, and none, real or pre-vote, while it still hears from a leader (unless that leader itself
+ * asked for the election, in a switchover).
+ */
+final class Elections {
+
+  private Elections() {}
+
+  static void onRequestVote(Replica r, RequestVote ask, long now, Decision d) {
+    if (ask.preVote()) {
+      boolean grant = ask.term() > r.term() && !r.leads() && !hearsLeader(r, now) && upToDate(r.follower(), ask);
+      d.send(ask.from(), new Vote(ask.term(), r.name(), grant, true));
+      return;
+    }
+    boolean sticky = !ask.transfer() && hearsLeader(r, now);
+    if (ask.term() > r.term() && !sticky && (!r.leads() || r.election().fencing())) {
+      r.stepDown(ask.term(), null, now, d);
+    }
+    boolean grant = ask.term() == r.term() && !sticky && !r.leads()
+        && (r.votedFor() == null || r.votedFor().equals(ask.from())) && upToDate(r.follower(), ask);
+    if (grant) {
+      r.votedFor(ask.from());
+      d.observe(new Observation.Voted(ask.term(), ask.from()));
+      r.waitForLeader(now, d); // a candidate is under way: give it time to win
+    }
+    d.send(ask.from(), new Vote(r.term(), r.name(), grant, false));
+  }
+
+  /** Whether this node still hears from a live leader (a leader hears from itself). */
+  private static boolean hearsLeader(Replica r, long now) {
+    return r.leads() || (r.follower().leader() != null && r.watch().heardRecently(now));
+  }
+
+  /** Raft's rule: a later last term is more up to date; with the same last term, a longer log is. */
+  static boolean upToDate(Follower voter, RequestVote ask) {
+    long myTerm = voter.lastTerm();
+    return ask.lastTerm() > myTerm || (ask.lastTerm() == myTerm && ask.lastLsn() >= voter.lastLsn());
+  }
+}

@@ -1,0 +1,68 @@
+package dev.replsim.protocol;
+
+import java.util.function.LongUnaryOperator;
+
+/**
+ * A follower's failure detector for its leader. With the fixed detector it suspects the leader
+ * once it has heard nothing from it for its election timeout, drawn at random between the
+ * failover timeout and twice that (Raft's randomized timeouts, so that one follower usually
+ * stands first); with the phi detector, once phi over the leader's heartbeat intervals passes the
+ * threshold. Either way, the failover timeout is also how recently a follower must have heard from
+ * a leader to refuse to help depose it.
+ */
+final class LeaderWatch {
+
+  private final ElectionSettings settings;
+  private final long checkEveryMicros;
+  private final LongUnaryOperator random;
+  private final PhiAccrual phi;
+  private long lastHeard;
+  private long timeout;
+
+  /** @param random draws a number in [0, n) for n; the node's own stream */
+  LeaderWatch(ElectionSettings settings, long heartbeatIntervalMicros, LongUnaryOperator random) {
+    this.settings = settings;
+    this.checkEveryMicros = Math.max(1, heartbeatIntervalMicros / 2);
+    this.random = random;
+    this.phi = new PhiAccrual(heartbeatIntervalMicros / 2);
+  }
+
+  /** A random election timeout: at least the failover timeout, less than twice it. */
+  long randomTimeout() {
+    long t = settings.timeoutMicros();
+    return t + random.applyAsLong(t);
+  }
+
+  /** Starts watching afresh at {@code now}: a new leader, a vote granted, a start. */
+  void restart(long now) {
+    lastHeard = now;
+    timeout = randomTimeout();
+    phi.reset();
+  }
+
+  /** The leader was heard from at {@code now}. */
+  void heard(long now) {
+    lastHeard = now;
+    phi.heartbeat(now);
+  }
+
+  /** Whether the leader was heard from within the failover timeout. */
+  boolean heardRecently(long now) {
+    return now - lastHeard < settings.timeoutMicros();
+  }
+
+  boolean suspects(long now) {
+    if (settings.detector() == ElectionSettings.Detector.PHI && phi.phi(now) > settings.phiThreshold()) {
+      return true;
+    }
+    return now - lastHeard >= timeout;
+  }
+
+  /** When to check again; the fixed detector need not look before its timeout can have passed. */
+  long nextCheck(long now) {
+    if (settings.detector() == ElectionSettings.Detector.PHI) {
+      return now + checkEveryMicros;
+    }
+    return Math.max(now + 1, lastHeard + timeout);
+  }
+}

@@ -1,0 +1,383 @@
+package dev.replsim.protocol;
+
+import dev.replsim.random.DurationSampler;
+import dev.replsim.storage.Database;
+
+/**
+ * One node of a cluster with failover: a {@link Follower} that may stand for election and a
+ * {@link Leader} that may step down, with the term and vote that outlive both. It detects a
+ * silent leader ({@link LeaderWatch}), asks for pre-votes so that a node cut off from the others
+ * cannot disrupt a healthy leader, then for votes by Raft's rules (one vote per term, only for a
+ * log at least as up to date), and leads once a majority votes for it. With fencing it steps down
+ * on any newer term and when its lease runs out; without, it goes on leading whatever it hears.
+ */
+public final class Replica implements ProtocolNode {
+
+  private final NodeSetup setup;
+  private final String name;
+  private final ElectionSettings election;
+  private final LeaderWatch watch;
+  private DurationSampler applyTime;
+  private long term;
+  private String votedFor;
+  private Follower follower;
+  private Leader leader;
+  private Campaign campaign;
+  /** After handing over in a switchover: the successor, told to stand until a newer leader is heard. */
+  private String successor;
+  private long switchoverDeadline;
+
+  private Replica(NodeSetup setup, long term, String votedFor) {
+    this.setup = setup;
+    this.name = setup.name();
+    this.election = setup.settings().election();
+    this.watch = new LeaderWatch(election, setup.settings().heartbeatIntervalMicros(), setup.random());
+    this.applyTime = setup.applyTime();
+    this.term = term;
+    this.votedFor = votedFor;
+  }
+
+  /** The first leader of a new cluster, in term 1. */
+  public static Replica leading(NodeSetup setup, Database database) {
+    Replica r = new Replica(setup, 1, setup.name());
+    r.leader = new Leader(setup.name(), 1, setup.peers(), setup.settings(), setup.capture().apply(database));
+    return r;
+  }
+
+  /** A follower of {@code leader} in a new cluster, or restarted empty in its next incarnation. */
+  public static Replica following(NodeSetup setup, String leader, long term, String votedFor, Database database) {
+    Replica r = new Replica(setup, term, votedFor);
+    r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), setup.settings(), setup.applyTime(),
+        database);
+    return r;
+  }
+
+  /**
+   * A leader restarted empty in a newer term, as a cluster without failover restarts its leader:
+   * its followers' logs are of the old term, so each says hello first and starts over.
+   */
+  public static Replica restartedLeader(NodeSetup setup, long term, Database database) {
+    Replica r = new Replica(setup, term, setup.name());
+    r.leader = Leader.takingOver(setup.name(), term, setup.peers(), setup.settings(), setup.capture().apply(database),
+        new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
+    return r;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Changes how long applying an entry takes from the next entry on (a {@code slow} fault). */
+  public void setApplyTime(DurationSampler applyTime) {
+    this.applyTime = applyTime;
+    if (follower != null) {
+      follower.setApplyTime(applyTime);
+    }
+  }
+
+  @Override
+  public Decision start(long now) {
+    if (leader != null) {
+      Decision d = leader.start(now);
+      armLease(now, d);
+      return d;
+    }
+    Decision d = follower.start(now);
+    watch.restart(now);
+    armWatch(now, d);
+    return d;
+  }
+
+  @Override
+  public Decision onWrite(Write write, long now) {
+    if (leader != null && !leader.holdsLease(now)) {
+      Decision d = new Decision();
+      d.observe(new Observation.LeaseExpired(term));
+      stepDown(term, null, now, d);
+      return d.absorb(onWrite(write, now));
+    }
+    if (leader != null) {
+      return leader.onWrite(write, now);
+    }
+    Decision d = new Decision();
+    String hint = follower.leader() != null ? follower.leader() : successor;
+    d.redirect(new Redirect(write.client(), write.requestId(), hint, false));
+    return d;
+  }
+
+  @Override
+  public Decision onRead(Read read, long now) {
+    return leader != null ? leader.onRead(read, now) : follower.onRead(read, now);
+  }
+
+  @Override
+  public Decision onMessage(Message message, long now) {
+    Decision d = new Decision();
+    if (message instanceof RequestVote) {
+      Elections.onRequestVote(this, (RequestVote) message, now, d);
+      return d;
+    }
+    if (message instanceof Vote) {
+      onVote((Vote) message, now, d);
+      return d;
+    }
+    if (message.term() > term && election.fencing()) {
+      stepDown(message.term(), null, now, d);
+    }
+    if (message instanceof TimeoutNow) {
+      if (leader == null && message.term() == term) {
+        successor = null;
+        stand(false, true, now, d);
+      }
+      return d;
+    }
+    if (leader != null) {
+      d.absorb(leader.onMessage(message, now));
+      handOverIfReady(now, d);
+      return d;
+    }
+    if (Follower.fromALeader(message) && (message.term() >= term || !election.fencing())) {
+      heardFromLeader(message, now, d);
+    }
+    return d.absorb(follower.onMessage(message, now));
+  }
+
+  private void heardFromLeader(Message message, long now, Decision d) {
+    if (campaign != null) {
+      campaign = null; // another won this term, or the leader is alive after all
+    }
+    if (!message.from().equals(follower.leader())) {
+      watch.restart(now);
+      successor = null;
+    }
+    watch.heard(now);
+    if (message.term() > term) {
+      term = message.term();
+    }
+  }
+
+  private void onVote(Vote vote, long now, Decision d) {
+    if (!vote.preVote() && vote.term() > term && election.fencing()) {
+      stepDown(vote.term(), null, now, d);
+      return;
+    }
+    if (campaign == null || !vote.granted() || !campaign.answers(vote) || !campaign.grant(vote.from())) {
+      return;
+    }
+    if (campaign.preVote()) {
+      stand(false, false, now, d);
+    } else {
+      becomeLeader(now, d);
+    }
+  }
+
+  /**
+   * Asks every peer for its vote: a pre-vote for the next term, or, after a winning pre-vote (or
+   * when told to by a leader handing over), the election itself in a new term.
+   */
+  void stand(boolean preVote, boolean transfer, long now, Decision d) {
+    long round = term + 1;
+    if (!preVote) {
+      term = round;
+      votedFor = name;
+      follower.enterTerm(term);
+      d.observe(new Observation.ElectionStarted(term, follower.lastLsn(), transfer));
+      d.observe(new Observation.Voted(term, name));
+    }
+    campaign = new Campaign(round, preVote, transfer, setup.clusterSize(), name);
+    RequestVote ask = new RequestVote(round, name, follower.lastLsn(), follower.lastTerm(), preVote, transfer);
+    setup.peers().forEach(peer -> d.send(peer, ask));
+    d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
+    if (campaign.won()) { // a cluster of one
+      onVote(new Vote(round, name, true, preVote), now, d);
+    }
+  }
+
+  private void becomeLeader(long now, Decision d) {
+    int votes = campaign.votes().size();
+    campaign = null;
+    HandOver state = follower.promote(now, d);
+    follower = null;
+    leader = Leader.takingOver(name, term, setup.peers(), setup.settings(), setup.capture().apply(state.database()),
+        state);
+    d.observe(new Observation.BecameLeader(term, state.log().lastLsn(), votes, state.history().export()));
+    d.cancelTimer(TimerKey.ELECTION);
+    d.absorb(leader.start(now));
+    armLease(now, d);
+  }
+
+  /**
+   * Leaves the leader or candidate role (or an old term) for a follower's in {@code newTerm}:
+   * a leader's pending writes are answered with a redirect.
+   */
+  void stepDown(long newTerm, String newLeader, long now, Decision d) {
+    if (newTerm > term) {
+      term = newTerm;
+      votedFor = null;
+    }
+    campaign = null;
+    if (leader != null) {
+      d.observe(new Observation.SteppedDown(leader.term(), term, leader.pendingWrites()));
+      HandOver state = leader.stepDown(newLeader, d);
+      leader = null;
+      follower = new Follower(name, null, term, setup.incarnation(), false, setup.settings(), applyTime, state);
+      waitForLeader(now, d);
+    } else if (follower.term() < term) {
+      follower.enterTerm(term);
+    }
+  }
+
+  @Override
+  public Decision onTimer(TimerKey key, long now) {
+    if (key == TimerKey.ELECTION) {
+      Decision d = new Decision();
+      if (leader == null) {
+        onWatchTimer(now, d);
+      }
+      return d;
+    }
+    if (key == TimerKey.LEASE) {
+      Decision d = new Decision();
+      if (leader != null) {
+        onLeaseTimer(now, d);
+      }
+      return d;
+    }
+    return leader != null ? leader.onTimer(key, now) : follower.onTimer(key, now);
+  }
+
+  private void onWatchTimer(long now, Decision d) {
+    if (successor != null) {
+      d.send(successor, new TimeoutNow(term, name)); // it may not have heard the first time
+      d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
+    } else if (campaign != null) {
+      // the round failed (split vote, lost messages): try again, from a pre-vote
+      boolean transfer = campaign.transfer();
+      campaign = null;
+      if (transfer || election.elects()) {
+        stand(!transfer, transfer, now, d);
+      }
+    } else if (election.elects() && watch.suspects(now)) {
+      d.observe(new Observation.LeaderSuspected(follower.leader(), term));
+      stand(true, false, now, d);
+    } else {
+      armWatch(now, d);
+    }
+  }
+
+  private void onLeaseTimer(long now, Decision d) {
+    if (!leader.holdsLease(now)) {
+      d.observe(new Observation.LeaseExpired(term));
+      stepDown(term, null, now, d);
+      return;
+    }
+    if (switchoverDeadline != 0 && now >= switchoverDeadline) {
+      leader.abandonSwitchover();
+      switchoverDeadline = 0;
+    }
+    armLease(now, d);
+  }
+
+  @Override
+  public Decision onSwitchover(String target, long now) {
+    Decision d = new Decision();
+    if (leader == null || election.strategy() == ElectionSettings.Strategy.NONE) {
+      return d;
+    }
+    String to = target != null ? target : leader.mostCaughtUp();
+    if (to == null || to.equals(name)) {
+      return d;
+    }
+    leader.beginSwitchover(to, d);
+    switchoverDeadline = now + 2 * election.timeoutMicros();
+    armLease(now, d);
+    handOverIfReady(now, d);
+    return d;
+  }
+
+  /** Once the successor has every write, tells it to stand now, and steps down to let it win. */
+  private void handOverIfReady(long now, Decision d) {
+    String ready = leader == null ? null : leader.handOverReady();
+    if (ready != null) {
+      d.send(ready, new TimeoutNow(term, name));
+      switchoverDeadline = 0;
+      stepDown(term, ready, now, d);
+      successor = ready;
+      d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
+    }
+  }
+
+  private void armWatch(long now, Decision d) {
+    if (election.elects()) {
+      d.setTimer(TimerKey.ELECTION, watch.nextCheck(now));
+    }
+  }
+
+  private void armLease(long now, Decision d) {
+    if (election.strategy() != ElectionSettings.Strategy.NONE) {
+      d.setTimer(TimerKey.LEASE, now + setup.settings().heartbeatIntervalMicros());
+    }
+  }
+
+  @Override
+  public Decision onDurable(long upToLsn, long now) {
+    return leader != null ? leader.onDurable(upToLsn, now) : follower.onDurable(upToLsn, now);
+  }
+
+  @Override
+  public Decision onFlush(long now) {
+    return leader != null ? leader.onFlush(now) : follower.onFlush(now);
+  }
+
+  @Override
+  public NodeStatus status() {
+    if (leader != null) {
+      return leader.status();
+    }
+    NodeStatus s = follower.status();
+    return campaign == null ? s : new NodeStatus(s.name(), NodeStatus.Role.CANDIDATE, term, s.lastLsn(),
+        s.durableLsn(), s.appliedLsn(), s.digest(), s.rows(), s.history());
+  }
+
+  @Override
+  public Database database() {
+    return leader != null ? leader.database() : follower.database();
+  }
+
+  // ---- for Elections ----
+
+  long term() {
+    return term;
+  }
+
+  String votedFor() {
+    return votedFor;
+  }
+
+  void votedFor(String candidate) {
+    votedFor = candidate;
+  }
+
+  boolean leads() {
+    return leader != null;
+  }
+
+  Follower follower() {
+    return follower;
+  }
+
+  LeaderWatch watch() {
+    return watch;
+  }
+
+  ElectionSettings election() {
+    return election;
+  }
+
+  /** Starts waiting a whole election timeout again. */
+  void waitForLeader(long now, Decision d) {
+    watch.restart(now);
+    armWatch(now, d);
+  }
+}
