@@ -417,8 +417,9 @@ public final class Recorder {
    */
   public boolean caughtUp(Collection<String> running) {
     long last = leaderLastLsn;
+    String leader = failovers.leader();
     for (FollowerTrack f : followers.values()) {
-      if (running.contains(f.name) && f.refusal == null && (f.term != failovers.term() || f.appliedLsn < last)) {
+      if (running.contains(f.name) && !f.name.equals(leader) && f.refusal == null && (f.term != failovers.term() || f.appliedLsn < last)) {
         return false;
       }
     }

@@ -5,16 +5,19 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
  * clock and precise timer, the recorder, and where its hard state (its votes) is kept.
  *
  * @param outLinks this node's directed links, by destination node name
+ * @param crashed set when the node crashes: from that instant it sends, records and answers
+ *     nothing, although its ActorSystem takes a while to terminate
  */
 public record NodeWiring(
     String name, List<String> nodes, Map<String, LinkModel> outLinks, PreciseTimer timer, Recorder recorder,
-    HardState hardState) {
+    HardState hardState, AtomicBoolean crashed) {
 
   public NodeWiring {
     nodes = List.copyOf(nodes);

@@ -2,6 +2,7 @@ package dev.replsim.node;
 
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.InboundQueue;
+import dev.replsim.network.Transmission;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Message;
@@ -243,6 +244,10 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   }
 
   private void deliver(long deliverAt, Message message, long now) {
+    if (wiring.crashed().get()) {
+      recorder.messageDropped(Transmission.Fate.LOST);
+      return;
+    }
     recorder.messageDelivered(now - deliverAt);
     execute(core.onMessage(message, clock.local(now)), now);
   }
@@ -347,6 +352,9 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** Carries out what the core decided; {@code now} is the true time. */
   private void execute(Decision d, long now) {
+    if (wiring.crashed().get()) {
+      return; // crashed: its system is still shutting down, but the node does nothing more
+    }
     for (Observation o : d.observations()) {
       if (o instanceof Observation.Voted) { // saved before the vote leaves
         Observation.Voted v = (Observation.Voted) o;

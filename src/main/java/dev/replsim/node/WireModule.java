@@ -8,10 +8,15 @@ import dev.replsim.protocol.Ack;
 import dev.replsim.protocol.AppendEntries;
 import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Heartbeat;
+import dev.replsim.protocol.Hello;
+import dev.replsim.protocol.LogMatch;
 import dev.replsim.protocol.Message;
+import dev.replsim.protocol.RequestVote;
 import dev.replsim.protocol.ResendRequest;
 import dev.replsim.protocol.Snapshot;
 import dev.replsim.protocol.StreamRefused;
+import dev.replsim.protocol.TimeoutNow;
+import dev.replsim.protocol.Vote;
 import dev.replsim.storage.Change;
 import dev.replsim.storage.FullRowChange;
 import dev.replsim.storage.PageWrite;
@@ -49,7 +54,12 @@ public final class WireModule extends SimpleModule {
     @JsonSubTypes.Type(value = ResendRequest.class, name = "resend"),
     @JsonSubTypes.Type(value = Heartbeat.class, name = "heartbeat"),
     @JsonSubTypes.Type(value = Snapshot.class, name = "snapshot"),
-    @JsonSubTypes.Type(value = StreamRefused.class, name = "refused")
+    @JsonSubTypes.Type(value = StreamRefused.class, name = "refused"),
+    @JsonSubTypes.Type(value = Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = LogMatch.class, name = "match"),
+    @JsonSubTypes.Type(value = RequestVote.class, name = "request-vote"),
+    @JsonSubTypes.Type(value = Vote.class, name = "vote"),
+    @JsonSubTypes.Type(value = TimeoutNow.class, name = "timeout-now")
   })
   interface MessageMixin {}
 

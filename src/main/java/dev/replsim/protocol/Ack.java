@@ -7,9 +7,17 @@ import dev.replsim.storage.SizeModel;
  * {@code pg_stat_replication} shows: received (write), durable (flush) and applied (replay).
  * Positions only grow within one incarnation of the follower, so a lost ack is repaired by the
  * next one; a follower that restarted empty has a higher {@code incarnation} and starts over.
+ *
+ * @param echo the send time of the latest heartbeat the follower had from this leader (the
+ *     leader's clock): the leader holds its lease from then
  */
-public record Ack(long term, String from, long incarnation, long receivedLsn, long durableLsn, long appliedLsn)
-    implements Message {
+public record Ack(long term, String from, long incarnation, long receivedLsn, long durableLsn, long appliedLsn,
+    long echo) implements Message {
+
+  /** An ack echoing no heartbeat. */
+  public Ack(long term, String from, long incarnation, long receivedLsn, long durableLsn, long appliedLsn) {
+    this(term, from, incarnation, receivedLsn, durableLsn, appliedLsn, Long.MIN_VALUE);
+  }
 
   /** The position at the given ack level. */
   public long position(AckLevel level) {
@@ -25,6 +33,6 @@ public record Ack(long term, String from, long incarnation, long receivedLsn, lo
 
   @Override
   public int sizeBytes() {
-    return SizeModel.MESSAGE_HEADER_BYTES + 32;
+    return SizeModel.MESSAGE_HEADER_BYTES + 40;
   }
 }

@@ -12,15 +12,17 @@ final class Elections {
 
   static void onRequestVote(Replica r, RequestVote ask, long now, Decision d) {
     if (ask.preVote()) {
-      boolean grant = ask.term() > r.term() && !r.leads() && !hearsLeader(r, now) && upToDate(r.follower(), ask);
-      d.send(ask.from(), new Vote(ask.term(), r.name(), grant, true));
+      boolean grant = ask.term() > r.term() && !r.leads() && !r.amnesiac() && !hearsLeader(r, now)
+          && upToDate(r.follower(), ask);
+      // a refusal says the voter's term, so a candidate behind it catches up (as etcd's PreVote does)
+      d.send(ask.from(), new Vote(grant ? ask.term() : r.term(), r.name(), grant, true));
       return;
     }
     boolean sticky = !ask.transfer() && hearsLeader(r, now);
     if (ask.term() > r.term() && !sticky && (!r.leads() || r.election().fencing())) {
       r.stepDown(ask.term(), null, now, d);
     }
-    boolean grant = ask.term() == r.term() && !sticky && !r.leads()
+    boolean grant = ask.term() == r.term() && !sticky && !r.leads() && !r.amnesiac()
         && (r.votedFor() == null || r.votedFor().equals(ask.from())) && upToDate(r.follower(), ask);
     if (grant) {
       r.votedFor(ask.from());

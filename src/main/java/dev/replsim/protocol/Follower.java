@@ -34,6 +34,10 @@ public final class Follower implements ProtocolNode {
   private boolean ackDue;
   /** Why this follower refused the stream, or null while it accepts it. */
   private String refusal;
+  /** Where its leader's log ended when they matched: caught up once this log reaches it. */
+  private long catchUpTo;
+  /** The send time of the latest heartbeat from its leader, echoed in its acks. */
+  private long echo = Long.MIN_VALUE;
   /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private ResendThrottle resend;
 
@@ -84,6 +88,7 @@ public final class Follower implements ProtocolNode {
     term = newTerm;
     leader = null;
     matched = false;
+    echo = Long.MIN_VALUE;
   }
 
   /**
@@ -112,6 +117,11 @@ public final class Follower implements ProtocolNode {
 
   long lastLsn() {
     return log.lastLsn();
+  }
+
+  /** Whether it follows a leader and holds what that leader held when they matched. */
+  boolean caughtUp() {
+    return leader != null && matched && log.lastLsn() >= catchUpTo;
   }
 
   /** The term of the last entry in the log, for Raft's up-to-date rule. */
@@ -162,16 +172,22 @@ public final class Follower implements ProtocolNode {
       onLogMatch((LogMatch) message, now, d);
       return d;
     }
+    boolean newLeader = false;
     if (!fencing) {
       leader = message.from(); // without fencing it follows whoever ships to it
       matched = true;
-    } else if (!message.from().equals(leader) || !matched) {
-      if (!message.from().equals(leader)) {
-        leader = message.from();
-        matched = false;
-        sayHello(d);
-      } else if (message instanceof Heartbeat) {
-        sayHello(d); // the hello or its answer may have been lost
+    } else if (!message.from().equals(leader)) {
+      leader = message.from();
+      matched = false;
+      echo = Long.MIN_VALUE;
+      newLeader = true;
+    }
+    if (message instanceof Heartbeat) {
+      echo = Math.max(echo, ((Heartbeat) message).sentAt());
+    }
+    if (!matched) {
+      if (newLeader || message instanceof Heartbeat) {
+        sayHello(d); // to a new leader, and again on its heartbeats: the hello or its answer may be lost
       }
       return d;
     }
@@ -215,6 +231,7 @@ public final class Follower implements ProtocolNode {
       d.observe(new Observation.Rewound(at, at + 1, last, startOver));
     }
     matched = true;
+    catchUpTo = match.leaderLastLsn();
     d.observe(new Observation.Following(leader, term));
     ackSoon(d);
   }
@@ -311,7 +328,7 @@ public final class Follower implements ProtocolNode {
     Decision d = new Decision();
     if (ackDue && leader != null && matched) {
       ackDue = false;
-      d.send(leader, new Ack(term, name, incarnation, log.lastLsn(), durableLsn, applier.appliedLsn()));
+      d.send(leader, new Ack(term, name, incarnation, log.lastLsn(), durableLsn, applier.appliedLsn(), echo));
     }
     return d;
   }

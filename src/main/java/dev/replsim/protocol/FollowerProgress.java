@@ -105,14 +105,17 @@ final class FollowerProgress {
     return matched[i];
   }
 
-  /** The leader heard from follower {@code i} at {@code now}. */
-  void heard(int i, long now) {
-    heardAt[i] = now;
+  /**
+   * Follower {@code i} had the leader's heartbeat sent at {@code sentAt} (the leader's clock):
+   * it has heard from the leader since then.
+   */
+  void heard(int i, long sentAt) {
+    heardAt[i] = Math.max(heardAt[i], sentAt);
   }
 
   /**
-   * When the leader last heard from enough followers to make a majority with itself: the
-   * {@code needed}-th most recent time it heard from one; {@code Long.MIN_VALUE} if never.
+   * Since when enough followers to make a majority with the leader have heard from it: the
+   * {@code needed}-th latest heartbeat they echoed; {@code Long.MIN_VALUE} if never.
    */
   long majorityHeardAt(int needed) {
     if (needed <= 0) {

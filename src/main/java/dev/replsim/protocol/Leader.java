@@ -38,6 +38,9 @@ public final class Leader implements ProtocolNode {
   private long durableLsn;
   /** Whether this leader took over a log (it announces itself at once) or started a new cluster. */
   private final boolean tookOver;
+  private long startedAt;
+  /** Until when the lease holds, as last computed; recomputed only once passed. */
+  private long leaseUntil = Long.MIN_VALUE;
   /** Set during a planned switchover: the follower taking over; writes are refused meanwhile. */
   private String successor;
 
@@ -97,9 +100,7 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision start(long now) {
     Decision d = new Decision();
-    for (int i = 0; i < followers.size(); i++) {
-      progress.heard(i, now); // the lease starts full
-    }
+    startedAt = now;
     if (tookOver) {
       shipper.heartbeat(log, now, d); // followers learn of the new leader without waiting
     }
@@ -110,7 +111,7 @@ public final class Leader implements ProtocolNode {
   @Override
   public Decision onWrite(Write write, long now) {
     Decision d = new Decision();
-    if (successor != null || !holdsLease(now)) {
+    if (successor != null || leaseLost(now)) {
       d.redirect(new Redirect(write.client(), write.requestId(), successor, false));
       return d;
     }
@@ -132,18 +133,42 @@ public final class Leader implements ProtocolNode {
   }
 
   /**
-   * Whether this leader may still accept writes: with fencing and elections, only while it has
-   * heard from a majority (itself included) within half the failover timeout. Followers wait a
-   * whole timeout before they elect another, so the two never overlap while a message takes less
-   * than half of it.
+   * Whether this leader may acknowledge writes: with fencing and elections, only while a majority
+   * (itself included) has heard from it within the failover timeout, counted from when its
+   * heartbeats left. A follower that heard from it votes for no other until a whole timeout has
+   * passed, so no other leader can be elected while this one acknowledges a write.
    */
   boolean holdsLease(long now) {
-    ElectionSettings election = settings.election();
-    if (!election.fencing() || !election.elects()) {
+    if (!fencing() || majority() == 0) {
       return true;
     }
-    int needed = (followers.size() + 1) / 2; // a majority of all nodes, counting this one
-    return now - progress.majorityHeardAt(needed) < election.timeoutMicros() / 2;
+    if (now < leaseUntil) {
+      return true;
+    }
+    long since = progress.majorityHeardAt(majority());
+    leaseUntil = since == Long.MIN_VALUE ? Long.MIN_VALUE : since + settings.election().timeoutMicros();
+    return now < leaseUntil;
+  }
+
+  /**
+   * Whether this leader has gone a whole failover timeout without a majority hearing from it (or,
+   * new, without one hearing from it since it started): it should step down.
+   */
+  boolean leaseLost(long now) {
+    if (!fencing()) {
+      return false;
+    }
+    long since = Math.max(startedAt, progress.majorityHeardAt(majority()));
+    return now - since >= settings.election().timeoutMicros();
+  }
+
+  private boolean fencing() {
+    return settings.election().fencing() && settings.election().elects();
+  }
+
+  /** Followers needed to make a majority of all nodes with this one. */
+  private int majority() {
+    return (followers.size() + 1) / 2;
   }
 
   /**
@@ -178,7 +203,7 @@ public final class Leader implements ProtocolNode {
       onResendRequest(i, (ResendRequest) message, d);
     } else if (message instanceof StreamRefused) {
       progress.detach(i);
-      release(d); // FIRST k may now count on the next standby
+      release(now, d); // FIRST k may now count on the next standby
     }
     return d;
   }
@@ -189,7 +214,7 @@ public final class Leader implements ProtocolNode {
       return;
     }
     long match = history.matchingLsn(TermHistory.of(hello.history()), hello.lastLsn(), log.lastLsn());
-    d.send(hello.from(), new LogMatch(term, name, match));
+    d.send(hello.from(), new LogMatch(term, name, match, log.lastLsn()));
     // a follower that applied entries after the match starts over empty, to be set up from a snapshot
     boolean startsOver = hello.appliedLsn() > match;
     progress.match(i, startsOver ? 0 : match, startsOver ? 0 : hello.appliedLsn());
@@ -200,7 +225,7 @@ public final class Leader implements ProtocolNode {
     if (!fromCurrentIncarnation(i, ack.incarnation(), d)) {
       return;
     }
-    progress.heard(i, now);
+    progress.heard(i, ack.echo());
     if (!progress.isMatched(i)) {
       return; // from before this leader knew where its log agrees with ours
     }
@@ -211,7 +236,7 @@ public final class Leader implements ProtocolNode {
     lag.reply(ack.receivedLsn(), ack.durableLsn(), ack.appliedLsn(), sent, now);
     d.observe(new Observation.StandbyReply(ack.from(), sent, ack.receivedLsn(), ack.durableLsn(),
         ack.appliedLsn(), lag.lag(LagTracker.WRITE), lag.lag(LagTracker.FLUSH), lag.lag(LagTracker.REPLAY)));
-    release(d);
+    release(now, d);
     if (windowWasFull && progress.nextLsn(i) <= log.lastLsn()) {
       d.requestFlush();
     }
@@ -249,7 +274,7 @@ public final class Leader implements ProtocolNode {
     if (upToLsn > durableLsn) {
       d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
       durableLsn = upToLsn;
-      release(d);
+      release(now, d);
     }
     return d;
   }
@@ -262,7 +287,7 @@ public final class Leader implements ProtocolNode {
       d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     } else if (key == TimerKey.COMMIT_TIMEOUT) {
       commits.timedOut(now, d);
-      release(d);
+      release(now, d);
     }
     return d;
   }
@@ -274,8 +299,11 @@ public final class Leader implements ProtocolNode {
     return d;
   }
 
-  private void release(Decision d) {
-    commits.release(durableLsn, progress, term, d);
+  /** Answers what the commit rule allows, while the lease holds (until then writes wait). */
+  private void release(long now, Decision d) {
+    if (holdsLease(now)) {
+      commits.release(durableLsn, progress, term, d);
+    }
   }
 
   /**

@@ -26,6 +26,12 @@ public final class Replica implements ProtocolNode {
   /** After handing over in a switchover: the successor, told to stand until a newer leader is heard. */
   private String successor;
   private long switchoverDeadline;
+  /**
+   * Restarted without its log (the memory journal): until it has caught up with a leader it
+   * neither votes nor stands, or entries a majority held could be lost to a majority that forgot
+   * them.
+   */
+  private boolean amnesiac;
 
   private Replica(NodeSetup setup, long term, String votedFor) {
     this.setup = setup;
@@ -49,6 +55,18 @@ public final class Replica implements ProtocolNode {
     Replica r = new Replica(setup, term, votedFor);
     r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), setup.settings(), setup.applyTime(),
         database);
+    return r;
+  }
+
+  /**
+   * A node restarted without its log, in a cluster with failover: it follows whoever leads once
+   * it hears from them, and votes again only once it has caught up.
+   *
+   * @param term the term of its last vote, kept across the restart, and that vote
+   */
+  public static Replica rejoining(NodeSetup setup, long term, String votedFor, Database database) {
+    Replica r = following(setup, null, term, votedFor, database);
+    r.amnesiac = true;
     return r;
   }
 
@@ -91,7 +109,7 @@ public final class Replica implements ProtocolNode {
 
   @Override
   public Decision onWrite(Write write, long now) {
-    if (leader != null && !leader.holdsLease(now)) {
+    if (leader != null && leader.leaseLost(now)) {
       Decision d = new Decision();
       d.observe(new Observation.LeaseExpired(term));
       stepDown(term, null, now, d);
@@ -126,7 +144,7 @@ public final class Replica implements ProtocolNode {
       stepDown(message.term(), null, now, d);
     }
     if (message instanceof TimeoutNow) {
-      if (leader == null && message.term() == term) {
+      if (leader == null && message.term() == term && !amnesiac) {
         successor = null;
         stand(false, true, now, d);
       }
@@ -140,7 +158,11 @@ public final class Replica implements ProtocolNode {
     if (Follower.fromALeader(message) && (message.term() >= term || !election.fencing())) {
       heardFromLeader(message, now, d);
     }
-    return d.absorb(follower.onMessage(message, now));
+    d.absorb(follower.onMessage(message, now));
+    if (amnesiac && follower.caughtUp()) {
+      amnesiac = false; // it holds what its leader held: its vote is safe again
+    }
+    return d;
   }
 
   private void heardFromLeader(Message message, long now, Decision d) {
@@ -158,8 +180,8 @@ public final class Replica implements ProtocolNode {
   }
 
   private void onVote(Vote vote, long now, Decision d) {
-    if (!vote.preVote() && vote.term() > term && election.fencing()) {
-      stepDown(vote.term(), null, now, d);
+    if ((!vote.preVote() || !vote.granted()) && vote.term() > term && election.fencing()) {
+      stepDown(vote.term(), null, now, d); // a newer term is under way: follow it
       return;
     }
     if (campaign == null || !vote.granted() || !campaign.answers(vote) || !campaign.grant(vote.from())) {
@@ -258,7 +280,7 @@ public final class Replica implements ProtocolNode {
       if (transfer || election.elects()) {
         stand(!transfer, transfer, now, d);
       }
-    } else if (election.elects() && watch.suspects(now)) {
+    } else if (election.elects() && !amnesiac && watch.suspects(now)) {
       d.observe(new Observation.LeaderSuspected(follower.leader(), term));
       stand(true, false, now, d);
     } else {
@@ -267,7 +289,7 @@ public final class Replica implements ProtocolNode {
   }
 
   private void onLeaseTimer(long now, Decision d) {
-    if (!leader.holdsLease(now)) {
+    if (leader.leaseLost(now)) {
       d.observe(new Observation.LeaseExpired(term));
       stepDown(term, null, now, d);
       return;
@@ -361,6 +383,11 @@ public final class Replica implements ProtocolNode {
 
   boolean leads() {
     return leader != null;
+  }
+
+  /** Whether it restarted without its log and has not caught up yet: it may not vote. */
+  boolean amnesiac() {
+    return amnesiac;
   }
 
   Follower follower() {

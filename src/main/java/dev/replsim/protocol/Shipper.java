@@ -30,7 +30,7 @@ final class Shipper {
   void heartbeat(ReplicationLog log, long now, Decision d) {
     for (int i = 0; i < followers.size(); i++) {
       if (!progress.isDetached(i)) {
-        d.send(followers.get(i), new Heartbeat(term, leader, progress.nextLsn(i) - 1));
+        d.send(followers.get(i), new Heartbeat(term, leader, progress.nextLsn(i) - 1, now));
       }
     }
     log.truncatePrefix(Math.min(progress.minReceived(log.lastLsn()), log.lastLsn()));

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -51,6 +52,8 @@ final class LiveCluster implements AutoCloseable {
   private final ClusterFormation formation;
   private final ActorSystem<SpawnProtocol.Command> clientSystem;
   private final Map<String, ActorRef<ReplicaNode.Command>> nodes = new ConcurrentHashMap<>();
+  /** Per node, its running incarnation's crash switch. */
+  private final Map<String, AtomicBoolean> crashSwitches = new ConcurrentHashMap<>();
   private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
   private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
   private volatile long term = 1;
@@ -96,9 +99,11 @@ final class LiveCluster implements AutoCloseable {
       throws InterruptedException, TimeoutException {
     long incarnation = incarnations.merge(node, 1L, Long::sum);
     CompletableFuture<Void> ready = new CompletableFuture<>();
+    AtomicBoolean crashed = new AtomicBoolean();
+    crashSwitches.put(node, crashed);
     ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(
         factory.core(node, term, incarnation, factory.hardState().of(node, scenario.leader())),
-        factory.wiring(node, timer, recorder), awaitPeers, ready), node);
+        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready), node);
     nodes.put(node, ref);
     return ready;
   }
@@ -163,6 +168,7 @@ final class LiveCluster implements AutoCloseable {
 
   /** Stops the node's ActorSystem abruptly; with the memory journal all it held is gone. */
   void crash(String node) {
+    crashSwitches.get(node).set(true); // at once: terminating its ActorSystem takes a while
     nodes.remove(node);
     formation.crash(node);
     recorder.nodeDown(node, timer.clock().nowMicros());

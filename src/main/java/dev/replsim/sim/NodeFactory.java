@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -79,17 +80,17 @@ final class NodeFactory {
       return node.equals(leader) ? Replica.restartedLeader(setup, term, database)
           : Replica.following(setup, leader, term, vote.candidate(), database);
     }
-    return Replica.following(setup, null, vote.term(), vote.candidate(), database);
+    return Replica.rejoining(setup, vote.term(), vote.candidate(), database);
   }
 
-  NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder) {
+  NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {
     Map<String, LinkModel> links = new LinkedHashMap<>();
     for (String to : scenario.nodes()) {
       if (!to.equals(node)) {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState);
+    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState, crashed);
   }
 
   HardState hardState() {

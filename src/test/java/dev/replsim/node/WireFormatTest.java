@@ -8,9 +8,14 @@ import dev.replsim.protocol.Ack;
 import dev.replsim.protocol.AppendEntries;
 import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Heartbeat;
+import dev.replsim.protocol.Hello;
+import dev.replsim.protocol.LogMatch;
 import dev.replsim.protocol.Message;
+import dev.replsim.protocol.RequestVote;
 import dev.replsim.protocol.ResendRequest;
 import dev.replsim.protocol.StreamRefused;
+import dev.replsim.protocol.TimeoutNow;
+import dev.replsim.protocol.Vote;
 import dev.replsim.storage.Change;
 import dev.replsim.storage.FullRowChange;
 import dev.replsim.storage.PageStore;
@@ -55,10 +60,25 @@ class WireFormatTest {
     Entry entry = Entry.of(3, 17, new RowChange("k42", "c1-9", 64), 123_456);
     List<Message> messages = List.of(
         new AppendEntries(3, "leader", List.of(entry, Entry.of(3, 18, new RowChange("k1", "c2-1", 64), 123_460))),
-        new Ack(3, "follower-1", 1, 18, 17, 16),
+        new Ack(3, "follower-1", 1, 18, 17, 16, 99_123),
         new ResendRequest(3, "follower-2", 1, 12),
-        new Heartbeat(3, "leader", 18),
-        new StreamRefused(3, "follower-2", "WAL of page format version 1 cannot be replayed on 2"));
+        new Heartbeat(3, "leader", 18, 99_100),
+        new StreamRefused(3, "follower-2", "WAL of page format version 1 cannot be replayed on 2"),
+        new Hello(4, "follower-1", 2, 18, 16, List.of(1L, 0L, 3L, 10L)),
+        new LogMatch(4, "follower-2", 10, 18),
+        new RequestVote(5, "follower-2", 18, 3, true, false),
+        new Vote(5, "follower-1", true, true),
+        new TimeoutNow(4, "leader"));
+    dev.replsim.storage.KeyValueStore db = new dev.replsim.storage.KeyValueStore();
+    db.execute(new Statement.Assign("k1", "c1-1", 64), 0);
+    db.execute(new Statement.Assign("k2", "c1-2", 64), 0);
+    messages = new java.util.ArrayList<>(messages);
+    messages.add(new dev.replsim.protocol.Snapshot(4, "leader", 18, db.image(), List.of(1L, 0L, 4L, 11L)));
+    java.util.Set<Class<?>> covered = new java.util.HashSet<>();
+    messages.forEach(m -> covered.add(m.getClass()));
+    for (Class<?> type : Message.class.getPermittedSubclasses()) {
+      assertTrue(covered.contains(type), "no round trip of " + type.getSimpleName() + ": register it in WireModule");
+    }
     for (Message message : messages) {
       ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(99_000, message);
       assertEquals(envelope, roundTrip(envelope));

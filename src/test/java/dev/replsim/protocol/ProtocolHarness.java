@@ -61,6 +61,7 @@ final class ProtocolHarness {
   private final Map<String, Event> flushes = new HashMap<>();
   private final List<Envelope> sent = new ArrayList<>();
   private final List<Answer> answers = new ArrayList<>();
+  private final List<Redirect> redirects = new ArrayList<>();
   private final List<ReadAnswer> readAnswers = new ArrayList<>();
   private final Map<Long, Long> readAt = new HashMap<>();
   private final Map<String, Long> clockOffsets = new HashMap<>();
@@ -140,9 +141,36 @@ final class ProtocolHarness {
     schedule(at, false, () -> {
       writtenAt.put(id, now);
       ProtocolNode leader = leader();
+      if (leader == null) {
+        redirects.add(new Redirect("client", id, null, false)); // no leader: unavailable
+        return;
+      }
       carryOut(leader, leader.onWrite(new Write("client", id, statement), local(leader)));
     });
     return id;
+  }
+
+  /** Schedules a client's {@code SET key = 'value'} to {@code node} at {@code at}, whatever its role. */
+  long writeTo(long at, String node, String key, String value) {
+    long id = nextRequestId++;
+    schedule(at, false, () -> {
+      writtenAt.put(id, now);
+      ProtocolNode n = nodes.get(node);
+      if (n != null) {
+        carryOut(n, n.onWrite(new Write("client", id, new Statement.Assign(key, value, value.length())), local(n)));
+      }
+    });
+    return id;
+  }
+
+  /** Schedules a planned switchover on {@code node} at {@code at}. */
+  void switchover(long at, String node, String target) {
+    schedule(at, false, () -> {
+      ProtocolNode n = nodes.get(node);
+      if (n != null) {
+        carryOut(n, n.onSwitchover(target, local(n)));
+      }
+    });
   }
 
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
@@ -210,6 +238,7 @@ final class ProtocolHarness {
     String name = node.name();
     d.observations().forEach(o -> observed.add(new Observed(now, name, o)));
     d.outcomes().forEach(o -> answers.add(new Answer(writtenAt.get(o.requestId()), now, o)));
+    redirects.addAll(d.redirects());
     d.reads().forEach(r -> readAnswers.add(new ReadAnswer(readAt.get(r.requestId()), now, r)));
     d.sends().forEach(s -> send(new Envelope(name, s.to(), s.message(), now)));
     d.timers().forEach((key, at) -> setTimer(node, key, at));
@@ -263,7 +292,8 @@ final class ProtocolHarness {
     if (at != null) {
       // the node set it on its own clock
       long trueAt = at - clockOffsets.getOrDefault(node.name(), 0L);
-      armed.put(key, schedule(trueAt, key == TimerKey.HEARTBEAT, () -> {
+      boolean background = key == TimerKey.HEARTBEAT || key == TimerKey.ELECTION || key == TimerKey.LEASE;
+      armed.put(key, schedule(trueAt, background, () -> {
         armed.remove(key);
         if (alive(node)) {
           carryOut(node, node.onTimer(key, local(node)));
@@ -322,6 +352,21 @@ final class ProtocolHarness {
     return List.copyOf(answers);
   }
 
+  /** Writes refused: sent to a node that did not lead, or when none did. */
+  List<Redirect> redirects() {
+    return List.copyOf(redirects);
+  }
+
+  /** Every observation so far, in order. */
+  List<Observed> observed() {
+    return List.copyOf(observed);
+  }
+
+  /** The names of the running nodes. */
+  List<String> running() {
+    return List.copyOf(nodes.keySet());
+  }
+
   ReadAnswer readAnswer(long requestId) {
     return readAnswers.stream().filter(a -> a.outcome().requestId() == requestId).findFirst()
         .orElseThrow(() -> new AssertionError("read " + requestId + " was not answered"));
@@ -338,8 +383,15 @@ final class ProtocolHarness {
         .filter(o -> o.node().equals(node) && type.isInstance(o.observation())).toList();
   }
 
+  /** The running node that leads (the first, if several think they do), or null. */
   private ProtocolNode leader() {
     return nodes.values().stream().filter(n -> n.status().role() == NodeStatus.Role.LEADER)
-        .findFirst().orElseThrow(() -> new IllegalStateException("no leader"));
+        .findFirst().orElse(null);
+  }
+
+  /** The name of the running node that leads, or null. */
+  String leaderName() {
+    ProtocolNode leader = leader();
+    return leader == null ? null : leader.name();
   }
 }

@@ -88,6 +88,6 @@ class FaultsLiveTest {
     assertTrue(s.writes().failed() > 0, "writes sent while the leader was down failed: " + s.writes());
     assertEquals(2, s.faults().size());
     assertTrue(result.events().stream().map(RunEvent::type).toList()
-        .containsAll(java.util.List.of("snapshot-installed", "new-term", "follower-reset", "node-up")));
+        .containsAll(java.util.List.of("snapshot-installed", "new-term", "log-rewound", "node-up")));
   }
 }
