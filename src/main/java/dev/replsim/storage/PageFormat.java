@@ -28,7 +28,8 @@ public final class PageFormat {
   static byte[] encode(int version, Map<String, Row> rows) {
     int size = version == V1 ? 3 : 6;
     for (Map.Entry<String, Row> e : rows.entrySet()) {
-      size += (version == V1 ? 8 : 10) + utf8(e.getKey()).length + utf8(e.getValue().value()).length;
+      size += (version == V1 ? 8 : 10) + SizeModel.utf8Length(e.getKey())
+          + SizeModel.utf8Length(e.getValue().value());
     }
     ByteBuffer page = ByteBuffer.allocate(size);
     page.put((byte) version);
@@ -38,17 +39,33 @@ public final class PageFormat {
       page.put((byte) 0).order(ByteOrder.LITTLE_ENDIAN).putInt(rows.size());
     }
     for (Map.Entry<String, Row> e : rows.entrySet()) {
-      byte[] key = utf8(e.getKey());
-      byte[] value = utf8(e.getValue().value());
+      String key = e.getKey();
+      String value = e.getValue().value();
       if (version == V1) {
-        page.putShort((short) key.length).put(key).putShort((short) value.length).put(value)
-            .putInt(e.getValue().valueBytes());
+        page.putShort((short) SizeModel.utf8Length(key));
+        put(page, key);
+        page.putShort((short) SizeModel.utf8Length(value));
+        put(page, value);
+        page.putInt(e.getValue().valueBytes());
       } else {
-        page.putInt(e.getValue().valueBytes()).putInt(value.length).put(value)
-            .putShort((short) key.length).put(key);
+        page.putInt(e.getValue().valueBytes()).putInt(SizeModel.utf8Length(value));
+        put(page, value);
+        page.putShort((short) SizeModel.utf8Length(key));
+        put(page, key);
       }
     }
     return page.array();
+  }
+
+  /** A string's UTF-8 bytes; ASCII, the usual case, without encoding into a new array first. */
+  private static void put(ByteBuffer page, String s) {
+    if (SizeModel.utf8Length(s) != s.length()) {
+      page.put(s.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      page.put((byte) s.charAt(i));
+    }
   }
 
   /** The rows of a page, in their order on it. */
@@ -76,10 +93,6 @@ public final class PageFormat {
       }
     }
     return rows;
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String string(ByteBuffer page, int length) {

@@ -16,10 +16,14 @@ import java.util.Arrays;
  */
 public record PageWrite(int pageId, int offset, int replacedLength, byte[] bytes, boolean fullPageImage) {
 
-  /** The page after this write. */
+  /** The page after this write: {@code page} itself, changed in place, when its length stays. */
   byte[] applyTo(byte[] page) {
     if (fullPageImage) {
       return bytes.clone();
+    }
+    if (bytes.length == replacedLength) {
+      System.arraycopy(bytes, 0, page, offset, bytes.length);
+      return page;
     }
     int tail = page.length - offset - replacedLength;
     byte[] result = new byte[offset + bytes.length + tail];
