@@ -35,6 +35,8 @@ public final class Follower implements ProtocolNode {
   private long reportedApplierHead;
   /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private ResendThrottle resend;
+  /** Reads held until this follower has applied the state their session asks for. */
+  private final PendingReads reads = new PendingReads();
 
   /** A follower applying row images to a fresh database, in its first incarnation. */
   public Follower(String name, String leader, long term, ProtocolSettings settings,
@@ -81,11 +83,14 @@ public final class Follower implements ProtocolNode {
     throw new UnsupportedOperationException(name + " is a follower and does not accept writes");
   }
 
-  /** Answers from what this follower has applied: possibly stale, never ahead of the leader. */
+  /**
+   * Answers from what this follower has applied: possibly stale, never ahead of the leader. A read
+   * that asks for a newer state waits for it (see {@link PendingReads}).
+   */
   @Override
   public Decision onRead(Read read, long now) {
     Decision d = new Decision();
-    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), database.value(read.key()), appliedLsn));
+    reads.admit(read, term, appliedLsn, database, now, d);
     return d;
   }
 
@@ -110,6 +115,7 @@ public final class Follower implements ProtocolNode {
     } else if (message instanceof Snapshot) {
       install((Snapshot) message, d);
     }
+    reads.release(term, appliedLsn, database, now, d); // a snapshot or a newer term moves the state
     return d;
   }
 
@@ -220,6 +226,8 @@ public final class Follower implements ProtocolNode {
       d.observe(new Observation.Applied(e.lsn(), e.lsn(), e.sizeBytes()));
       applyAvailable(now, d);
       ackSoon(d);
+    } else if (key == TimerKey.READ_TIMEOUT) {
+      reads.expire(term, appliedLsn, database, now, d);
     }
     return d;
   }
@@ -246,6 +254,7 @@ public final class Follower implements ProtocolNode {
     if (appliedLsn >= from) {
       d.observe(new Observation.Applied(from, appliedLsn, bytes));
     }
+    reads.release(term, appliedLsn, database, now, d);
     reportApplier(now, d);
     log.truncatePrefix(appliedLsn);
   }

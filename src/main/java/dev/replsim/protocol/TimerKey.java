@@ -7,5 +7,7 @@ public enum TimerKey {
   /** The earliest semi-sync commit deadline among the writes waiting for acks. */
   COMMIT_TIMEOUT,
   /** A follower finishing the entry it is applying. */
-  APPLY
+  APPLY,
+  /** The earliest deadline among the reads a follower holds for a state it has not applied yet. */
+  READ_TIMEOUT
 }
