@@ -33,8 +33,6 @@ final class KeySchema {
   /** Keys the design names that are not built yet: a typo suggestion would only mislead. */
   private static final Map<String, String> PLANNED =
       Map.ofEntries(
-          Map.entry("workload.read-rate", "reads are"),
-          Map.entry("workload.read-from", "reads are"),
           Map.entry("failover.enabled", "failover detection and election are"),
           Map.entry("failover.timeout", "failover detection and election are"),
           Map.entry("failover.fencing", "failover detection and election are"));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover},
- * {@code output} and {@code report}. The cluster and the network have readers of their own.
+ * {@code output} and {@code report}. The cluster and the network have readers of their own, and so
+ * do the workload's reads and the checks ({@link ReadReader}).
  */
 final class SectionReaders {
 
@@ -73,7 +74,7 @@ final class SectionReaders {
     return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout);
   }
 
-  static WorkloadSettings workload(Fields f) {
+  static WorkloadSettings workload(Fields f, int followers) {
     int clients = f.intIn("workload.clients", 1, 10_000);
     double writeRate = writeRate(f);
     Arrival arrival = f.choice("workload.arrival", Arrival.values(), "an arrival process");
@@ -86,6 +87,7 @@ final class SectionReaders {
     int maxOutstanding = f.intIn("workload.max-outstanding", 1, Integer.MAX_VALUE);
     Duration writeTimeout =
         f.durationIn("workload.write-timeout", MIN_INTERVAL, Fields.LONGEST, "at least 1ms, e.g. 5s");
+    StatementMix statements = StatementMixReader.read(f);
     return new WorkloadSettings(
         clients,
         writeRate,
@@ -96,7 +98,8 @@ final class SectionReaders {
         valueSize,
         maxOutstanding,
         writeTimeout,
-        StatementMixReader.read(f));
+        statements,
+        ReadReader.read(f, followers, statements));
   }
 
   /**
