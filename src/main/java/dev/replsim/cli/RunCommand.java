@@ -5,26 +5,21 @@ import dev.replsim.metrics.Summary;
 import dev.replsim.random.Durations;
 import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.Scenario;
-import dev.replsim.scenario.SettingOverride;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code replsim run}: loads a scenario, refuses an output directory it must not write to, runs the
@@ -48,13 +43,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  @Option(
-      names = "--check",
-      paramLabel = "CHECK",
-      converter = CheckConverter.class,
-      description = "Also check the run's history of client operations: linearizable (every key a "
-          + "read-write register; runs of up to 10,000 operations). Sets check.linearizable.")
-  List<SettingOverride> checks = new ArrayList<>();
+  @Mixin CheckOptions checks;
 
   @Override
   public Integer call() {
@@ -62,9 +51,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run() throws Exception {
-    List<SettingOverride> overrides = new ArrayList<>(scenario.overrides());
-    overrides.addAll(checks);
-    Scenario loaded = main.scenarios().load(scenario.file, overrides);
+    Scenario loaded = main.scenarios().load(scenario.file, checks.after(scenario.overrides()));
     Path dir = output.directory(loaded, main.clock());
     Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {
@@ -120,18 +107,6 @@ final class RunCommand implements Callable<Integer> {
       return main.runner().run(scenario, progress);
     } finally {
       progress.finish();
-    }
-  }
-
-  /** {@code --check linearizable} is {@code check.linearizable = true}; there is no other check to ask for. */
-  static final class CheckConverter implements ITypeConverter<SettingOverride> {
-    @Override
-    public SettingOverride convert(String text) {
-      if (!text.equals("linearizable")) {
-        throw new TypeConversionException("'" + text + "' is not a check: write --check linearizable "
-            + "(stale reads and session guarantees are always checked when the run reads)");
-      }
-      return new SettingOverride("--check", "check.linearizable=true");
     }
   }
 

@@ -104,7 +104,7 @@ public final class HistoryChecks {
     for (String node : nodes) {
       for (TVisibility.Point p : curves.get(i++)) {
         if (p.tMs() <= endMs) {
-          rows.add(new Sample(p.tMs(), node, STALE_READ_PROBABILITY, p.probability()));
+          rows.add(new Sample(p.tMs(), node, STALE_READ_PROBABILITY, round(p.probability())));
           rows.add(new Sample(p.tMs(), node, "reads", p.reads()));
         }
       }

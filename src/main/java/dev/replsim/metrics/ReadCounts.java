@@ -62,23 +62,23 @@ public final class ReadCounts {
     return issued.sum() - answered.sum() - failed.sum();
   }
 
-  long answered() {
+  public long answered() {
     return answered.sum();
   }
 
-  long failed() {
+  public long failed() {
     return failed.sum();
   }
 
-  long probes() {
+  public long probes() {
     return probes.sum();
   }
 
-  long waited() {
+  public long waited() {
     return waited.sum();
   }
 
-  long redirected() {
+  public long redirected() {
     return redirected.sum();
   }
 
