@@ -38,8 +38,10 @@ public final class HistoryChecks {
    * @param reads {@code summary.json}'s {@code reads}
    * @param linearizability the linearizability check, or null when it was not asked for
    * @param curve the rows of {@code reads.csv} (x: ms since the key's last commit); empty without a history
+   * @param operations the history's operations ({@code history.csv}); empty without a history
    */
-  public record Results(Summary.Reads reads, Summary.Linearizability linearizability, List<Sample> curve) {}
+  public record Results(Summary.Reads reads, Summary.Linearizability linearizability, List<Sample> curve,
+      List<Operation> operations) {}
 
   /**
    * Checks {@code history} (null: none was recorded), adding a sample of the anomalies found, and
@@ -52,19 +54,19 @@ public final class HistoryChecks {
     Summary.Reads unchecked = new Summary.Reads(counts.answered(), 0, 0, 0, 0, counts.failed(), counts.probes(),
         counts.byNode(scenario.nodes()), false, 0, Summary.Staleness.NONE, session, Summary.Visibility.NONE);
     if (history == null) {
-      return new Results(unchecked, null, List.of());
+      return new Results(unchecked, null, List.of(), List.of());
     }
     History h;
     try {
       h = history.history(recorder.writeStartMicros());
     } catch (IllegalArgumentException e) {
       recorder.event(nowMicros, "history-invalid", null, details("reason", e.getMessage()));
-      return new Results(unchecked, null, List.of());
+      return new Results(unchecked, null, List.of(), List.of());
     }
     Summary.Linearizability linearizability = scenario.check().linearizable()
         ? LinearizabilityRun.check(h, recorder, nowMicros) : null;
     if (!scenario.check().anomalies() || !scenario.workload().reads().enabled()) {
-      return new Results(unchecked, linearizability, List.of());
+      return new Results(unchecked, linearizability, List.of(), h.operations());
     }
     String leader = scenario.leader();
     boolean followerReads = h.okReads().stream().anyMatch(r -> !leader.equals(r.node()));
@@ -80,7 +82,7 @@ public final class HistoryChecks {
         new Summary.Staleness(amounts(stale.versions()), amounts(stale.staleMs())), session,
         new Summary.Visibility(followerReads ? "followers" : "leader", ms(BUCKET_MICROS),
             points(truncated(report.tVisibility()))));
-    return new Results(reads, linearizability, curve(h));
+    return new Results(reads, linearizability, curve(h), h.operations());
   }
 
   /** The curve of each node that served reads, up to {@link #CURVE_TAIL_MICROS} past the last stale bucket. */

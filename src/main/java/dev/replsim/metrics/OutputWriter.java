@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes a finished run into its output directory as the output contract describes:
  * {@code timeseries.csv}, {@code events.jsonl}, {@code latency.csv}, {@code messages.csv},
- * {@code reads.csv} (when reads were checked), {@code scenario.conf} and, last, {@code summary.json}.
+ * {@code reads.csv} (when reads were checked), {@code history.csv} (when the run recorded its history),
+ * {@code scenario.conf} and, last, {@code summary.json}.
  * Each file appears under its final name only once it is complete, and {@code summary.json} is
  * written last, so its presence means the whole set is there. Files of other names in the directory
  * are never touched.
@@ -30,6 +31,13 @@ public final class OutputWriter {
   public static final String LATENCY = "latency.csv";
   public static final String MESSAGES = "messages.csv";
   public static final String READS = "reads.csv";
+  public static final String HISTORY = "history.csv";
+
+  /** The header of {@code history.csv}: one client operation per row. */
+  public static final String HISTORY_HEADER = "id,client,kind,key,value,invoke_ms,complete_ms,outcome,node,lsn";
+
+  /** The most operations {@code history.csv} holds (about 60 bytes each); the checks see them all. */
+  public static final int HISTORY_LIMIT = 1_000_000;
 
   /** The header of {@code timeseries.csv}: tidy long format, one measurement per row. */
   public static final String TIMESERIES_HEADER = "t_ms,node,metric,value";
@@ -60,6 +68,11 @@ public final class OutputWriter {
       Files.deleteIfExists(dir.resolve(READS)); // an earlier run's, under --force: not this run's
     } else {
       writeTidy(dir.resolve(READS), READS_HEADER, result.reads());
+    }
+    if (result.history().isEmpty()) {
+      Files.deleteIfExists(dir.resolve(HISTORY));
+    } else {
+      HistoryFile.write(dir.resolve(HISTORY), result.history(), HISTORY_LIMIT);
     }
     writeScenario(dir.resolve(SCENARIO), scenario);
     writeSummary(dir.resolve(SUMMARY), result.summary());

@@ -147,7 +147,7 @@ public final class LiveRun {
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo).withChecks(checks.reads(), checks.linearizability());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
-          recorder.tracedMessages(), checks.curve());
+          recorder.tracedMessages(), checks.curve(), checks.operations());
     }
 
     /** Blocks the driver's thread until the run clock reaches {@code atMicros}. */

@@ -69,6 +69,10 @@ class ReadsEndToEndTest {
     assertEquals(0, ryw.path("readYourWritesViolations").asLong(), ryw.toString());
     assertTrue(ryw.path("session").path("waited").asLong() > 0, "followers held reads: " + ryw);
     assertEquals(0, monotonic.path("monotonicReadViolations").asLong(), monotonic.toString());
+    for (String file : new String[] {"reads.csv", "history.csv", "report.html"}) {
+      assertTrue(Files.exists(out.resolve("none").resolve(file)), file);
+    }
+    assertTrue(Files.readString(out.resolve("none").resolve("events.jsonl")).contains("read-your-writes-violation"));
     String table = console.toString();
     assertTrue(table.contains("guarantee           reads   stale your-writes monotonic  prefix   held to leader"),
         table);
