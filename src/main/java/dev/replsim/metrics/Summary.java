@@ -260,6 +260,16 @@ public record Summary(
     public static final Replication NONE = new Replication("", 0, 0, 0, 0, 0, 0);
   }
 
-  /** How the run itself went: wall time of each phase and the JVM's peak heap. */
-  public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {}
+  /**
+   * How the run itself went: wall time of each phase and the JVM's peak heap. {@code checkMs}: the
+   * time spent checking the recorded history at the end (0 when none was recorded).
+   */
+  public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes,
+      double checkMs) {
+
+    /** A run that checked no history. */
+    public Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {
+      this(startupMs, writeMs, drainMs, drained, peakHeapBytes, 0);
+    }
+  }
 }

@@ -138,12 +138,14 @@ public final class LiveRun {
         });
         DivergenceProbe.report(recorder, clock.nowMicros(), leaderFirst, cluster::inspect);
       }
-      Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
-          round(drainMs), drained, heap.peakBytes());
       if (history != null) {
         listener.phase("checking the history");
       }
+      long checkStart = System.nanoTime();
       HistoryChecks.Results checks = HistoryChecks.run(scenario, recorder, history, clock.nowMicros());
+      double checkMs = history == null ? 0 : (System.nanoTime() - checkStart) / 1e6;
+      Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
+          round(drainMs), drained, heap.peakBytes(), round(checkMs));
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo).withChecks(checks.reads(), checks.linearizability());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
