@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What {@code replsim run} prints after the variants of a scenario have run: one row per variant
  * with its method, the bytes a write costs on the log and on the wire, the worst follower's apply
- * lag, commit latency and whether the replicas converged, then who diverged or refused.
+ * lag, commit latency and whether the replicas converged, then who diverged or refused; when the
+ * variants read, a second table of their reads, anomalies and session guarantee.
  */
 final class ComparisonTable {
 
@@ -36,6 +37,7 @@ final class ComparisonTable {
         one(s.replication().bytesPerWrite()), one(s.replication().shippedBytesPerWrite()),
         one(worst(s, true)), one(worst(s, false)),
         one(s.commitLatencyMs().p50()), one(s.commitLatencyMs().p99()), replicas(s.convergence())));
+    printReads(summaries, name);
     out.println();
     summaries.forEach((variant, s) -> {
       Summary.Convergence c = s.convergence();
@@ -50,6 +52,33 @@ final class ComparisonTable {
     });
     out.printf(Locale.ROOT, "%-16s %s%n", "results", dir.toAbsolutePath().normalize() + "/<variant>/");
     out.flush();
+  }
+
+  /** Reads, anomalies and the session guarantee of each variant, if any variant read. */
+  private void printReads(Map<String, Summary> summaries, int name) {
+    if (summaries.values().stream().noneMatch(s -> s.reads().total() > 0)) {
+      return;
+    }
+    String columns = "%-" + name + "s %-17s %7s %7s %11s %9s %7s %6s %9s%n";
+    out.println();
+    out.printf(Locale.ROOT, "%-" + name + "s %-17s %7s %s %s%n", "", "", "", spanning("violations", 37),
+        spanning("session", 16));
+    out.printf(Locale.ROOT, columns, "variant", "guarantee", "reads", "stale", "your-writes", "monotonic", "prefix",
+        "held", "to leader");
+    summaries.forEach((variant, s) -> {
+      Summary.Reads r = s.reads();
+      boolean checked = r.checked();
+      out.printf(Locale.ROOT, columns, variant, r.session() == null ? "none" : r.session().guarantee(), r.total(),
+          checked ? r.stale() : "-", checked ? r.readYourWritesViolations() : "-",
+          checked ? r.monotonicReadViolations() : "-", checked ? r.consistentPrefixViolations() : "-",
+          r.session() == null ? 0 : r.session().waited(), r.session() == null ? 0 : r.session().redirected());
+    });
+  }
+
+  /** A label centred over several columns, e.g. {@code ---- session ----}. */
+  private static String spanning(String label, int width) {
+    int dashes = Math.max(0, width - label.length() - 2);
+    return "-".repeat(dashes / 2) + " " + label + " " + "-".repeat(dashes - dashes / 2);
   }
 
   /** The worst follower's apply lag p50 (or p99), in ms. */

@@ -43,13 +43,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin CheckOptions checks;
+
   @Override
   public Integer call() {
     return main.outcome(spec, this::run);
   }
 
   private int run() throws Exception {
-    Scenario loaded = main.scenarios().load(scenario.file, scenario.overrides());
+    Scenario loaded = main.scenarios().load(scenario.file, checks.after(scenario.overrides()));
     Path dir = output.directory(loaded, main.clock());
     Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {

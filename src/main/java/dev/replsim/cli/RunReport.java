@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What {@code replsim run} prints when a run has finished: per-follower lag as a table, commit
- * latency, writes, throughput, convergence and where the results are. Narrow enough for a
+ * latency, writes, throughput, reads and their anomalies ({@link ReadsReport}), convergence and
+ * where the results are. Narrow enough for a
  * 100-column terminal with the usual node names.
  */
 final class RunReport {
@@ -40,6 +41,7 @@ final class RunReport {
     row("replication", String.format(Locale.ROOT, "%s: %.1f bytes per write on the log, %.1f shipped per follower%s",
         summary.cluster().method(), r.bytesPerWrite(), r.shippedBytesPerWrite(),
         r.fullPageImages() > 0 ? ", " + r.fullPageImages() + " full-page images" : ""));
+    new ReadsReport(out).print(summary);
     if (!summary.failovers().isEmpty()) {
       row("failovers", summary.failovers().size() + ", leader at the end: " + summary.cluster().leader());
     }

@@ -8,6 +8,8 @@ import dev.replsim.fault.ScheduledFault;
 import dev.replsim.scenario.LinkSettings;
 import dev.replsim.scenario.RegionLinkSettings;
 import dev.replsim.scenario.ReplicationSettings;
+import dev.replsim.scenario.CheckSettings;
+import dev.replsim.scenario.ReadSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.StatementMix;
 import dev.replsim.scenario.StorageSettings;
@@ -57,6 +59,13 @@ final class ScenarioDescription {
     if (!scenario.workload().statements().setOnly()) {
       row(out, "statements", statements(scenario.workload().statements()));
     }
+    if (scenario.workload().reads().enabled()) {
+      row(out, "reads", reads(scenario.workload().reads()));
+    }
+    if (scenario.check().linearizable()) {
+      row(out, "check", "linearizability of the history (up to "
+          + String.format(Locale.ROOT, "%,d", CheckSettings.MAX_LINEARIZABLE_OPERATIONS) + " operations)");
+    }
     row(out, "report", "message diagram of " + format(scenario.report().sequenceWindow())
         + " (around the first fault, else from the start)");
     if (scenario.faults().isEmpty()) {
@@ -66,7 +75,9 @@ final class ScenarioDescription {
       row(out, "fault", FaultDescription.describe(f));
     }
     for (Scenario.Variant variant : scenario.variants()) {
-      row(out, "variant", variant.name() + ": " + replication(variant.scenario().cluster().replication()));
+      ReadSettings reads = variant.scenario().workload().reads();
+      row(out, "variant", variant.name() + ": " + replication(variant.scenario().cluster().replication())
+          + (reads.enabled() ? "; session " + name(reads.guarantee()) : ""));
     }
     out.println("OK");
     out.flush();
@@ -111,6 +122,18 @@ final class ScenarioDescription {
         + (workload.keyDistribution() == WorkloadSettings.KeyDistribution.ZIPFIAN
             ? "(" + trim(workload.zipfExponent()) + ")" : "");
     return rate + " from " + workload.clients() + " clients, " + keys + ", " + workload.valueSize() + "-byte values";
+  }
+
+  /** {@code 400/s from followers (random), probes 10ms after each write, session read-your-writes (...)}. */
+  private static String reads(ReadSettings r) {
+    String from = r.from() == ReadSettings.ReadFrom.FOLLOWERS
+        ? "followers (" + name(r.followerChoice()) + ")"
+        : r.from() == ReadSettings.ReadFrom.NEAREST ? "the nearest follower" : "the leader";
+    String rate = r.rate() > 0 ? trim(r.rate()) + "/s" : "only probes";
+    String probes = r.readAfterWrite() ? ", a probe " + format(r.readAfterWriteDelay()) + " after each write" : "";
+    String session = r.guarantee() == ReadSettings.SessionGuarantee.NONE ? "no session guarantee"
+        : "session " + name(r.guarantee()) + " (a follower holds a read up to " + format(r.sessionTimeout()) + ")";
+    return rate + " from " + from + probes + ", " + session;
   }
 
   private static void row(PrintWriter out, String label, String value) {

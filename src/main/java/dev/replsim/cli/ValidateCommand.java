@@ -26,10 +26,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin ScenarioOptions scenario;
 
+  @Mixin CheckOptions checks;
+
   @Override
   public Integer call() {
     return main.outcome(spec, () -> {
-      Scenario loaded = main.scenarios().load(scenario.file, scenario.overrides());
+      Scenario loaded = main.scenarios().load(scenario.file, checks.after(scenario.overrides()));
       ScenarioDescription.print(loaded, spec.commandLine().getOut());
       return ExitCode.OK;
     });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 /**
  * Writes a finished run into its output directory as the output contract describes:
  * {@code timeseries.csv}, {@code events.jsonl}, {@code latency.csv}, {@code messages.csv},
+ * {@code reads.csv} (when reads were checked), {@code history.csv} (when the run recorded its history),
  * {@code scenario.conf} and, last, {@code summary.json}.
  * Each file appears under its final name only once it is complete, and {@code summary.json} is
  * written last, so its presence means the whole set is there. Files of other names in the directory
@@ -28,12 +30,23 @@ public final class OutputWriter {
   public static final String SCENARIO = "scenario.conf";
   public static final String LATENCY = "latency.csv";
   public static final String MESSAGES = "messages.csv";
+  public static final String READS = "reads.csv";
+  public static final String HISTORY = "history.csv";
+
+  /** The header of {@code history.csv}: one client operation per row. */
+  public static final String HISTORY_HEADER = "id,client,kind,key,value,invoke_ms,complete_ms,outcome,node,lsn";
+
+  /** The most operations {@code history.csv} holds (about 60 bytes each); the checks see them all. */
+  public static final int HISTORY_LIMIT = 1_000_000;
 
   /** The header of {@code timeseries.csv}: tidy long format, one measurement per row. */
   public static final String TIMESERIES_HEADER = "t_ms,node,metric,value";
 
   /** The header of {@code latency.csv}: one point of a distribution per row. */
   public static final String LATENCY_HEADER = "metric,node,value_ms,percentile";
+
+  /** The header of {@code reads.csv}: the t-visibility curve, tidy like the time series. */
+  public static final String READS_HEADER = "t_since_commit_ms,node,metric,value";
 
   /** The header of {@code messages.csv}: one traced message per row. */
   public static final String MESSAGES_HEADER = "sent_ms,delivered_ms,from,to,type,first_lsn,last_lsn,bytes,dropped";
@@ -51,6 +64,16 @@ public final class OutputWriter {
     writeEvents(dir.resolve(EVENTS), result.events());
     writeLatency(dir.resolve(LATENCY), result.latency());
     writeMessages(dir.resolve(MESSAGES), result.messages());
+    if (result.reads().isEmpty()) {
+      Files.deleteIfExists(dir.resolve(READS)); // an earlier run's, under --force: not this run's
+    } else {
+      writeTidy(dir.resolve(READS), READS_HEADER, result.reads());
+    }
+    if (result.history().isEmpty()) {
+      Files.deleteIfExists(dir.resolve(HISTORY));
+    } else {
+      HistoryFile.write(dir.resolve(HISTORY), result.history(), HISTORY_LIMIT);
+    }
     writeScenario(dir.resolve(SCENARIO), scenario);
     writeSummary(dir.resolve(SUMMARY), result.summary());
   }
@@ -63,8 +86,13 @@ public final class OutputWriter {
   }
 
   static void writeTimeseries(Path file, List<Sample> samples) throws IOException {
+    writeTidy(file, TIMESERIES_HEADER, samples);
+  }
+
+  /** A tidy long-format CSV: {@code x,node,metric,value}, one measurement per row. */
+  static void writeTidy(Path file, String header, List<Sample> samples) throws IOException {
     AtomicFiles.write(file, out -> {
-      out.write(TIMESERIES_HEADER);
+      out.write(header);
       out.write('\n');
       for (Sample sample : samples) {
         out.write(PlainNumbers.csv(sample.tMs()));

@@ -43,6 +43,7 @@ public final class Recorder {
   private final LongAdder bytes = new LongAdder();
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
   private final MessageTrace trace = new MessageTrace();
+  private final ReadCounts reads = new ReadCounts();
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
@@ -424,6 +425,11 @@ public final class Recorder {
       }
     }
     return true;
+  }
+
+  /** What the clients' reads did. */
+  public ReadCounts reads() {
+    return reads;
   }
 
   /** Writes issued and not yet answered. */

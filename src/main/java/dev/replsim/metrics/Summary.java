@@ -24,22 +24,32 @@ public record Summary(
     Throughput throughput,
     Run run,
     Replication replication,
-    FailoverStats failover) {
-
-  /** Without the failover figures, for results built before they existed. */
-  public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
-      Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
-      Convergence convergence, NetworkStats network, Throughput throughput, Run run, Replication replication) {
-    this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
-        throughput, run, replication, FailoverStats.NONE);
-  }
+    FailoverStats failover,
+    Linearizability linearizability) {
 
   /** Without the replication figures, for results built before they existed. */
   public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
       Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
       Convergence convergence, NetworkStats network, Throughput throughput, Run run) {
     this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
-        throughput, run, Replication.NONE);
+        throughput, run, Replication.NONE, FailoverStats.NONE, null);
+  }
+
+  /**
+   * Without the failover figures or a linearizability check (null: the run did not ask for one),
+   * for results built before they existed.
+   */
+  public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
+      Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
+      Convergence convergence, NetworkStats network, Throughput throughput, Run run, Replication replication) {
+    this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
+        throughput, run, replication, FailoverStats.NONE, null);
+  }
+
+  /** This summary with these reads and this linearizability check. */
+  public Summary withChecks(Reads reads, Linearizability linearizability) {
+    return new Summary(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence,
+        network, throughput, run, replication, failover, linearizability);
   }
 
   /** What ran. */
@@ -104,16 +114,98 @@ public record Summary(
     public static final MysqlLag NONE = new MysqlLag(LatencyStats.EMPTY, 0);
   }
 
-  /** Reads and the anomalies found in them. */
+  /**
+   * Reads and the anomalies found in them. The first five members are the contract's; the counts
+   * of anomalies come from the recorded history ({@code checked}: false when it was not recorded).
+   *
+   * @param total reads answered
+   * @param failed reads that got no answer (their node was down, or they timed out)
+   * @param probes read-after-write probes among the reads answered
+   * @param byNode reads answered by each node
+   * @param unplaced reads whose value the checkers could not place in its key's order (skipped)
+   * @param staleness how stale the stale reads were
+   * @param session how the session guarantee was kept
+   * @param tVisibility the probability of a stale read against the time since the last commit
+   */
   public record Reads(
       long total,
       long stale,
       long readYourWritesViolations,
       long monotonicReadViolations,
-      long consistentPrefixViolations) {
+      long consistentPrefixViolations,
+      long failed,
+      long probes,
+      Map<String, Long> byNode,
+      boolean checked,
+      long unplaced,
+      Staleness staleness,
+      Session session,
+      Visibility tVisibility) {
 
     public static final Reads NONE = new Reads(0, 0, 0, 0, 0);
+
+    /** The contract's members only. */
+    public Reads(long total, long stale, long readYourWritesViolations, long monotonicReadViolations,
+        long consistentPrefixViolations) {
+      this(total, stale, readYourWritesViolations, monotonicReadViolations, consistentPrefixViolations, 0, 0,
+          Map.of(), false, 0, Staleness.NONE, Session.NONE, Visibility.NONE);
+    }
   }
+
+  /** How stale the stale reads were: in versions missed, and in ms since the newest missed one was acknowledged. */
+  public record Staleness(Amounts versions, Amounts ms) {
+    public static final Staleness NONE = new Staleness(Amounts.NONE, Amounts.NONE);
+  }
+
+  /** Mean, median, 99th percentile and maximum of an amount over the offending reads. */
+  public record Amounts(double mean, double p50, double p99, double max) {
+    public static final Amounts NONE = new Amounts(0, 0, 0, 0);
+  }
+
+  /**
+   * How the session guarantee was kept. {@code waited}: reads a follower held until it had applied
+   * the session's position, then answered; {@code redirected}: reads it did not get there for in
+   * time, which the leader answered; {@code holdMs}: how long followers held reads (both kinds).
+   */
+  public record Session(String guarantee, long waited, long redirected, LatencyStats holdMs) {
+    public static final Session NONE = new Session("none", 0, 0, LatencyStats.EMPTY);
+  }
+
+  /**
+   * The t-visibility curve over the reads of {@code over} ({@code followers}, or {@code leader}
+   * when only the leader was read): per bucket of {@code bucketMs} of time since the newest
+   * acknowledged write to the key, the reads and how many were stale. Buckets after the last one
+   * with a stale read are left out (every read there was fresh).
+   */
+  public record Visibility(String over, double bucketMs, List<VisibilityPoint> points) {
+    public static final Visibility NONE = new Visibility("followers", 10, List.of());
+  }
+
+  /** One bucket of the t-visibility curve: reads invoked {@code tMs} to {@code tMs + bucketMs} after the commit. */
+  public record VisibilityPoint(double tMs, long reads, long stale, double probability) {}
+
+  /**
+   * The linearizability check of the history (every key a register), when asked for.
+   *
+   * @param verdict {@code linearizable}, {@code not linearizable} or {@code unknown (too large)}
+   * @param operations operations in the history
+   * @param checkedOperations operations checked: all, or those of a prefix of the run
+   * @param checkedUpToMs where the checked prefix ends, or null when the whole history was checked
+   * @param counterexamples minimal counterexamples of the first failing keys
+   */
+  public record Linearizability(
+      String verdict,
+      long operations,
+      long checkedOperations,
+      Double checkedUpToMs,
+      long keys,
+      long notLinearizableKeys,
+      long unknownKeys,
+      List<Counterexample> counterexamples) {}
+
+  /** A few operations on one key that cannot be ordered, one line each, as the console prints them. */
+  public record Counterexample(String key, String explanation, List<String> operations) {}
+
 
   /**
    * One change of leader. {@code atMs}: when the new leader won. {@code faultAtMs}: when the fault
@@ -212,6 +304,16 @@ public record Summary(
     public static final Replication NONE = new Replication("", 0, 0, 0, 0, 0, 0);
   }
 
-  /** How the run itself went: wall time of each phase and the JVM's peak heap. */
-  public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {}
+  /**
+   * How the run itself went: wall time of each phase and the JVM's peak heap. {@code checkMs}: the
+   * time spent checking the recorded history at the end (0 when none was recorded).
+   */
+  public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes,
+      double checkMs) {
+
+    /** A run that checked no history. */
+    public Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {
+      this(startupMs, writeMs, drainMs, drained, peakHeapBytes, 0);
+    }
+  }
 }

@@ -74,7 +74,8 @@ public final class SummaryBuilder {
         new Summary.Throughput(round(acknowledged / writeSeconds), round(minAppliedAtWriteEnd / writeSeconds)),
         run,
         replication(scenario, recorder, recorder.leaderLastLsn()),
-        failover.stats());
+        failover.stats(),
+        null);
   }
 
   private static Summary.PostgresLag postgres(Recorder recorder, ReportedLag r) {

@@ -28,7 +28,7 @@ final class ClientReplies {
     }
     for (ReadOutcome r : d.reads()) {
       ActorRef<ReplicaNode.ReadResult> client = (ActorRef<ReplicaNode.ReadResult>) r.client();
-      client.tell(new ReplicaNode.ReadResult(r.requestId(), r.key(), r.value(), r.lsn()));
+      client.tell(new ReplicaNode.ReadResult(r.requestId(), r.key(), r.value(), r.lsn(), r.term(), r.waitedMicros()));
     }
   }
 }

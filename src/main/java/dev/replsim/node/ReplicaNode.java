@@ -76,8 +76,11 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A client's read of one key; the node answers the client with {@link ReadResult}. */
   public record ClientRead(Read read) implements Command {}
 
-  /** A node's answer to a read: the value (null if absent) and the LSN it reflects. */
-  public record ReadResult(long requestId, String key, String value, long lsn) {}
+  /**
+   * A node's answer to a read: the value (null if absent), the state it reflects (LSN {@code lsn}
+   * of term {@code term}) and how long a follower held it for its session's position.
+   */
+  public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {}
 
   /** A bounded read-only query of the node's database, run on its thread, for end-of-run checks. */
   public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {

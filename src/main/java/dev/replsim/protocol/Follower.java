@@ -40,6 +40,8 @@ public final class Follower implements ProtocolNode {
   private long echo = Long.MIN_VALUE;
   /** Asks once per gap, and again only after a back-off that starts at the heartbeat interval. */
   private ResendThrottle resend;
+  /** Reads held until this follower has applied the state their session asks for. */
+  private final PendingReads reads = new PendingReads();
 
   /** A follower applying row images to a fresh database, in its first incarnation. */
   public Follower(String name, String leader, long term, ProtocolSettings settings, DurationSampler applyTime) {
@@ -144,12 +146,14 @@ public final class Follower implements ProtocolNode {
     throw new UnsupportedOperationException(name + " is a follower and does not accept writes");
   }
 
-  /** Answers from what this follower has applied: possibly stale, never ahead of the leader. */
+  /**
+   * Answers from what this follower has applied: possibly stale, never ahead of the leader. A read
+   * that asks for a newer state waits for it (see {@link PendingReads}).
+   */
   @Override
   public Decision onRead(Read read, long now) {
     Decision d = new Decision();
-    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), applier.database().value(read.key()),
-        applier.appliedLsn()));
+    reads.admit(read, term, applier.appliedLsn(), applier.database(), now, d);
     return d;
   }
 
@@ -202,6 +206,7 @@ public final class Follower implements ProtocolNode {
     } else if (message instanceof Snapshot) {
       install((Snapshot) message, d);
     }
+    releaseReads(now, d); // a snapshot or a newer term moves the state
     return d;
   }
 
@@ -309,16 +314,25 @@ public final class Follower implements ProtocolNode {
       d.observe(new Observation.Durable(durableLsn + 1, upToLsn));
       durableLsn = upToLsn;
       applier.applyAvailable(log, durableLsn, now, d);
+      releaseReads(now, d);
       ackSoon(d);
     }
     return d;
+  }
+
+  /** Answers the held reads whose session's position this follower's state has now reached. */
+  private void releaseReads(long now, Decision d) {
+    reads.release(term, applier.appliedLsn(), applier.database(), now, d);
   }
 
   @Override
   public Decision onTimer(TimerKey key, long now) {
     Decision d = new Decision();
     if (key == TimerKey.APPLY && applier.finishApplying(log, durableLsn, now, d)) {
+      releaseReads(now, d);
       ackSoon(d);
+    } else if (key == TimerKey.READ_TIMEOUT) {
+      reads.expire(term, applier.appliedLsn(), applier.database(), now, d);
     }
     return d;
   }

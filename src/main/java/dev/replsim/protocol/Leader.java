@@ -174,14 +174,19 @@ public final class Leader implements ProtocolNode {
   /**
    * Answers with what other clients may see: every write up to the visible LSN, and, for a key
    * that a later write changed, the row before that write. After sync, a write is visible once
-   * answered; after commit, once durable on the leader, before any follower acked it.
+   * answered; after commit, once durable on the leader, before any follower acked it. A session
+   * that has already seen a newer state (on a follower) is shown that state: never an older one.
    */
   @Override
   public Decision onRead(Read read, long now) {
     long visible = settings.commit().waitPoint() == WaitPoint.AFTER_COMMIT ? durableLsn : commits.releasedLsn();
+    if (read.after().term() == term) {
+      visible = Math.max(visible, Math.min(read.after().lsn(), durableLsn)); // the session's own writes
+    }
     Row row = commits.visibleRow(database, read.key(), visible);
     Decision d = new Decision();
-    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), row == null ? null : row.value(), visible));
+    d.answer(new ReadOutcome(read.client(), read.requestId(), read.key(), row == null ? null : row.value(), visible,
+        term, 0));
     return d;
   }
 

@@ -11,5 +11,7 @@ public enum TimerKey {
   /** A follower or candidate checking whether it has heard from a leader in time. */
   ELECTION,
   /** A leader checking it still hears from a majority (its lease), or that a switchover is done. */
-  LEASE
+  LEASE,
+  /** The earliest deadline among the reads a follower holds for a state it has not applied yet. */
+  READ_TIMEOUT
 }

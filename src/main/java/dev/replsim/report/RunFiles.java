@@ -32,8 +32,8 @@ import java.util.TreeMap;
  */
 public final class RunFiles {
 
-  /** Where the reads feature writes stale-read probability against time since commit. */
-  public static final String READS = "reads.csv";
+  /** Where a run with reads writes stale-read probability against time since commit. */
+  public static final String READS = OutputWriter.READS;
   static final String READS_X = "t_since_commit_ms";
   private static final String SEQUENCE_WINDOW = "report.sequence-window";
   private static final Duration DEFAULT_WINDOW = Duration.ofSeconds(2);
@@ -87,7 +87,7 @@ public final class RunFiles {
         s.convergence() == null ? new Summary.Convergence(true, List.of(), List.of(), List.of()) : s.convergence(),
         s.network(), s.throughput(), s.run(),
         s.replication() == null ? Summary.Replication.NONE : s.replication(),
-        s.failover() == null ? Summary.FailoverStats.NONE : s.failover());
+        s.failover() == null ? Summary.FailoverStats.NONE : s.failover(), s.linearizability());
   }
 
   static List<RunEvent> events(Path file) throws RunFilesException {

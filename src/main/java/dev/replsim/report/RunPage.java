@@ -52,9 +52,10 @@ final class RunPage {
     if (done(throughput).isPresent()) {
       page.section("throughput", "Throughput", figures(throughput));
     }
-    if (s.reads().total() > 0 || done(stale).isPresent()) {
+    if (s.reads().total() > 0 || done(stale).isPresent() || s.linearizability() != null) {
       page.section("reads", "Reads", "<p>" + Html.count(s.reads().total()) + " reads, " + Html.count(s.reads().stale())
-          + " of them stale.</p>" + figures(stale));
+          + " of them stale." + session(s.reads().session()) + linearizability(s.linearizability()) + "</p>"
+          + figures(stale));
     }
     if (!incidents.isEmpty()) {
       page.section("faults", "Faults and failovers",
@@ -68,6 +69,25 @@ final class RunPage {
         + " messages.csv, events.jsonl, scenario.conf); draw it again with <code>replsim report "
         + Html.esc(run.label()) + "</code>.");
     return page.html();
+  }
+
+  /** How the session guarantee was kept, when there was one. */
+  private static String session(Summary.Session session) {
+    if (session == null || session.guarantee() == null || session.guarantee().equals("none")) {
+      return "";
+    }
+    return " Session guarantee <b>" + Html.esc(session.guarantee()) + "</b>: " + Html.count(session.waited())
+        + " reads held by a follower until it had applied the session's position (median "
+        + Html.ms(session.holdMs().p50()) + " ms), " + Html.count(session.redirected()) + " sent on to the leader.";
+  }
+
+  /** The linearizability verdict, when the run was checked. */
+  private static String linearizability(Summary.Linearizability l) {
+    if (l == null) {
+      return "";
+    }
+    return " Linearizability of " + Html.count(l.checkedOperations()) + " operations: <b>" + Html.esc(l.verdict())
+        + "</b>" + (l.counterexamples().isEmpty() ? "." : " (a minimal counterexample is in events.jsonl).");
   }
 
   private String meta(Summary s) {

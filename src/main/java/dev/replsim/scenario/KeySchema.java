@@ -31,10 +31,7 @@ final class KeySchema {
           RegionReader.REGION_LINKS, withPatchKeys("from", "to", RegionReader.ONE_WAY));
 
   /** Keys the design names that are not built yet: a typo suggestion would only mislead. */
-  private static final Map<String, String> PLANNED =
-      Map.ofEntries(
-          Map.entry("workload.read-rate", "reads are"),
-          Map.entry("workload.read-from", "reads are"));
+  private static final Map<String, String> PLANNED = Map.of();
 
   private final ConfigObject schema;
   private final List<Finding> found = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.List;
  * @param effectiveConfig the merged configuration, rendered as HOCON, for reproducing the run
  * @param variants the scenario's {@code variants}: the same scenario with some keys changed, each
  *     validated like the scenario itself; {@code replsim run} runs them in turn (empty for none)
+ * @param check what the run checks its history of client operations for
  */
 public record Scenario(
     Path file,
@@ -26,11 +27,20 @@ public record Scenario(
     OutputSettings output,
     ReportSettings report,
     String effectiveConfig,
-    List<Variant> variants) {
+    List<Variant> variants,
+    CheckSettings check) {
 
   public Scenario {
     faults = List.copyOf(faults);
     variants = List.copyOf(variants);
+  }
+
+  /** A scenario with the default checks. */
+  public Scenario(Path file, SimulationSettings simulation, ClusterSettings cluster, NetworkSettings network,
+      WorkloadSettings workload, FailoverSettings failover, List<ScheduledFault> faults, OutputSettings output,
+      ReportSettings report, String effectiveConfig, List<Variant> variants) {
+    this(file, simulation, cluster, network, workload, failover, faults, output, report, effectiveConfig, variants,
+        CheckSettings.DEFAULT);
   }
 
   /**
@@ -44,7 +54,7 @@ public record Scenario(
   /** This scenario with these variants. */
   public Scenario withVariants(List<Variant> variants) {
     return new Scenario(file, simulation, cluster, network, workload, failover, faults, output, report,
-        effectiveConfig, variants);
+        effectiveConfig, variants, check);
   }
 
   /** All node names, the initial leader first. */

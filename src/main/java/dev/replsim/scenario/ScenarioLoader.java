@@ -32,7 +32,7 @@ public final class ScenarioLoader {
   /** The sections a scenario has; the effective config holds these and nothing else. */
   static final List<String> SECTIONS =
       List.of("simulation", "cluster", "network", "workload", "faults", "nemesis", "failover", "output",
-          "report");
+          "report", "check");
 
   private static final String RESOURCE = "replsim.conf";
 
@@ -166,7 +166,8 @@ public final class ScenarioLoader {
     SimulationSettings simulation = SectionReaders.simulation(f);
     ClusterSettings cluster = ClusterReader.read(f);
     NetworkSettings network = NetworkReader.read(f, cluster.nodes());
-    WorkloadSettings workload = SectionReaders.workload(f);
+    WorkloadSettings workload = SectionReaders.workload(f, cluster.nodes().size() - 1);
+    CheckSettings check = ReadReader.check(f, simulation, workload);
     FailoverSettings failover = SectionReaders.failover(f);
     List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration(),
         failover.election().strategy()));
@@ -179,7 +180,7 @@ public final class ScenarioLoader {
     ReportSettings report = SectionReaders.report(f);
     return new Scenario(
         file, simulation, cluster, network, workload, failover, faults, output, report, render(recorded),
-        List.of());
+        List.of(), check);
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover},
- * {@code output} and {@code report}. The cluster and the network have readers of their own.
+ * {@code output} and {@code report}. The cluster and the network have readers of their own, and so
+ * do the workload's reads and the checks ({@link ReadReader}).
  */
 final class SectionReaders {
 
@@ -75,7 +76,7 @@ final class SectionReaders {
     return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout);
   }
 
-  static WorkloadSettings workload(Fields f) {
+  static WorkloadSettings workload(Fields f, int followers) {
     int clients = f.intIn("workload.clients", 1, 10_000);
     double writeRate = writeRate(f);
     Arrival arrival = f.choice("workload.arrival", Arrival.values(), "an arrival process");
@@ -88,6 +89,7 @@ final class SectionReaders {
     int maxOutstanding = f.intIn("workload.max-outstanding", 1, Integer.MAX_VALUE);
     Duration writeTimeout =
         f.durationIn("workload.write-timeout", MIN_INTERVAL, Fields.LONGEST, "at least 1ms, e.g. 5s");
+    StatementMix statements = StatementMixReader.read(f);
     return new WorkloadSettings(
         clients,
         writeRate,
@@ -98,7 +100,8 @@ final class SectionReaders {
         valueSize,
         maxOutstanding,
         writeTimeout,
-        StatementMixReader.read(f));
+        statements,
+        ReadReader.read(f, followers, statements));
   }
 
   /**

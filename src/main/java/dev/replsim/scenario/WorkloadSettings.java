@@ -3,7 +3,8 @@ package dev.replsim.scenario;
 import java.time.Duration;
 
 /**
- * The {@code workload} section: clients writing through the leader.
+ * The {@code workload} section: clients writing through the leader, and reading (see {@link
+ * ReadSettings}).
  *
  * @param clients how many clients share the write rate
  * @param writeRate writes per second across all clients; {@link Double#POSITIVE_INFINITY} for
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param maxOutstanding for unlimited rate, each client's bound on unanswered writes
  * @param writeTimeout how long a client waits for a write's commit before it counts it as failed
  * @param statements the share of each kind of statement
+ * @param reads the clients' reads and their session guarantee
  */
 public record WorkloadSettings(
     int clients,
@@ -28,7 +30,15 @@ public record WorkloadSettings(
     int valueSize,
     int maxOutstanding,
     Duration writeTimeout,
-    StatementMix statements) {
+    StatementMix statements,
+    ReadSettings reads) {
+
+  /** A workload that only writes. */
+  public WorkloadSettings(int clients, double writeRate, Arrival arrival, int keys, KeyDistribution keyDistribution,
+      double zipfExponent, int valueSize, int maxOutstanding, Duration writeTimeout, StatementMix statements) {
+    this(clients, writeRate, arrival, keys, keyDistribution, zipfExponent, valueSize, maxOutstanding, writeTimeout,
+        statements, ReadSettings.NONE);
+  }
 
   /** Whether clients write as fast as they can (closed loop) rather than at a set rate. */
   public boolean unlimited() {

@@ -11,6 +11,7 @@ import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
+import dev.replsim.workload.ClientPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,9 +35,10 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 /**
  * The nodes and clients of a live run, and what the fault injector does to them: one ActorSystem
  * per node in a Pekko Cluster, plus one local ActorSystem for the clients (so that a crashed
- * leader does not take its clients with it; clients reach the leader's actor directly, in this
- * JVM, not through the emulated network). A node can crash and restart as its next incarnation,
- * empty; a restarted leader starts a newer term and clients are pointed at it.
+ * leader does not take its clients with it; clients reach the nodes' actors directly, in this
+ * JVM, not through the emulated network: the leader to write, any node to read). A node can crash
+ * and restart as its next incarnation, empty; a restarted leader starts a newer term, and clients
+ * are told which nodes are down and given the new references when they are back.
  */
 final class LiveCluster implements AutoCloseable {
 
@@ -114,11 +116,11 @@ final class LiveCluster implements AutoCloseable {
     return done;
   }
 
-  /** Starts the clients, beside the nodes, writing to the leader. */
-  void startClients(List<Client.Plan> plans) throws InterruptedException, TimeoutException, ExecutionException {
-    for (Client.Plan plan : plans) {
+  /** Starts the clients, beside the nodes, writing to the leader and reading where their plans say. */
+  void startClients(List<ClientPlan> plans) throws InterruptedException, TimeoutException, ExecutionException {
+    for (ClientPlan plan : plans) {
       clients.add(AskPattern.<SpawnProtocol.Command, ActorRef<Client.Command>>ask(clientSystem,
-              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, nodes.get(leader()), timer, recorder),
+              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, Map.copyOf(nodes), timer, recorder),
                   "client-" + plan.name(), Props.empty(), replyTo), ASK_TIMEOUT, clientSystem.scheduler())
           .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -126,6 +128,20 @@ final class LiveCluster implements AutoCloseable {
 
   void tellClients(Client.Command command) {
     clients.forEach(c -> c.tell(command));
+  }
+
+  /**
+   * Ends every client's part in the run: what is unanswered ends as unknown and each client closes
+   * its history. Returns once all have, or after {@code timeout}.
+   */
+  void finishClients(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (ActorRef<Client.Command> client : clients) {
+      CompletableFuture<Void> finished = new CompletableFuture<>();
+      client.tell(new Client.Finish(finished));
+      done.add(finished);
+    }
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The node that leads now: the scenario's first node, until a failover. */
@@ -172,9 +188,7 @@ final class LiveCluster implements AutoCloseable {
     nodes.remove(node);
     formation.crash(node);
     recorder.nodeDown(node, timer.clock().nowMicros());
-    if (node.equals(leader())) {
-      tellClients(Client.LeaderDown.INSTANCE);
-    }
+    tellClients(node.equals(leader()) ? Client.LeaderDown.INSTANCE : new Client.FollowerDown(node));
   }
 
   /**
@@ -195,9 +209,7 @@ final class LiveCluster implements AutoCloseable {
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
-    if (leadsAgain) {
-      tellClients(new Client.LeaderIs(ref));
-    }
+    tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
   }
 
   /** The replication state of a running node, or null for a crashed one. */

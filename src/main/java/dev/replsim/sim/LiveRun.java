@@ -4,6 +4,8 @@ import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
+import dev.replsim.metrics.HistoryChecks;
+import dev.replsim.metrics.HistoryRecorder;
 import dev.replsim.metrics.LatencyCurves;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.Summary;
@@ -27,10 +29,14 @@ import java.util.ArrayList;
  * The live driver: one ActorSystem per node in this JVM, all in one Pekko Cluster over Artery on
  * 127.0.0.1, running in real time. A run starts the cluster, lets clients write for the
  * configured duration while the fault schedule plays, heals what is still in force, drains (waits
- * for running followers to apply everything and for outstanding writes to be answered, up to
- * {@code simulation.drain-timeout}), measures, and stops the cluster.
+ * for running followers to apply everything and for outstanding writes and reads to be answered,
+ * up to {@code simulation.drain-timeout}), measures, checks the clients' history, and stops the
+ * cluster.
  */
 public final class LiveRun {
+
+  /** How long clients may take to end their part once the run is over. */
+  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
 
   private LiveRun() {}
 
@@ -68,7 +74,8 @@ public final class LiveRun {
     RunResult run(long wallStart, HeapWatch heap) throws InterruptedException, TimeoutException, ExecutionException {
       RunClock clock = timer.clock();
       long start = clock.nowMicros() + 1000;
-      cluster.startClients(Workload.plans(scenario.workload(), factory.streams(), start));
+      HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder() : null;
+      cluster.startClients(Workload.plans(scenario, factory.streams(), start, history));
       double startupMs = (System.nanoTime() - wallStart) / 1e6;
 
       long durationMicros = NodeFactory.micros(scenario.simulation().duration());
@@ -106,13 +113,15 @@ public final class LiveRun {
       long drainStart = System.nanoTime();
       faults.healAtEnd();
       boolean drained = awaitCondition(
-          () -> recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0,
+          () -> recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
+              && recorder.reads().outstanding() == 0,
           clock.nowMicros() + NodeFactory.micros(scenario.simulation().drainTimeout()));
       double drainMs = (System.nanoTime() - drainStart) / 1e6;
       recorder.event(clock.nowMicros(), drained ? "drained" : "drain-timed-out", null,
           details("outstandingWrites", recorder.outstandingWrites()));
       sampling.close();
       sampler.sample(clock.nowMicros());
+      cluster.finishClients(FINISH_TIMEOUT);
 
       listener.phase("measuring");
       Map<String, NodeStatus> statuses = new LinkedHashMap<>();
@@ -129,12 +138,19 @@ public final class LiveRun {
         });
         DivergenceProbe.report(recorder, clock.nowMicros(), leaderFirst, cluster::inspect);
       }
+      if (history != null) {
+        listener.phase("checking the history");
+      }
+      long checkStart = System.nanoTime();
+      HistoryChecks.Results checks = HistoryChecks.run(scenario, recorder, history, clock.nowMicros());
+      double checkMs = history == null ? 0 : (System.nanoTime() - checkStart) / 1e6;
       Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
-          round(drainMs), drained, heap.peakBytes());
+          round(drainMs), drained, heap.peakBytes(), round(checkMs));
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
-          (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros());
+          (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros())
+          .withChecks(checks.reads(), checks.linearizability());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
-          recorder.tracedMessages());
+          recorder.tracedMessages(), checks.curve(), checks.operations());
     }
 
     /** Blocks the driver's thread until the run clock reaches {@code atMicros}. */
@@ -156,6 +172,11 @@ public final class LiveRun {
       }
       return true;
     }
+  }
+
+  /** Clients record what they do when the run reads and checks anomalies, or checks linearizability. */
+  static boolean recordsHistory(Scenario scenario) {
+    return (scenario.workload().reads().enabled() && scenario.check().anomalies()) || scenario.check().linearizable();
   }
 
   private static String human(Duration d) {

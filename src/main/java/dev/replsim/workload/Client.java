@@ -1,12 +1,16 @@
 package dev.replsim.workload;
 
+import dev.replsim.check.Operation.Outcome;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ReplicaNode;
+import dev.replsim.protocol.LogPosition;
 import dev.replsim.protocol.Write;
-import java.time.Duration;
 import dev.replsim.storage.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -20,7 +24,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * its {@link ArrivalProcess} (open loop: it does not wait for answers); at an unlimited rate it
  * keeps a fixed number of writes outstanding (closed loop). Its commit latency runs from sending a
  * write to hearing it committed; a write not answered within the write timeout (its leader
- * crashed, a sync follower is gone) counts as failed.
+ * crashed, a sync follower is gone) counts as failed. It also reads, at its own rate and in
+ * read-after-write probes, straight from the nodes its session and routing pick ({@link
+ * ClientReads}), and records what each operation did in its history, when the run keeps one.
  */
 public final class Client extends AbstractBehavior<Client.Command> {
 
@@ -45,51 +51,62 @@ public final class Client extends AbstractBehavior<Client.Command> {
    */
   public enum LeaderDown implements Command { INSTANCE }
 
+  /** A follower's process is gone: reads waiting for it fail, and no read goes there. */
+  public record FollowerDown(String node) implements Command {}
+
+  /** A follower runs again (restarted): reads may go to it again. */
+  public record FollowerIs(String node, ActorRef<ReplicaNode.Command> ref) implements Command {}
+
+  /**
+   * The run is over: what is still unanswered ends as unknown in the history, which the client
+   * then closes, and {@code done} completes.
+   */
+  public record Finish(CompletableFuture<Void> done) implements Command {}
+
   private enum Arrive implements Command { INSTANCE }
+
+  private enum ReadArrive implements Command { INSTANCE }
 
   private enum Expire implements Command { INSTANCE }
 
   private record Committed(ReplicaNode.WriteCommitted reply) implements Command {}
 
-  /** How a client writes: when, to which keys, and what statements. */
-  public record Plan(
-      String name, ArrivalProcess arrivals, KeyChooser keys, int valueBytes, int maxOutstanding,
-      StatementChooser statements,
-      long writeTimeoutMicros) {
+  private record Answered(ReplicaNode.ReadResult reply) implements Command {}
 
-    /** A closed-loop plan: no arrival process, as fast as the leader answers. */
-    public boolean closedLoop() {
-      return arrivals == null;
-    }
-  }
+  private record Probe(String key) implements Command {}
 
-  private final Plan plan;
+  private final ClientPlan plan;
   private final PreciseTimer timer;
   private final RunClock clock;
   private final Recorder recorder;
   private final ActorRef<ReplicaNode.WriteCommitted> replies;
   private final IssuedWrites issued = new IssuedWrites();
+  private final ClientReads reads;
   private ActorRef<ReplicaNode.Command> leader;
   private long nextRequestId = 1;
   private boolean halted;
 
-  public static Behavior<Command> create(Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
-      Recorder recorder) {
+  /** @param nodes every node's actor by name, the leader's among them */
+  public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
+      PreciseTimer timer, Recorder recorder) {
     return Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Expire.INSTANCE, EXPIRY_CHECK);
-      return Behaviors.setup(ctx -> new Client(ctx, plan, leader, timer, recorder));
+      return Behaviors.setup(ctx -> new Client(ctx, plan, nodes, timer, recorder));
     });
   }
 
-  private Client(ActorContext<Command> ctx, Plan plan, ActorRef<ReplicaNode.Command> leader, PreciseTimer timer,
-      Recorder recorder) {
+  private Client(ActorContext<Command> ctx, ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
+      PreciseTimer timer, Recorder recorder) {
     super(ctx);
     this.plan = plan;
-    this.leader = leader;
+    this.leader = nodes.get(plan.leader());
     this.timer = timer;
     this.clock = timer.clock();
     this.recorder = recorder;
     this.replies = ctx.messageAdapter(ReplicaNode.WriteCommitted.class, Committed::new);
+    ClientPlan.ReadPlan r = plan.reads();
+    this.reads = r == null ? null : new ClientReads(r.router(), r.session(), r.sessionTimeoutMicros(), clock,
+        recorder.reads(), plan.history(), ctx.messageAdapter(ReplicaNode.ReadResult.class, Answered::new), nodes);
   }
 
   @Override
@@ -97,11 +114,17 @@ public final class Client extends AbstractBehavior<Client.Command> {
     return newReceiveBuilder()
         .onMessageEquals(Arrive.INSTANCE, this::onArrive)
         .onMessage(Committed.class, this::onCommitted)
+        .onMessageEquals(ReadArrive.INSTANCE, this::onReadArrive)
+        .onMessage(Probe.class, this::onProbe)
+        .onMessage(Answered.class, this::onAnswered)
         .onMessageEquals(Expire.INSTANCE, this::onExpire)
         .onMessage(LeaderIs.class, this::onLeaderIs)
         .onMessageEquals(LeaderDown.INSTANCE, this::onLeaderDown)
+        .onMessage(FollowerIs.class, this::onFollowerIs)
+        .onMessage(FollowerDown.class, this::onFollowerDown)
         .onMessageEquals(Begin.INSTANCE, this::onBegin)
         .onMessageEquals(Halt.INSTANCE, this::onHalt)
+        .onMessage(Finish.class, this::onFinish)
         .build();
   }
 
@@ -112,6 +135,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
       }
     } else {
       scheduleArrival();
+    }
+    if (reads != null && plan.reads().arrivals() != null) {
+      scheduleRead();
     }
     return this;
   }
@@ -130,24 +156,37 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private void write() {
-    if (leader == null) {
-      recorder.writeIssued();
-      recorder.writesFailed(1);
-      return;
-    }
     long id = nextRequestId++;
     String value = plan.name() + "-" + id;
-    issued.add(id, clock.nowMicros());
-    recorder.writeIssued();
     Statement statement = plan.statements().next(plan.keys().next(), value, plan.valueBytes());
+    recorder.writeIssued();
+    if (leader == null) {
+      recorder.writesFailed(1);
+      long now = clock.nowMicros();
+      recordWrite(statement, now, now, Outcome.FAILED, 0, 0); // refused at once: never sent
+      return;
+    }
+    issued.add(id, clock.nowMicros(), statement);
     leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, statement)));
   }
 
   private Behavior<Command> onCommitted(Committed msg) {
-    long at = issued.remove(msg.reply().requestId());
+    ReplicaNode.WriteCommitted reply = msg.reply();
+    long at = issued.remove(reply.requestId());
     if (at >= 0) {
       long now = clock.nowMicros();
-      recorder.writeCommitted(now - at, msg.reply().term(), msg.reply().lsn(), now);
+      recorder.writeCommitted(now - at, reply.term(), reply.lsn(), now);
+      Statement statement = issued.removedStatement();
+      recordWrite(statement, at, now, Outcome.OK, reply.term(), reply.lsn());
+      if (reads != null) {
+        reads.wrote(new LogPosition(reply.term(), reply.lsn()));
+        long delay = plan.reads().probeDelayMicros();
+        if (delay >= 0 && !halted && statement instanceof Statement.Assign) {
+          ActorRef<Command> self = getContext().getSelf();
+          Probe probe = new Probe(((Statement.Assign) statement).key());
+          timer.at(now + delay, () -> self.tell(probe));
+        }
+      }
       if (plan.closedLoop() && !halted && leader != null) {
         write();
       }
@@ -155,8 +194,52 @@ public final class Client extends AbstractBehavior<Client.Command> {
     return this;
   }
 
+  /** Records a write that ended, when the run keeps a history (of SETs: the checkers' registers). */
+  private void recordWrite(Statement statement, long sentAt, long endedAt, Outcome outcome, long term, long lsn) {
+    if (plan.history() != null && statement instanceof Statement.Assign) {
+      Statement.Assign set = (Statement.Assign) statement;
+      plan.history().write(set.key(), set.value(), sentAt, endedAt, outcome, plan.leader(), term, lsn);
+    }
+  }
+
+  /** Writes unanswered when they are given up on may still have taken effect: unknown. */
+  private int giveUp(long cutoffMicros) {
+    long now = clock.nowMicros();
+    return issued.expireSentBefore(cutoffMicros,
+        (sentAt, statement) -> recordWrite(statement, sentAt, now, Outcome.UNKNOWN, 0, 0));
+  }
+
+  private void scheduleRead() {
+    ActorRef<Command> self = getContext().getSelf();
+    timer.at(plan.reads().arrivals().next(), () -> self.tell(ReadArrive.INSTANCE));
+  }
+
+  private Behavior<Command> onReadArrive() {
+    if (!halted) {
+      reads.read(plan.reads().keys().next(), false);
+      scheduleRead();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onProbe(Probe probe) {
+    if (!halted) {
+      reads.read(probe.key(), true);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onAnswered(Answered msg) {
+    reads.answered(msg.reply());
+    return this;
+  }
+
   private Behavior<Command> onExpire() {
-    int expired = issued.expireSentBefore(clock.nowMicros() - plan.writeTimeoutMicros());
+    long cutoff = clock.nowMicros() - plan.writeTimeoutMicros();
+    if (reads != null) {
+      reads.expireSentBefore(cutoff);
+    }
+    int expired = giveUp(cutoff);
     if (expired > 0) {
       recorder.writesFailed(expired);
       for (int i = 0; plan.closedLoop() && !halted && leader != null && i < expired; i++) {
@@ -169,6 +252,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private Behavior<Command> onLeaderIs(LeaderIs msg) {
     boolean wasDown = leader == null;
     leader = msg.leader();
+    if (reads != null) {
+      reads.nodeUp(plan.leader(), leader);
+    }
     for (int i = 0; wasDown && plan.closedLoop() && !halted && i < plan.maxOutstanding(); i++) {
       write();
     }
@@ -177,10 +263,40 @@ public final class Client extends AbstractBehavior<Client.Command> {
 
   private Behavior<Command> onLeaderDown() {
     leader = null;
-    int failed = issued.expireSentBefore(Long.MAX_VALUE);
+    int failed = giveUp(Long.MAX_VALUE); // sent before the crash: they may have reached followers
     if (failed > 0) {
       recorder.writesFailed(failed);
     }
+    if (reads != null) {
+      reads.nodeDown(plan.leader());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onFollowerIs(FollowerIs msg) {
+    if (reads != null) {
+      reads.nodeUp(msg.node(), msg.ref());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onFollowerDown(FollowerDown msg) {
+    if (reads != null) {
+      reads.nodeDown(msg.node());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onFinish(Finish msg) {
+    halted = true;
+    giveUp(Long.MAX_VALUE);
+    if (reads != null) {
+      reads.finish();
+    }
+    if (plan.history() != null) {
+      plan.history().close();
+    }
+    msg.done().complete(null);
     return this;
   }
 

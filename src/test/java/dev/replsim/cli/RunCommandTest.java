@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.TestRuns;
+import dev.replsim.metrics.LatencyStats;
 import dev.replsim.metrics.Summary;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SettingOverride;
@@ -139,6 +140,49 @@ class RunCommandTest {
     assertTrue(printed.contains("statement diverged from the leader: follower-2"), printed);
     printed.lines().filter(line -> !line.contains(tmp.toString()))
         .forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
+  }
+
+  @Test
+  void readsTheirAnomaliesTheSessionAndTheLinearizabilityVerdictArePrintedWithinOneHundredColumns() {
+    Summary.Reads reads = new Summary.Reads(5024, 455, 116, 3, 1, 2, 0,
+        java.util.Map.of("follower-1", 3000L, "leader", 2024L), true, 0,
+        new Summary.Staleness(new Summary.Amounts(1.0, 1, 2, 3), new Summary.Amounts(24.3, 20, 70.8, 90)),
+        new Summary.Session("read-your-writes", 1700, 100, new LatencyStats(1800, 40, 39.8, 45, 60, 84.5)),
+        Summary.Visibility.NONE);
+    Summary.Linearizability lin = new Summary.Linearizability("not linearizable", 1922, 1922, null, 20, 20, 0,
+        List.of(new Summary.Counterexample("k10", "no order of these operations takes each effect between its "
+            + "invoke and its complete and has every read return the latest value written",
+            List.of("c2   write k10 = c2-151      3354.110..3354.715 ms  OK  on leader",
+                "c3   read  k10 = c2-151      3566.587..3567.154 ms  OK  on follower-1"))));
+    cli.runner = (scenario, listener) -> {
+      RunResult r = TestRuns.result();
+      return new RunResult(r.summary().withChecks(reads, lin), r.timeseries(), r.events());
+    };
+
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", tmp.resolve("out").toString()));
+
+    String printed = cli.out();
+    assertTrue(printed.contains("reads            5024 answered (3000 by followers, 2024 by the leader), 2 failed"),
+        printed);
+    assertTrue(printed.contains("read anomalies   455 stale, 116 read-your-writes, 3 monotonic-read, 1 "
+        + "consistent-prefix violations"), printed);
+    assertTrue(printed.contains("session          read-your-writes: 1700 reads held by a follower"), printed);
+    assertTrue(printed.contains("linearizability  not linearizable (1922 operations, 20 keys: 20 not linearizable"),
+        printed);
+    assertTrue(printed.contains("                   c3   read  k10 = c2-151"), printed);
+    printed.lines().filter(line -> !line.contains(tmp.toString()))
+        .forEach(line -> assertTrue(line.length() <= 100, "too wide: " + line));
+  }
+
+  @Test
+  void checkLinearizableBecomesAnOverrideAndAnyOtherCheckIsABadFlag() {
+    cli.execute("run", "lag.conf", "--check", "linearizable", "--set", "workload.clients=8", "--out",
+        tmp.resolve("out").toString());
+    assertEquals(List.of(List.of(new SettingOverride("--set", "workload.clients=8"),
+        new SettingOverride("--check", "check.linearizable=true"))), cli.loadedOverrides);
+
+    assertEquals(ExitCode.BAD_INPUT, cli.execute("run", "lag.conf", "--check", "serializable"));
+    assertTrue(cli.err().contains("'serializable' is not a check: write --check linearizable"), cli.err());
   }
 
   private static RunResult withReplication(RunResult r, Summary.Replication replication) {

@@ -175,13 +175,27 @@ final class ProtocolHarness {
 
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
   long read(long at, String node, String key) {
+    return read(at, node, key, LogPosition.ORIGIN, 0);
+  }
+
+  /**
+   * Schedules a session's read of {@code key} on {@code node} at {@code at}, asking for a state at
+   * least as new as {@code after} and willing to wait {@code maxWaitMicros} for it; returns its
+   * request id.
+   */
+  long read(long at, String node, String key, LogPosition after, long maxWaitMicros) {
     long id = nextRequestId++;
     schedule(at, false, () -> {
       readAt.put(id, now);
       ProtocolNode n = nodes.get(node);
-      carryOut(n, n.onRead(new Read("client", id, key), local(n)));
+      carryOut(n, n.onRead(new Read("client", id, key, after, maxWaitMicros), local(n)));
     });
     return id;
+  }
+
+  /** Whether the read has been answered yet. */
+  boolean answered(long readId) {
+    return readAnswers.stream().anyMatch(a -> a.outcome().requestId() == readId);
   }
 
   /** Runs every event up to and including {@code time}, then sets the clock to it. */

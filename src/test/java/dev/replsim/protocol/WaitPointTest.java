@@ -87,7 +87,7 @@ class WaitPointTest {
     long late = h.read(ms(15), follower(1), "k");
     h.runUntilIdle();
 
-    assertEquals(new ReadOutcome("client", early, "k", null, 0), h.readAnswer(early).outcome());
-    assertEquals(new ReadOutcome("client", late, "k", "v", 1), h.readAnswer(late).outcome());
+    assertEquals(new ReadOutcome("client", early, "k", null, 0, 1, 0), h.readAnswer(early).outcome());
+    assertEquals(new ReadOutcome("client", late, "k", "v", 1, 1, 0), h.readAnswer(late).outcome());
   }
 }

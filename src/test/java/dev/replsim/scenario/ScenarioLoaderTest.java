@@ -110,6 +110,27 @@ class ScenarioLoaderTest {
     assertEquals(200.0, s.workload().writeRate());
     assertEquals(Arrival.POISSON, s.workload().arrival());
     assertEquals(Path.of("conf/replsim.conf"), s.file());
+    assertEquals(ReadSettings.NONE, s.workload().reads());
+    assertEquals(CheckSettings.DEFAULT, s.check());
+  }
+
+  @Test
+  void readsSessionsAndChecksLoadWithTheirValues() {
+    Path file = files.write("reads.conf", "# follower reads under read-your-writes, probed",
+        "workload { read-rate = 150.5, read-from = followers, follower-choice = round-robin,",
+        "  read-after-write { enabled = true, delay = 20ms },",
+        "  session-guarantee = read-your-writes, session-timeout = 250ms }",
+        "simulation.duration = 5s",
+        "check { anomalies = false, linearizable = true }");
+
+    Scenario s = ScenarioLoader.load(file);
+
+    assertEquals(new ReadSettings(150.5, ReadSettings.ReadFrom.FOLLOWERS, ReadSettings.FollowerChoice.ROUND_ROBIN,
+        true, Duration.ofMillis(20), ReadSettings.SessionGuarantee.READ_YOUR_WRITES, Duration.ofMillis(250)),
+        s.workload().reads());
+    assertTrue(s.workload().reads().enabled());
+    assertEquals(new CheckSettings(false, true), s.check());
+    assertTrue(s.effectiveConfig().contains("linearizable"), "the check section is part of the recorded run");
   }
 
   @Test

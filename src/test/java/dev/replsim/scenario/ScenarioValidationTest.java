@@ -109,6 +109,20 @@ workload.zipf-exponent = 0            | workload.zipf-exponent = 0 is out of ran
 workload.value-size = -1              | workload.value-size = -1 is out of range: must be 0..1048576
 workload.value-size = 1048577         | workload.value-size = 1048577 is out of range: must be 0..1048576
 workload.max-outstanding = 0          | workload.max-outstanding = 0 is out of range: must be at least 1
+workload.read-rate = -1               | workload.read-rate = -1 is out of range: must be a number of reads per second from 0 (none) to 1000000
+workload.read-rate = often            | workload.read-rate = "often" is not a number: must be a number of reads per second from 0 (none) to 1000000
+workload.session-timeout = -1s        | workload.session-timeout = -1s is out of range: must be a duration of 0 (go to the leader at once) or more, e.g. 1s
+workload.read-after-write.delay = 5   | workload.read-after-write.delay = 5 has no unit: write 5ms or 5s (units: ns, us, ms, s, m, h, d)
+workload.read-after-write.enabled = 3 | workload.read-after-write.enabled = 3 is not a boolean: must be true or false
+workload { read-rate = 10, statements { set = 0.9, delete = 0.1 } } | workload.read-rate = 10 needs SET statements only (workload.statements.set = 1): the checkers judge each key as a register of the values clients SET, and this mix also has delete 0.1
+workload { read-after-write.enabled = true, statements { set = 0.5, incr = 0.5 } } | workload.read-after-write.enabled = true needs SET statements only (workload.statements.set = 1): the checkers judge each key as a register of the values clients SET, and this mix also has incr 0.5
+cluster.followers = 0, workload.read-rate = 10 | workload.read-rate = 10 reads from followers (workload.read-from = followers, the default), but cluster.followers = 0: set workload.read-from = leader
+cluster.followers = 0, workload { read-rate = 10, read-from = nearest } | workload.read-from = nearest needs at least one follower, but cluster.followers = 0: read from the leader (read-from = leader)
+check.linearizable = true, workload.write-rate = 1000 | check.linearizable = true: the linearizability check takes on up to 10,000 operations, and this run would make about 20,000 (1,000 writes/s for 20s): shorten simulation.duration (--duration) or lower the rates
+check.linearizable = true, workload { read-rate = 300, read-after-write.enabled = true } | check.linearizable = true: the linearizability check takes on up to 10,000 operations, and this run would make about 14,000 (200 writes/s with as many probes and 300 reads/s for 20s): shorten simulation.duration (--duration) or lower the rates
+check.linearizable = true, workload.write-rate = unlimited | check.linearizable = true needs a set workload.write-rate: unlimited writes would make far more than the 10,000 operations the check takes on
+check.linearizable = true, workload.statements { set = 0.9, set-now = 0.1 } | check.linearizable = true needs SET statements only (workload.statements.set = 1): the checkers judge each key as a register of the values clients SET, and this mix also has set-now 0.1
+check.anomalies = maybe               | check.anomalies = "maybe" is not a boolean: must be true or false
 failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms
 output.dir = [a]                      | output.dir = ["a"] is not a string: must be a directory path, or "" for results/<name>-<timestamp>
 report.sequence-window = 0s           | report.sequence-window = 0s is out of range: must be between 1ms and 1m, e.g. 2s
@@ -136,6 +150,9 @@ cluster.replication.quorum = all      | cluster.replication.quorum = all is not 
 cluster.replication.wait-point = after-flush | cluster.replication.wait-point = after-flush is not a wait point: must be after-sync or after-commit
 cluster.replication.row-image = noblob | cluster.replication.row-image = noblob is not a row image: must be minimal or full
 workload.arrival = bursty             | workload.arrival = bursty is not an arrival process: must be constant or poisson
+workload.read-from = follower         | workload.read-from = follower is not a place to read from: must be leader, followers or nearest; did you mean followers?
+workload.follower-choice = roundrobin | workload.follower-choice = roundrobin is not a follower choice: must be random, round-robin or sticky; did you mean round-robin?
+workload.session-guarantee = causal   | workload.session-guarantee = causal is not a session guarantee: must be none, read-your-writes, monotonic-reads or consistent-prefix
 workload.key-distribution = zipfan    | workload.key-distribution = zipfan is not a key distribution: must be uniform or zipfian; did you mean zipfian?
 cluster.replication.mode = 3          | cluster.replication.mode = 3 is not a commit mode: must be async, sync or semi-sync
 """)
@@ -170,8 +187,8 @@ cluster.mode = sync                   | unknown key cluster.mode; did you mean c
 network.followers = 2                 | unknown key network.followers; did you mean cluster.followers?
 network.delay.vlaue = 2ms             | unknown key network.delay.vlaue; did you mean network.delay.value?
 network.links = [ { from = leader, to = follower-1, dealy = 1ms } ] | unknown key network.links[0].dealy; did you mean network.links[0].delay?
-workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout and statements
-helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover, output, report and variants
+workload.colour = blue                | unknown key workload.colour; workload takes clients, write-rate, arrival, keys, key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout, statements, read-rate, read-from, follower-choice, read-after-write, session-guarantee and session-timeout
+helper = 5                            | unknown key helper; the sections are simulation, cluster, network, workload, faults, nemesis, failover, output, report, check and variants
 workload.statements.sett = 1          | unknown key workload.statements.sett; did you mean workload.statements.set?
 faults = [ { at = 10s, action = crash, nod = leader } ] | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?
 network.region-links = [ { from = a, to = b, one_way = true } ] | unknown key network.region-links[0].one_way; did you mean network.region-links[0].one-way?
@@ -209,7 +226,7 @@ simulation.seed.low = 1               | unknown key simulation.seed.low; simulat
     assertEquals(
         file
             + ":1: unknown key workload.b-typo; workload takes clients, write-rate, arrival, keys,"
-            + " key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout and statements",
+            + " key-distribution, zipf-exponent, value-size, max-outstanding, write-timeout, statements, read-rate, read-from, follower-choice, read-after-write, session-guarantee and session-timeout",
         error(file));
   }
 

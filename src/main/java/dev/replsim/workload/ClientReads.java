@@ -1,0 +1,165 @@
+package dev.replsim.workload;
+
+import dev.replsim.check.Operation.Outcome;
+import dev.replsim.clock.RunClock;
+import dev.replsim.metrics.ClientHistory;
+import dev.replsim.metrics.ReadCounts;
+import dev.replsim.node.ReplicaNode;
+import dev.replsim.protocol.LogPosition;
+import dev.replsim.protocol.Read;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * The reading half of a {@link Client}, run on the client's thread: it sends each read straight to
+ * the node its {@link ReadRouter} picks, with the position its {@link Session} needs; when a
+ * follower answers with an older state (it did not apply the position within the session
+ * timeout) it sends the read on to the leader. It counts every read and records each in the
+ * client's history, if there is one, when it ends.
+ */
+final class ClientReads {
+
+  /** A read on its way: which node has it, and what happened to it so far. */
+  private static final class Pending {
+    final String key;
+    final long invokeMicros;
+    final boolean probe;
+    final LogPosition after;
+    String node;
+    long heldMicros;
+    boolean redirected;
+
+    Pending(String key, long invokeMicros, boolean probe, LogPosition after) {
+      this.key = key;
+      this.invokeMicros = invokeMicros;
+      this.probe = probe;
+      this.after = after;
+    }
+  }
+
+  private final ReadRouter router;
+  private final Session session;
+  private final long sessionTimeoutMicros;
+  private final RunClock clock;
+  private final ReadCounts counts;
+  private final ClientHistory history;
+  private final ActorRef<ReplicaNode.ReadResult> replies;
+  private final Map<String, ActorRef<ReplicaNode.Command>> nodes;
+  private final Map<Long, Pending> pending = new HashMap<>();
+  private long nextRequestId = 1;
+
+  /**
+   * @param nodes every running node's actor by name
+   * @param history where ended reads are recorded, or null to record nothing
+   */
+  ClientReads(ReadRouter router, Session session, long sessionTimeoutMicros, RunClock clock, ReadCounts counts,
+      ClientHistory history, ActorRef<ReplicaNode.ReadResult> replies, Map<String, ActorRef<ReplicaNode.Command>> nodes) {
+    this.router = router;
+    this.session = session;
+    this.sessionTimeoutMicros = sessionTimeoutMicros;
+    this.clock = clock;
+    this.counts = counts;
+    this.history = history;
+    this.replies = replies;
+    this.nodes = new HashMap<>(nodes);
+  }
+
+  /** Reads {@code key} now; a probe is a read-after-write probe. */
+  void read(String key, boolean probe) {
+    counts.issued();
+    long now = clock.nowMicros();
+    Pending p = new Pending(key, now, probe, session.requirement());
+    String node = router.pick();
+    if (node == null) {
+      end(p, Outcome.FAILED, now); // no node that may serve it runs: refused at once
+      return;
+    }
+    long id = nextRequestId++;
+    pending.put(id, p);
+    send(id, p, node);
+  }
+
+  private void send(long id, Pending p, String node) {
+    p.node = node;
+    ActorRef<ReplicaNode.Command> ref = nodes.get(node);
+    if (ref == null) {
+      pending.remove(id);
+      end(p, Outcome.FAILED, clock.nowMicros());
+      return;
+    }
+    boolean hold = session.waits() && !node.equals(router.leader());
+    ref.tell(new ReplicaNode.ClientRead(new Read(replies, id, p.key, p.after, hold ? sessionTimeoutMicros : 0)));
+  }
+
+  /** A node answered: the read ends, or goes on to the leader if a follower could not meet its session. */
+  void answered(ReplicaNode.ReadResult r) {
+    Pending p = pending.get(r.requestId());
+    if (p == null) {
+      return; // it ended already: timed out, or its node was declared down
+    }
+    p.heldMicros += r.waitedMicros();
+    if (!p.after.reachedBy(r.term(), r.lsn()) && !p.node.equals(router.leader())) {
+      p.redirected = true;
+      send(r.requestId(), p, router.leader());
+      return;
+    }
+    pending.remove(r.requestId());
+    session.read(new LogPosition(r.term(), r.lsn()));
+    counts.answered(p.node, p.probe, p.heldMicros, p.redirected);
+    if (history != null) {
+      history.read(p.key, r.value(), p.invokeMicros, clock.nowMicros(), Outcome.OK, p.node, r.term(), r.lsn());
+    }
+  }
+
+  /** The client's write was acknowledged at this position. */
+  void wrote(LogPosition position) {
+    session.wrote(position);
+  }
+
+  /** The node crashed: reads waiting for it end unanswered, and no read goes there until it is back. */
+  void nodeDown(String node) {
+    nodes.remove(node);
+    router.down(node);
+    endWhere(p -> node.equals(p.node));
+  }
+
+  void nodeUp(String node, ActorRef<ReplicaNode.Command> ref) {
+    nodes.put(node, ref);
+    router.up(node);
+  }
+
+  /** Reads sent before {@code cutoffMicros} and still unanswered end unanswered. */
+  void expireSentBefore(long cutoffMicros) {
+    endWhere(p -> p.invokeMicros < cutoffMicros);
+  }
+
+  /** The run is over: every read still out ends unanswered. */
+  void finish() {
+    endWhere(p -> true);
+  }
+
+  int outstanding() {
+    return pending.size();
+  }
+
+  private void endWhere(java.util.function.Predicate<Pending> which) {
+    long now = clock.nowMicros();
+    for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      if (which.test(p)) {
+        it.remove();
+        end(p, Outcome.UNKNOWN, now);
+      }
+    }
+  }
+
+  /** A read that got no answer: failed, and recorded with what is known. */
+  private void end(Pending p, Outcome outcome, long now) {
+    counts.failed(1);
+    if (history != null) {
+      history.read(p.key, null, p.invokeMicros, now, outcome, p.node, 0, 0);
+    }
+  }
+}
