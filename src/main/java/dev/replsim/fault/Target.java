@@ -6,7 +6,9 @@ import java.util.List;
  * Which nodes a fault hits, resolved when it fires: named nodes, or a selector. Selectors follow
  * Jepsen's nemesis: {@code one} (a random node), {@code minority} (fewer than half, at random),
  * {@code majority} (more than half, at random), {@code all}, and the role selectors
- * {@code current-leader} (also {@code leader}), {@code random-follower} and {@code followers};
+ * {@code current-leader}, {@code leader} (the current leader, or when it is not among the nodes the
+ * fault can hit, the node named {@code leader}: a restart after a failover brings that one back),
+ * {@code random-follower} and {@code followers};
  * in a partition, {@code rest} is every node no other group names.
  *
  * @param selector the selector, or null when the target names its nodes

@@ -36,8 +36,14 @@ public final class TargetResolver {
     followers.remove(leader);
     switch (target.selector()) {
       case "current-leader":
-      case "leader":
         return pool.contains(leader) ? List.of(leader) : List.of();
+      case "leader":
+        // the node that leads now; else the node named leader (so "restart leader" brings back
+        // the first leader after a failover has replaced it)
+        if (pool.contains(leader)) {
+          return List.of(leader);
+        }
+        return pool.contains("leader") ? List.of("leader") : List.of();
       case "random-follower":
         return pick(followers, 1);
       case "followers":

@@ -43,7 +43,9 @@ public final class SummaryBuilder {
           postgres(recorder, f.reported),
           new Summary.MysqlLag(LatencyStats.ofValues(f.reported.secondsBehindSource),
               f.reported.secondsBehindSource.getMaxValue())));
-      minAppliedAtWriteEnd = Math.min(minAppliedAtWriteEnd, f.appliedAtWriteEnd);
+      if (finalStatus.containsKey(f.name) && !f.name.equals(leaderName)) { // follows the final leader
+        minAppliedAtWriteEnd = Math.min(minAppliedAtWriteEnd, f.appliedAtWriteEnd);
+      }
     }
     if (minAppliedAtWriteEnd == Long.MAX_VALUE) {
       minAppliedAtWriteEnd = recorder.leaderLastLsn();

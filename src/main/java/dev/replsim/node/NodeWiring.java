@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param outLinks this node's directed links, by destination node name
  * @param crashed set when the node crashes: from that instant it sends, records and answers
  *     nothing, although its ActorSystem takes a while to terminate
+ * @param crashes when every node crashed, so that messages lost with their sender are dropped
  */
 public record NodeWiring(
     String name, List<String> nodes, Map<String, LinkModel> outLinks, PreciseTimer timer, Recorder recorder,
-    HardState hardState, AtomicBoolean crashed) {
+    HardState hardState, AtomicBoolean crashed, Crashes crashes) {
 
   public NodeWiring {
     nodes = List.copyOf(nodes);

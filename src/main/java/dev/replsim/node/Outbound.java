@@ -68,11 +68,11 @@ final class Outbound {
       recorder.traceDropped(self, to, message, nowMicros);
       return;
     }
-    peer.tell(new ReplicaNode.Envelope(t.deliverAtMicros(), message));
+    peer.tell(new ReplicaNode.Envelope(nowMicros, t.deliverAtMicros(), message));
     recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
     if (t.duplicated()) {
       recorder.messageDuplicated();
-      peer.tell(new ReplicaNode.Envelope(t.duplicateAtMicros(), message));
+      peer.tell(new ReplicaNode.Envelope(nowMicros, t.duplicateAtMicros(), message));
       recorder.traceSent(self, to, message, nowMicros, t.duplicateAtMicros());
     }
   }

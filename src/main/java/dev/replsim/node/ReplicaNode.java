@@ -53,7 +53,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
           DeliverDue, Flush, PeersChanged, NodeFault {}
 
   /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
-  public record Envelope(long deliverAtMicros, Message message) implements Command, CborSerializable {}
+  public record Envelope(long sentAtMicros, long deliverAtMicros, Message message) implements Command, CborSerializable {}
 
   /** A client's write; the leader answers the client with {@link WriteCommitted}. */
   public record ClientWrite(Write write) implements Command {}
@@ -129,7 +129,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private final Set<String> awaitPeers;
   private final CompletableFuture<Void> ready;
   private final StashBuffer<Command> paused;
-  private final InboundQueue<Message> inbound = new InboundQueue<>();
+  private final InboundQueue<Envelope> inbound = new InboundQueue<>();
   private final CoreTimers timers;
   private long deliveryScheduledAt = Long.MAX_VALUE;
   private boolean flushPending;
@@ -216,9 +216,9 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private Behavior<Command> onEnvelope(Envelope envelope) {
     long now = clock.trueNow();
     if (inbound.size() == 0 && envelope.deliverAtMicros() <= now) {
-      deliver(envelope.deliverAtMicros(), envelope.message(), now);
+      deliver(envelope, now);
     } else {
-      inbound.offer(envelope.deliverAtMicros(), envelope.message());
+      inbound.offer(envelope.deliverAtMicros(), envelope);
       deliverDue();
     }
     return this;
@@ -234,8 +234,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private void deliverDue() {
     long now = clock.trueNow();
     while (inbound.hasDue(now)) {
-      long at = inbound.nextDeliveryAt();
-      deliver(at, inbound.poll(), now);
+      deliver(inbound.poll(), now);
       now = clock.trueNow();
     }
     long next = inbound.nextDeliveryAt();
@@ -246,12 +245,14 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     }
   }
 
-  private void deliver(long deliverAt, Message message, long now) {
-    if (wiring.crashed().get()) {
+  private void deliver(Envelope envelope, long now) {
+    Message message = envelope.message();
+    if (wiring.crashed().get() || wiring.crashes().lostWithSender(message.from(), envelope.sentAtMicros(),
+        envelope.deliverAtMicros())) {
       recorder.messageDropped(Transmission.Fate.LOST);
       return;
     }
-    recorder.messageDelivered(now - deliverAt);
+    recorder.messageDelivered(now - envelope.deliverAtMicros());
     execute(core.onMessage(message, clock.local(now)), now);
   }
 

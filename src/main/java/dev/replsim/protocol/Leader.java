@@ -220,6 +220,9 @@ public final class Leader implements ProtocolNode {
     }
     long match = history.matchingLsn(TermHistory.of(hello.history()), hello.lastLsn(), log.lastLsn());
     d.send(hello.from(), new LogMatch(term, name, match, log.lastLsn()));
+    if (progress.isMatched(i)) {
+      return; // said again before our answer arrived: what was shipped since (a snapshot) still stands
+    }
     // a follower that applied entries after the match starts over empty, to be set up from a snapshot
     boolean startsOver = hello.appliedLsn() > match;
     progress.match(i, startsOver ? 0 : match, startsOver ? 0 : hello.appliedLsn());

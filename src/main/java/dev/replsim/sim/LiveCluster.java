@@ -185,6 +185,7 @@ final class LiveCluster implements AutoCloseable {
   /** Stops the node's ActorSystem abruptly; with the memory journal all it held is gone. */
   void crash(String node) {
     crashSwitches.get(node).set(true); // at once: terminating its ActorSystem takes a while
+    factory.crashes().crashed(node, timer.clock().nowMicros());
     nodes.remove(node);
     formation.crash(node);
     recorder.nodeDown(node, timer.clock().nowMicros());

@@ -3,6 +3,7 @@ package dev.replsim.sim;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
+import dev.replsim.node.Crashes;
 import dev.replsim.node.HardState;
 import dev.replsim.node.NodeWiring;
 import dev.replsim.protocol.CommitPolicy;
@@ -35,6 +36,7 @@ final class NodeFactory {
   private final ProtocolSettings protocol;
   /** Every node's votes, kept across its restarts. */
   private final HardState hardState = new HardState();
+  private final Crashes crashes = new Crashes();
 
   NodeFactory(Scenario scenario) {
     this.scenario = scenario;
@@ -90,7 +92,11 @@ final class NodeFactory {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState, crashed);
+    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState, crashed, crashes);
+  }
+
+  Crashes crashes() {
+    return crashes;
   }
 
   HardState hardState() {

@@ -1,6 +1,7 @@
 package dev.replsim.sim;
 
 import dev.replsim.metrics.HistoryRecorder;
+import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReadSettings;
 import dev.replsim.scenario.Scenario;
@@ -38,7 +39,8 @@ final class Workload {
       String client = "c" + i;
       plans.add(new ClientPlan(client, arrivals, keys, w.valueSize(), w.maxOutstanding(), statements,
           NodeFactory.micros(w.writeTimeout()), scenario.leader(), readPlan(scenario, name, streams, startMicros),
-          history == null ? null : history.client(client)));
+          history == null ? null : history.client(client),
+          scenario.failover().election().strategy() != ElectionSettings.Strategy.NONE));
     }
     return plans;
   }

@@ -9,6 +9,7 @@ import dev.replsim.protocol.LogPosition;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -69,7 +70,10 @@ public final class Client extends AbstractBehavior<Client.Command> {
 
   private enum Expire implements Command { INSTANCE }
 
-  private record Committed(ReplicaNode.WriteCommitted reply) implements Command {}
+  private record Replied(ReplicaNode.WriteReply reply) implements Command {}
+
+  /** Sends a redirected write again, to whichever node leads by then. */
+  private record Resend(long requestId) implements Command {}
 
   private record Answered(ReplicaNode.ReadResult reply) implements Command {}
 
@@ -79,10 +83,12 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final PreciseTimer timer;
   private final RunClock clock;
   private final Recorder recorder;
-  private final ActorRef<ReplicaNode.WriteCommitted> replies;
+  private final ActorRef<ReplicaNode.WriteReply> replies;
   private final IssuedWrites issued = new IssuedWrites();
   private final ClientReads reads;
-  private ActorRef<ReplicaNode.Command> leader;
+  private final LeaderFinder finder;
+  /** Redirected writes waiting to be sent again, by request id: how often each was. */
+  private final Map<Long, Integer> resends = new HashMap<>();
   private long nextRequestId = 1;
   private boolean halted;
 
@@ -99,11 +105,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
       PreciseTimer timer, Recorder recorder) {
     super(ctx);
     this.plan = plan;
-    this.leader = nodes.get(plan.leader());
+    this.finder = new LeaderFinder(plan.leader(), nodes, plan.failover());
     this.timer = timer;
     this.clock = timer.clock();
     this.recorder = recorder;
-    this.replies = ctx.messageAdapter(ReplicaNode.WriteCommitted.class, Committed::new);
+    this.replies = ctx.messageAdapter(ReplicaNode.WriteReply.class, Replied::new);
     ClientPlan.ReadPlan r = plan.reads();
     this.reads = r == null ? null : new ClientReads(r.router(), r.session(), r.sessionTimeoutMicros(), clock,
         recorder.reads(), plan.history(), ctx.messageAdapter(ReplicaNode.ReadResult.class, Answered::new), nodes);
@@ -113,7 +119,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessageEquals(Arrive.INSTANCE, this::onArrive)
-        .onMessage(Committed.class, this::onCommitted)
+        .onMessage(Replied.class, this::onReplied)
+        .onMessage(Resend.class, this::onResend)
         .onMessageEquals(ReadArrive.INSTANCE, this::onReadArrive)
         .onMessage(Probe.class, this::onProbe)
         .onMessage(Answered.class, this::onAnswered)
@@ -160,6 +167,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
     String value = plan.name() + "-" + id;
     Statement statement = plan.statements().next(plan.keys().next(), value, plan.valueBytes());
     recorder.writeIssued();
+    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
     if (leader == null) {
       recorder.writesFailed(1);
       long now = clock.nowMicros();
@@ -170,9 +178,14 @@ public final class Client extends AbstractBehavior<Client.Command> {
     leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, statement)));
   }
 
-  private Behavior<Command> onCommitted(Committed msg) {
-    ReplicaNode.WriteCommitted reply = msg.reply();
+  private Behavior<Command> onReplied(Replied msg) {
+    if (msg.reply() instanceof ReplicaNode.WriteRedirected) {
+      onRedirected((ReplicaNode.WriteRedirected) msg.reply());
+      return this;
+    }
+    ReplicaNode.WriteCommitted reply = (ReplicaNode.WriteCommitted) msg.reply();
     long at = issued.remove(reply.requestId());
+    resends.remove(reply.requestId());
     if (at >= 0) {
       long now = clock.nowMicros();
       recorder.writeCommitted(now - at, reply.term(), reply.lsn(), now);
@@ -187,7 +200,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
           timer.at(now + delay, () -> self.tell(probe));
         }
       }
-      if (plan.closedLoop() && !halted && leader != null) {
+      if (plan.closedLoop() && !halted && finder.leaderRef() != null) {
         write();
       }
     }
@@ -198,7 +211,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private void recordWrite(Statement statement, long sentAt, long endedAt, Outcome outcome, long term, long lsn) {
     if (plan.history() != null && statement instanceof Statement.Assign) {
       Statement.Assign set = (Statement.Assign) statement;
-      plan.history().write(set.key(), set.value(), sentAt, endedAt, outcome, plan.leader(), term, lsn);
+      plan.history().write(set.key(), set.value(), sentAt, endedAt, outcome,
+          finder.leader() != null ? finder.leader() : plan.leader(), term, lsn);
     }
   }
 
@@ -242,45 +256,107 @@ public final class Client extends AbstractBehavior<Client.Command> {
     int expired = giveUp(cutoff);
     if (expired > 0) {
       recorder.writesFailed(expired);
-      for (int i = 0; plan.closedLoop() && !halted && leader != null && i < expired; i++) {
+      for (int i = 0; plan.closedLoop() && !halted && finder.leaderRef() != null && i < expired; i++) {
         write();
       }
     }
     return this;
   }
 
-  private Behavior<Command> onLeaderIs(LeaderIs msg) {
-    boolean wasDown = leader == null;
-    leader = msg.leader();
-    if (reads != null) {
-      reads.nodeUp(plan.leader(), leader);
+  /**
+   * A node would not take a write. If it had appended it before it stepped down, the write may yet
+   * commit or be lost: its outcome is unknown, and it is not sent again (that could apply it
+   * twice). Otherwise it goes to the leader the node named, or, while none is known, to the next
+   * guess after a back-off; the write timeout bounds how long it keeps trying.
+   */
+  private void onRedirected(ReplicaNode.WriteRedirected r) {
+    boolean wait = finder.redirected(r.node(), r.leader());
+    if (issued.statement(r.requestId()) == null) {
+      return; // answered, or given up on, already
     }
-    for (int i = 0; wasDown && plan.closedLoop() && !halted && i < plan.maxOutstanding(); i++) {
-      write();
+    if (r.appended()) {
+      long now = clock.nowMicros();
+      long at = issued.remove(r.requestId());
+      resends.remove(r.requestId());
+      recordWrite(issued.removedStatement(), at, now, Outcome.UNKNOWN, 0, 0);
+      recorder.writesFailed(1);
+      if (plan.closedLoop() && !halted && finder.leaderRef() != null) {
+        write();
+      }
+      return;
     }
+    int attempt = resends.merge(r.requestId(), 1, Integer::sum);
+    if (!wait) {
+      onResend(new Resend(r.requestId()));
+    } else {
+      ActorRef<Command> self = getContext().getSelf();
+      Resend resend = new Resend(r.requestId());
+      timer.at(clock.nowMicros() + backOffMicros(attempt), () -> self.tell(resend));
+    }
+  }
+
+  /** 10 ms, doubling with each attempt, at most 80 ms, so a client finds a new leader soon after it won. */
+  private static long backOffMicros(int attempt) {
+    return 10_000L << Math.min(attempt - 1, 3);
+  }
+
+  private Behavior<Command> onResend(Resend msg) {
+    Statement statement = issued.statement(msg.requestId());
+    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
+    if (statement == null) {
+      resends.remove(msg.requestId());
+    } else if (leader != null) {
+      leader.tell(new ReplicaNode.ClientWrite(new Write(replies, msg.requestId(), statement)));
+    } // else: no node can take it now; the write timeout ends it
     return this;
   }
 
+  private Behavior<Command> onLeaderIs(LeaderIs msg) {
+    boolean wasDown = finder.leaderRef() == null;
+    String node = msg.leader().path().name();
+    finder.up(node, msg.leader(), true);
+    if (reads != null) {
+      reads.nodeUp(node, msg.leader());
+    }
+    refill(wasDown);
+    return this;
+  }
+
+  /** In a closed loop, a client whose writes all failed with its leader starts writing again. */
+  private void refill(boolean wasDown) {
+    for (int i = 0; wasDown && plan.closedLoop() && !halted && finder.leaderRef() != null
+        && i < plan.maxOutstanding(); i++) {
+      write();
+    }
+  }
+
   private Behavior<Command> onLeaderDown() {
-    leader = null;
+    String node = finder.leader() != null ? finder.leader() : plan.leader();
     int failed = giveUp(Long.MAX_VALUE); // sent before the crash: they may have reached followers
+    resends.clear();
     if (failed > 0) {
       recorder.writesFailed(failed);
     }
+    finder.down(node);
     if (reads != null) {
-      reads.nodeDown(plan.leader());
+      reads.nodeDown(node);
     }
+    refill(true);
     return this;
   }
 
   private Behavior<Command> onFollowerIs(FollowerIs msg) {
+    boolean wasDown = finder.leaderRef() == null;
+    finder.up(msg.node(), msg.ref(), false);
     if (reads != null) {
       reads.nodeUp(msg.node(), msg.ref());
     }
+    refill(wasDown);
     return this;
   }
 
   private Behavior<Command> onFollowerDown(FollowerDown msg) {
+    finder.down(msg.node());
     if (reads != null) {
       reads.nodeDown(msg.node());
     }

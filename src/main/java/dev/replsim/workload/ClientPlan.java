@@ -13,6 +13,8 @@ import dev.replsim.metrics.ClientHistory;
  * @param leader the name of the node it writes to
  * @param reads how it reads, or null if it does not
  * @param history where its operations are recorded, or null to record none
+ * @param failover whether another node may come to lead (an election or a switchover), so that a
+ *     client that lost its leader looks for the new one rather than waiting for it to restart
  */
 public record ClientPlan(
     String name,
@@ -24,7 +26,8 @@ public record ClientPlan(
     long writeTimeoutMicros,
     String leader,
     ReadPlan reads,
-    ClientHistory history) {
+    ClientHistory history,
+    boolean failover) {
 
   /** A closed-loop plan: no arrival process, as fast as the leader answers. */
   public boolean closedLoop() {

@@ -42,4 +42,13 @@ class TargetResolverTest {
     assertEquals(List.of("follower-2"), groups.get(0));
     assertEquals(List.of("leader", "follower-1", "follower-3", "follower-4"), groups.get(1));
   }
+
+  @Test
+  void leaderRestartsTheNodeNamedLeaderOnceAnotherLeadsButCurrentLeaderDoesNot() {
+    List<String> crashed = List.of("leader");
+    assertEquals(List.of("leader"), targets.resolve(Target.parse("leader"), crashed, "follower-1"));
+    assertEquals(List.of(), targets.resolve(Target.parse("current-leader"), crashed, "follower-1"));
+    assertEquals(List.of("follower-1"), targets.resolve(Target.parse("leader"), NODES, "follower-1"),
+        "a crash of leader hits whoever leads now");
+  }
 }

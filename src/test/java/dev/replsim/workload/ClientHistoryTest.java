@@ -79,7 +79,7 @@ class ClientHistoryTest {
     ClientHistory history = histories.client("c1");
     ClientPlan plan = new ClientPlan("c1", null, new KeyChooser(KeyDistribution.UNIFORM, 1, 0.99, streams.stream("k")),
         8, 1, new StatementChooser(StatementMix.SET_ONLY, streams.stream("s")), writeTimeoutMicros, "leader", reads,
-        history);
+        history, false);
     Map<String, ActorRef<ReplicaNode.Command>> nodes = new HashMap<>();
     if (leaderUp) {
       nodes.put("leader", leader.ref());
