@@ -42,13 +42,21 @@ final class FailoverLog {
       this.lastAckBeforeMicros = lastAckBeforeMicros;
     }
 
+    /**
+     * The old leader could have gone on leading: no fault crashed, paused or cut it off (none
+     * struck it, or only a slower link, a slower apply or a skewed clock), so the followers
+     * suspected a live leader.
+     */
     boolean needless() {
-      return cause.equals("none");
+      return !DISABLING.contains(cause);
     }
   }
 
   private final List<Change> changes = new ArrayList<>();
   private final Set<String> leaders = new HashSet<>();
+  /** Faults after which a failover is needed: the leader is down, frozen or unreachable. */
+  private static final java.util.Set<String> DISABLING = java.util.Set.of("crash", "pause", "partition", "switchover");
+
   private volatile String leader;
   private volatile long term = 1;
   private volatile long lastAckAt = -1;

@@ -209,9 +209,10 @@ public record Summary(
 
   /**
    * One change of leader. {@code atMs}: when the new leader won. {@code faultAtMs}: when the fault
-   * that took the old leader out struck (null when none did: a needless failover, the old leader
-   * was alive and only slow to be heard). {@code cause}: that fault's action, {@code switchover}
-   * for a planned one, or {@code none}. {@code detectionMs}: from the fault to the first follower
+   * that struck the old leader (null when none did). {@code cause}: that fault's action,
+   * {@code switchover} for a planned one, or {@code none}. {@code needless}: the old leader was
+   * alive and reachable (no crash, pause or partition struck it; at most a slower link): its
+   * followers only heard it too late. {@code detectionMs}: from the fault to the first follower
    * suspecting the leader. {@code electionMs}: from that suspicion (or the switchover's start) to
    * the new leader winning. {@code unavailableMs}: from the last write acknowledged before the
    * fault to the first one the new leader acknowledged (null if it acknowledged none).

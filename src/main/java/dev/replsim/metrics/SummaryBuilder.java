@@ -129,10 +129,14 @@ public final class SummaryBuilder {
     return Math.round(v * 10) / 10.0;
   }
 
-  /** Notes, at the end of the writes, how far each follower had applied. */
+  /**
+   * Notes, at the end of the writes, how far each follower had applied: the entries it applied,
+   * or its applied LSN when that is further (a former leader applied what it wrote itself, and
+   * LSNs go on across an election's terms).
+   */
   public static void markWriteEnd(Recorder recorder) {
     for (FollowerTrack f : recorder.followers()) {
-      f.appliedAtWriteEnd = f.appliedEntries;
+      f.appliedAtWriteEnd = Math.max(f.appliedEntries, f.appliedLsn);
     }
   }
 }
