@@ -30,19 +30,14 @@ public final class Recorder {
   /** Written by the leader's thread on every append; read once the run is over. */
   private long leaderBytes;
   private final IntervalHistogram commitLatency = new IntervalHistogram(false);
-  private final IntervalHistogram deliveryError = new IntervalHistogram(false);
   private final LongAdder attempted = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
   private final LongAdder fallbacks = new LongAdder();
   private final LongAdder fullPageImages = new LongAdder();
-  private final LongAdder sent = new LongAdder();
-  private final LongAdder delivered = new LongAdder();
-  private final LongAdder dropped = new LongAdder();
-  private final LongAdder duplicated = new LongAdder();
-  private final LongAdder bytes = new LongAdder();
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
   private final MessageTrace trace = new MessageTrace();
+  private final NetworkCounts network = new NetworkCounts();
   private final ReadCounts reads = new ReadCounts();
   private volatile long writeStartMicros;
 
@@ -87,15 +82,6 @@ public final class Recorder {
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
       f.appliedEntries += a.toLsn() - a.fromLsn() + 1;
       f.appliedLsn = a.toLsn();
-    } else if (o instanceof Observation.Fallback) {
-      Observation.Fallback fb = (Observation.Fallback) o;
-      fallbacks.increment();
-      event(atMicros, "semi-sync-fallback", node,
-          details("lsn", fb.lsn(), "acked", fb.acked(), "needed", fb.needed()));
-    } else if (o instanceof Observation.GapDetected) {
-      Observation.GapDetected g = (Observation.GapDetected) o;
-      event(atMicros, "gap-detected", node,
-          details("expectedLsn", g.expectedLsn(), "receivedLsn", g.receivedLsn()));
     } else if (o instanceof Observation.SnapshotInstalled && f != null) {
       Observation.SnapshotInstalled s = (Observation.SnapshotInstalled) o;
       f.appliedEntries += Math.max(0, s.lsn() - f.appliedLsn);
@@ -104,16 +90,10 @@ public final class Recorder {
       f.appliedLsn = s.lsn();
       f.followed = true;
       event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
-    } else if (o instanceof Observation.SnapshotSent) {
-      Observation.SnapshotSent s = (Observation.SnapshotSent) o;
-      event(atMicros, "snapshot-sent", node, details("follower", s.follower(), "lsn", s.lsn(), "bytes", s.bytes()));
-    } else if (o instanceof Observation.FollowerRestarted) {
-      Observation.FollowerRestarted r = (Observation.FollowerRestarted) o;
-      event(atMicros, "follower-restarted", node, details("follower", r.follower(), "incarnation", r.incarnation()));
-    } else if (o instanceof Observation.ResendServed) {
-      Observation.ResendServed r = (Observation.ResendServed) o;
-      event(atMicros, "resend", node, details("follower", r.follower(), "fromLsn", r.fromLsn()));
-    } else {
+    } else if (o instanceof Observation.Fallback) {
+      fallbacks.increment();
+      ProtocolEvents.observe(this, node, o, atMicros);
+    } else if (!ProtocolEvents.observe(this, node, o, atMicros)) {
       observeMethod(f, o, atMicros);
     }
   }
@@ -237,25 +217,9 @@ public final class Recorder {
     return failovers.term();
   }
 
-  public void messageSent(int sizeBytes) {
-    sent.increment();
-    bytes.add(sizeBytes);
-  }
-
-  /** The link dropped a message: lost, or cut off by a partition. */
-  public void messageDropped(Transmission.Fate fate) {
-    dropped.increment();
-  }
-
-  /** The link delivers a second copy of a message. */
-  public void messageDuplicated() {
-    duplicated.increment();
-  }
-
-  /** A message was handed to its node {@code errorMicros} after its sampled delivery instant. */
-  public void messageDelivered(long errorMicros) {
-    delivered.increment();
-    deliveryError.record(errorMicros);
+  /** What the emulated network did. */
+  public NetworkCounts network() {
+    return network;
   }
 
   // ---- the message trace (messages.csv), for the report's message-sequence diagram ----
@@ -378,33 +342,10 @@ public final class Recorder {
     return lsns.bytesUpTo(Math.min(lsn, leaderLastLsn));
   }
 
-  long sent() {
-    return sent.sum();
-  }
-
-  long delivered() {
-    return delivered.sum();
-  }
-
-  long dropped() {
-    return dropped.sum();
-  }
-
-  long duplicated() {
-    return duplicated.sum();
-  }
-
-  long bytes() {
-    return bytes.sum();
-  }
-
   IntervalHistogram commitLatency() {
     return commitLatency;
   }
 
-  IntervalHistogram deliveryError() {
-    return deliveryError;
-  }
 
   public List<RunEvent> events() {
     List<RunEvent> list = new ArrayList<>(events);

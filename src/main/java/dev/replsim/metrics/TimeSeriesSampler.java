@@ -72,7 +72,7 @@ public final class TimeSeriesSampler {
       f.durableLag.roll();
       reported(t, f, nowMicros);
     }
-    Histogram delivery = recorder.deliveryError().roll();
+    Histogram delivery = recorder.network().deliveryError().roll();
     if (delivery.getTotalCount() > 0) {
       // how late the live links delivered, against their sampled instants: the emulator's precision
       add(t, NETWORK, "delivery_error_p99_ms", ms(delivery.getValueAtPercentile(99)));

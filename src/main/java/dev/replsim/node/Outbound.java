@@ -60,18 +60,18 @@ final class Outbound {
   void transmit(String to, Message message, long nowMicros) {
     LinkModel link = links.get(to);
     int size = message.sizeBytes();
-    recorder.messageSent(size);
+    recorder.network().sent(size);
     Transmission t = link.transmit(nowMicros, size);
     ActorRef<ReplicaNode.Command> peer = peers.get(to);
     if (!t.delivered() || peer == null) {
-      recorder.messageDropped(peer == null ? Transmission.Fate.LOST : t.fate());
+      recorder.network().dropped(peer == null ? Transmission.Fate.LOST : t.fate());
       recorder.traceDropped(self, to, message, nowMicros);
       return;
     }
     peer.tell(new ReplicaNode.Envelope(nowMicros, t.deliverAtMicros(), message));
     recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
     if (t.duplicated()) {
-      recorder.messageDuplicated();
+      recorder.network().duplicated();
       peer.tell(new ReplicaNode.Envelope(nowMicros, t.duplicateAtMicros(), message));
       recorder.traceSent(self, to, message, nowMicros, t.duplicateAtMicros());
     }

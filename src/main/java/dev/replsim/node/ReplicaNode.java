@@ -249,10 +249,10 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     Message message = envelope.message();
     if (wiring.crashed().get() || wiring.crashes().lostWithSender(message.from(), envelope.sentAtMicros(),
         envelope.deliverAtMicros())) {
-      recorder.messageDropped(Transmission.Fate.LOST);
+      recorder.network().dropped(Transmission.Fate.LOST);
       return;
     }
-    recorder.messageDelivered(now - envelope.deliverAtMicros());
+    recorder.network().delivered(now - envelope.deliverAtMicros());
     execute(core.onMessage(message, clock.local(now)), now);
   }
 

@@ -1,15 +1,12 @@
 package dev.replsim.workload;
 
-import dev.replsim.check.Operation.Outcome;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.LogPosition;
-import dev.replsim.protocol.Write;
 import dev.replsim.storage.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -82,15 +79,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final ClientPlan plan;
   private final PreciseTimer timer;
   private final RunClock clock;
-  private final Recorder recorder;
-  private final ActorRef<ReplicaNode.WriteReply> replies;
-  private final IssuedWrites issued = new IssuedWrites();
   private final ClientReads reads;
   private final LeaderFinder finder;
-  /** Redirected writes waiting to be sent again, by request id: how often each was. */
-  private final Map<Long, Integer> resends = new HashMap<>();
-  private long nextRequestId = 1;
-  private boolean halted;
+  private final ClientWrites writes;
 
   /** @param nodes every node's actor by name, the leader's among them */
   public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
@@ -108,8 +99,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
     this.finder = new LeaderFinder(plan.leader(), nodes, plan.failover());
     this.timer = timer;
     this.clock = timer.clock();
-    this.recorder = recorder;
-    this.replies = ctx.messageAdapter(ReplicaNode.WriteReply.class, Replied::new);
+    ActorRef<Command> self = ctx.getSelf();
+    this.writes = new ClientWrites(plan, clock, recorder, ctx.messageAdapter(ReplicaNode.WriteReply.class,
+        Replied::new), finder, (at, id) -> timer.at(at, () -> self.tell(new Resend(id))));
     ClientPlan.ReadPlan r = plan.reads();
     this.reads = r == null ? null : new ClientReads(r.router(), r.session(), r.sessionTimeoutMicros(), clock,
         recorder.reads(), plan.history(), ctx.messageAdapter(ReplicaNode.ReadResult.class, Answered::new), nodes);
@@ -138,7 +130,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private Behavior<Command> onBegin() {
     if (plan.closedLoop()) {
       for (int i = 0; i < plan.maxOutstanding(); i++) {
-        write();
+        writes.write(); // each fails at once if no leader is up
       }
     } else {
       scheduleArrival();
@@ -150,8 +142,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onArrive() {
-    if (!halted) {
-      write();
+    if (!writes.halted()) {
+      writes.write();
       scheduleArrival();
     }
     return this;
@@ -162,65 +154,28 @@ public final class Client extends AbstractBehavior<Client.Command> {
     timer.at(plan.arrivals().next(), () -> self.tell(Arrive.INSTANCE));
   }
 
-  private void write() {
-    long id = nextRequestId++;
-    String value = plan.name() + "-" + id;
-    Statement statement = plan.statements().next(plan.keys().next(), value, plan.valueBytes());
-    recorder.writeIssued();
-    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
-    if (leader == null) {
-      recorder.writesFailed(1);
-      long now = clock.nowMicros();
-      recordWrite(statement, now, now, Outcome.FAILED, 0, 0); // refused at once: never sent
-      return;
-    }
-    issued.add(id, clock.nowMicros(), statement);
-    leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, statement)));
-  }
-
   private Behavior<Command> onReplied(Replied msg) {
     if (msg.reply() instanceof ReplicaNode.WriteRedirected) {
-      onRedirected((ReplicaNode.WriteRedirected) msg.reply());
+      writes.redirected((ReplicaNode.WriteRedirected) msg.reply());
       return this;
     }
     ReplicaNode.WriteCommitted reply = (ReplicaNode.WriteCommitted) msg.reply();
-    long at = issued.remove(reply.requestId());
-    resends.remove(reply.requestId());
-    if (at >= 0) {
-      long now = clock.nowMicros();
-      recorder.writeCommitted(now - at, reply.term(), reply.lsn(), now);
-      Statement statement = issued.removedStatement();
-      recordWrite(statement, at, now, Outcome.OK, reply.term(), reply.lsn());
-      if (reads != null) {
-        reads.wrote(new LogPosition(reply.term(), reply.lsn()));
-        long delay = plan.reads().probeDelayMicros();
-        if (delay >= 0 && !halted && statement instanceof Statement.Assign) {
-          ActorRef<Command> self = getContext().getSelf();
-          Probe probe = new Probe(((Statement.Assign) statement).key());
-          timer.at(now + delay, () -> self.tell(probe));
-        }
-      }
-      if (plan.closedLoop() && !halted && finder.leaderRef() != null) {
-        write();
+    Statement statement = writes.committed(reply);
+    if (statement != null && reads != null) {
+      reads.wrote(new LogPosition(reply.term(), reply.lsn()));
+      long delay = plan.reads().probeDelayMicros();
+      if (delay >= 0 && !writes.halted() && statement instanceof Statement.Assign) {
+        ActorRef<Command> self = getContext().getSelf();
+        Probe probe = new Probe(((Statement.Assign) statement).key());
+        timer.at(clock.nowMicros() + delay, () -> self.tell(probe));
       }
     }
     return this;
   }
 
-  /** Records a write that ended, when the run keeps a history (of SETs: the checkers' registers). */
-  private void recordWrite(Statement statement, long sentAt, long endedAt, Outcome outcome, long term, long lsn) {
-    if (plan.history() != null && statement instanceof Statement.Assign) {
-      Statement.Assign set = (Statement.Assign) statement;
-      plan.history().write(set.key(), set.value(), sentAt, endedAt, outcome,
-          finder.leader() != null ? finder.leader() : plan.leader(), term, lsn);
-    }
-  }
-
-  /** Writes unanswered when they are given up on may still have taken effect: unknown. */
-  private int giveUp(long cutoffMicros) {
-    long now = clock.nowMicros();
-    return issued.expireSentBefore(cutoffMicros,
-        (sentAt, statement) -> recordWrite(statement, sentAt, now, Outcome.UNKNOWN, 0, 0));
+  private Behavior<Command> onResend(Resend msg) {
+    writes.resend(msg.requestId());
+    return this;
   }
 
   private void scheduleRead() {
@@ -229,7 +184,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onReadArrive() {
-    if (!halted) {
+    if (!writes.halted()) {
       reads.read(plan.reads().keys().next(), false);
       scheduleRead();
     }
@@ -237,7 +192,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onProbe(Probe probe) {
-    if (!halted) {
+    if (!writes.halted()) {
       reads.read(probe.key(), true);
     }
     return this;
@@ -253,105 +208,37 @@ public final class Client extends AbstractBehavior<Client.Command> {
     if (reads != null) {
       reads.expireSentBefore(cutoff);
     }
-    int expired = giveUp(cutoff);
-    if (expired > 0) {
-      recorder.writesFailed(expired);
-      for (int i = 0; plan.closedLoop() && !halted && finder.leaderRef() != null && i < expired; i++) {
-        write();
-      }
-    }
-    return this;
-  }
-
-  /**
-   * A node would not take a write. If it had appended it before it stepped down, the write may yet
-   * commit or be lost: its outcome is unknown, and it is not sent again (that could apply it
-   * twice). Otherwise it goes to the leader the node named, or, while none is known, to the next
-   * guess after a back-off; the write timeout bounds how long it keeps trying.
-   */
-  private void onRedirected(ReplicaNode.WriteRedirected r) {
-    boolean wait = finder.redirected(r.node(), r.leader());
-    if (issued.statement(r.requestId()) == null) {
-      return; // answered, or given up on, already
-    }
-    if (r.appended()) {
-      long now = clock.nowMicros();
-      long at = issued.remove(r.requestId());
-      resends.remove(r.requestId());
-      recordWrite(issued.removedStatement(), at, now, Outcome.UNKNOWN, 0, 0);
-      recorder.writesFailed(1);
-      if (plan.closedLoop() && !halted && finder.leaderRef() != null) {
-        write();
-      }
-      return;
-    }
-    int attempt = resends.merge(r.requestId(), 1, Integer::sum);
-    if (!wait) {
-      onResend(new Resend(r.requestId()));
-    } else {
-      ActorRef<Command> self = getContext().getSelf();
-      Resend resend = new Resend(r.requestId());
-      timer.at(clock.nowMicros() + backOffMicros(attempt), () -> self.tell(resend));
-    }
-  }
-
-  /** 10 ms, doubling with each attempt, at most 80 ms, so a client finds a new leader soon after it won. */
-  private static long backOffMicros(int attempt) {
-    return 10_000L << Math.min(attempt - 1, 3);
-  }
-
-  private Behavior<Command> onResend(Resend msg) {
-    Statement statement = issued.statement(msg.requestId());
-    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
-    if (statement == null) {
-      resends.remove(msg.requestId());
-    } else if (leader != null) {
-      leader.tell(new ReplicaNode.ClientWrite(new Write(replies, msg.requestId(), statement)));
-    } // else: no node can take it now; the write timeout ends it
+    writes.giveUp(cutoff);
     return this;
   }
 
   private Behavior<Command> onLeaderIs(LeaderIs msg) {
-    boolean wasDown = finder.leaderRef() == null;
     String node = msg.leader().path().name();
     finder.up(node, msg.leader(), true);
     if (reads != null) {
       reads.nodeUp(node, msg.leader());
     }
-    refill(wasDown);
+    writes.fill();
     return this;
-  }
-
-  /** In a closed loop, a client whose writes all failed with its leader starts writing again. */
-  private void refill(boolean wasDown) {
-    for (int i = 0; wasDown && plan.closedLoop() && !halted && finder.leaderRef() != null
-        && i < plan.maxOutstanding(); i++) {
-      write();
-    }
   }
 
   private Behavior<Command> onLeaderDown() {
     String node = finder.leader() != null ? finder.leader() : plan.leader();
-    int failed = giveUp(Long.MAX_VALUE); // sent before the crash: they may have reached followers
-    resends.clear();
-    if (failed > 0) {
-      recorder.writesFailed(failed);
-    }
     finder.down(node);
+    writes.giveUp(Long.MAX_VALUE); // sent before the crash: they may have reached followers
     if (reads != null) {
       reads.nodeDown(node);
     }
-    refill(true);
+    writes.fill(); // with failover, to the next guess
     return this;
   }
 
   private Behavior<Command> onFollowerIs(FollowerIs msg) {
-    boolean wasDown = finder.leaderRef() == null;
     finder.up(msg.node(), msg.ref(), false);
     if (reads != null) {
       reads.nodeUp(msg.node(), msg.ref());
     }
-    refill(wasDown);
+    writes.fill();
     return this;
   }
 
@@ -364,8 +251,8 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onFinish(Finish msg) {
-    halted = true;
-    giveUp(Long.MAX_VALUE);
+    writes.halt();
+    writes.giveUp(Long.MAX_VALUE);
     if (reads != null) {
       reads.finish();
     }
@@ -377,7 +264,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onHalt() {
-    halted = true;
+    writes.halt();
     return this;
   }
 }
