@@ -105,6 +105,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
     ClientPlan.ReadPlan r = plan.reads();
     this.reads = r == null ? null : new ClientReads(r.router(), r.session(), r.sessionTimeoutMicros(), clock,
         recorder.reads(), plan.history(), ctx.messageAdapter(ReplicaNode.ReadResult.class, Answered::new), nodes);
+    if (reads != null) {
+      finder.onLearnt(reads::leaderIs);
+    }
   }
 
   @Override

@@ -119,6 +119,11 @@ final class ClientReads {
   }
 
   /** The node crashed: reads waiting for it end unanswered, and no read goes there until it is back. */
+  /** Another node leads now: reads for the leader, and reads a session sends on, go there. */
+  void leaderIs(String node) {
+    router.leaderIs(node);
+  }
+
   void nodeDown(String node) {
     nodes.remove(node);
     router.down(node);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -18,6 +19,7 @@ final class LeaderFinder {
 
   private final Map<String, ActorRef<ReplicaNode.Command>> running;
   private final boolean failover;
+  private Consumer<String> learnt = node -> { };
   private String leader;
   private int nextGuess;
 
@@ -26,6 +28,11 @@ final class LeaderFinder {
     this.running = new HashMap<>(nodes);
     this.failover = failover;
     this.leader = running.containsKey(leader) ? leader : null;
+  }
+
+  /** Tells {@code listener} of each leader learnt (from a redirect or a restart), not of guesses. */
+  void onLearnt(Consumer<String> listener) {
+    this.learnt = listener;
   }
 
   /** The node writes go to now, or null when none can take them (the leader is down, no failover). */
@@ -44,6 +51,7 @@ final class LeaderFinder {
   boolean redirected(String from, String hint) {
     if (hint != null && running.containsKey(hint) && !hint.equals(from)) {
       leader = hint;
+      learnt.accept(hint);
       return false;
     }
     if (from.equals(leader)) {
@@ -63,6 +71,9 @@ final class LeaderFinder {
   /** A node runs again, at a new reference; {@code leads} when it is known to lead (a restart without failover). */
   void up(String node, ActorRef<ReplicaNode.Command> ref, boolean leads) {
     running.put(node, ref);
+    if (leads) {
+      learnt.accept(node);
+    }
     if (leads || leader == null && failover) {
       leader = node;
     }

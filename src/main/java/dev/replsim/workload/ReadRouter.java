@@ -17,7 +17,7 @@ public final class ReadRouter {
 
   private final ReadFrom from;
   private final FollowerChoice choice;
-  private final String leader;
+  private String leader;
   private final List<String> followers;
   private final UniformRandomProvider stream;
   private final Set<String> down = new HashSet<>();
@@ -32,7 +32,7 @@ public final class ReadRouter {
     this.from = from;
     this.choice = choice;
     this.leader = leader;
-    this.followers = List.copyOf(followers);
+    this.followers = new ArrayList<>(followers);
     this.stream = stream;
   }
 
@@ -61,6 +61,23 @@ public final class ReadRouter {
       default:
         return random();
     }
+  }
+
+  /**
+   * Another node leads now (a failover): reads for the leader go there, and the old leader is a
+   * follower again, last in order (its distance is not known here).
+   */
+  public void leaderIs(String node) {
+    if (node.equals(leader)) {
+      return;
+    }
+    int i = followers.indexOf(node);
+    if (i >= 0) {
+      followers.remove(i);
+    }
+    followers.add(leader);
+    leader = node;
+    sticky = node.equals(sticky) ? null : sticky;
   }
 
   /** The node crashed: no read goes there until it is {@link #up} again. */

@@ -76,4 +76,16 @@ class ReadRouterTest {
     r.down("follower-3");
     assertEquals("follower-1", r.pick());
   }
+
+  @Test
+  void afterAFailoverLeaderReadsGoToTheNewLeaderAndTheOldOneIsAFollower() {
+    ReadRouter leaderReads = router(ReadFrom.LEADER, FollowerChoice.RANDOM);
+    leaderReads.leaderIs("follower-2");
+    assertEquals("follower-2", leaderReads.pick());
+    assertEquals("follower-2", leaderReads.leader());
+
+    ReadRouter inTurn = router(ReadFrom.FOLLOWERS, FollowerChoice.ROUND_ROBIN);
+    inTurn.leaderIs("follower-2");
+    assertEquals(List.of("follower-1", "follower-3", "leader", "follower-1"), picks(inTurn, 4));
+  }
 }
