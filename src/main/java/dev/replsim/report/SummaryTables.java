@@ -124,13 +124,19 @@ final class SummaryTables {
   }
 
   String failovers() {
-    HtmlTable t = new HtmlTable("at (ms)", "old leader", "new leader", "term", "detection (ms)", "unavailable (ms)",
-        "lost writes");
+    HtmlTable t = new HtmlTable("at (ms)", "old leader", "new leader", "term", "cause", "detection (ms)",
+        "election (ms)", "unavailable (ms)", "lost writes");
     for (Summary.Failover f : s.failovers()) {
+      String cause = f.cause() == null ? "" : Html.esc(f.cause()) + (f.needless() ? " (needless)" : "");
       t.row(Html.ms(f.atMs()), HtmlTable.node(f.oldLeader(), colors), HtmlTable.node(f.newLeader(), colors),
-          Long.toString(f.term()), Html.ms(orNaN(f.detectionMs())), Html.ms(orNaN(f.unavailableMs())), Html.count(f.lostWrites()));
+          Long.toString(f.term()), cause, Html.ms(orNaN(f.detectionMs())), Html.ms(orNaN(f.electionMs())),
+          Html.ms(orNaN(f.unavailableMs())), Html.count(f.lostWrites()));
     }
-    return t.html();
+    Summary.FailoverStats st = s.failover();
+    String split = st == null || st.maxLeaders() < 2 ? ""
+        : String.format(Locale.ROOT, "<p>Split brain: up to %d leaders at once for %s ms, %s conflicting writes.</p>",
+            st.maxLeaders(), Html.ms(st.multipleLeadersMs()), Html.count(st.conflictingWrites()));
+    return t.html() + split;
   }
 
   private static double orNaN(Double ms) {

@@ -39,6 +39,7 @@ class ReportWriterTest {
         "throughput", "stale-reads"), charts(html));
     assertTrue(html.contains("<section id='faults'><h2>Faults and failovers</h2>"));
     assertTrue(html.contains("<h3>Failovers</h3>"));
+    assertTrue(html.contains("Split brain: up to 2 leaders at once for 350.0 ms, 17 conflicting writes."), html);
     assertTrue(html.contains("<section id='reads'>"));
     assertTrue(html.contains("data-chart='sequence'"));
     assertTrue(html.contains("stale reads</td><td><span class='nonzero'>140</span>"), "anomaly counts");

@@ -89,7 +89,9 @@ final class SyntheticRun {
         new Summary.NetworkStats(12_000, 11_900, incidents ? 100 : 0, 0, 1_500_000,
             new LatencyStats(11_900, 0.1, 0.1, 0.3, 2.5, 11)),
         new Summary.Throughput(199.8, 199.6),
-        new Summary.Run(1800, 20_000, 40, true, 250_000_000));
+        new Summary.Run(1800, 20_000, 40, true, 250_000_000), Summary.Replication.NONE,
+        incidents ? new Summary.FailoverStats("election", false, 1, 0, 17, 2, 350) : Summary.FailoverStats.NONE,
+        null);
   }
 
   private static LatencyStats stats(long count, double p50) {
