@@ -43,7 +43,19 @@ final class RunReport {
         r.fullPageImages() > 0 ? ", " + r.fullPageImages() + " full-page images" : ""));
     new ReadsReport(out).print(summary);
     if (!summary.failovers().isEmpty()) {
-      row("failovers", summary.failovers().size() + ", leader at the end: " + summary.cluster().leader());
+      Summary.FailoverStats stats = summary.failover();
+      int needless = stats == null ? 0 : stats.needlessFailovers();
+      row("failovers", summary.failovers().size() + (needless > 0 ? " (" + needless + " needless)" : "")
+          + ", leader at the end: " + summary.cluster().leader());
+      for (Summary.Failover f : summary.failovers()) {
+        row("", String.format(Locale.ROOT, "%s ms: %s -> %s, term %d, %s; detected in %s ms, elected in %s ms,"
+            + " no write for %s ms; %d lost", ms(f.atMs()), f.oldLeader(), f.newLeader(), f.term(), f.cause(),
+            orDash(f.detectionMs()), orDash(f.electionMs()), orDash(f.unavailableMs()), f.lostWrites()));
+      }
+      if (stats != null && stats.maxLeaders() > 1) {
+        row("split brain", String.format(Locale.ROOT, "%d leaders at once for %s ms, %d conflicting writes",
+            stats.maxLeaders(), ms(stats.multipleLeadersMs()), stats.conflictingWrites()));
+      }
     }
     Summary.Convergence convergence = summary.convergence();
     row("replicas", (convergence.converged()
@@ -54,6 +66,10 @@ final class RunReport {
     row("results", dir.toAbsolutePath().normalize().toString());
     row("report", dir.resolve(ReportWriter.REPORT).toAbsolutePath().normalize().toString());
     out.flush();
+  }
+
+  private static String orDash(Double ms) {
+    return ms == null ? "-" : ms(ms);
   }
 
   private void printLag(Map<String, Summary.FollowerLag> lag) {

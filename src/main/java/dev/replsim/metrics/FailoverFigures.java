@@ -41,7 +41,7 @@ final class FailoverFigures {
           .mapToLong(AcknowledgedWrites.LostRange::count).sum();
       needless += c.needless() ? 1 : 0;
       failovers.add(new Summary.Failover(recorder.toOutputMs(c.atMicros), c.oldLeader, c.newLeader, c.term,
-          c.faultAtMicros < 0 ? null : ms(c.suspectedAtMicros - c.faultAtMicros),
+          c.faultAtMicros < 0 || c.cause.equals("switchover") ? null : ms(c.suspectedAtMicros - c.faultAtMicros),
           c.firstAckAfterMicros < 0 || c.lastAckBeforeMicros < 0 ? null
               : ms(c.firstAckAfterMicros - c.lastAckBeforeMicros),
           lostHere, c.cause, c.faultAtMicros < 0 ? null : recorder.toOutputMs(c.faultAtMicros),
