@@ -352,6 +352,11 @@ public final class Follower implements ProtocolNode {
     d.requestFlush();
   }
 
+  /** The database as applied so far: a checkpoint at the applied LSN. */
+  Checkpoint checkpoint() {
+    return new Checkpoint(applier.appliedLsn(), applier.database().image(), history.export());
+  }
+
   @Override
   public NodeStatus status() {
     return new NodeStatus(name, NodeStatus.Role.FOLLOWER, term, log.lastLsn(), durableLsn, applier.appliedLsn(),

@@ -357,6 +357,11 @@ public final class Leader implements ProtocolNode {
     return new HandOver(log, database, history, durableLsn, log.lastLsn());
   }
 
+  /** The leader's database holds its whole log: a checkpoint at its last LSN. */
+  Checkpoint checkpoint() {
+    return new Checkpoint(log.lastLsn(), database.image(), history.export());
+  }
+
   @Override
   public NodeStatus status() {
     return new NodeStatus(name, NodeStatus.Role.LEADER, term, log.lastLsn(), durableLsn,

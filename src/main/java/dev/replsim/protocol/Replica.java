@@ -81,9 +81,38 @@ public final class Replica implements ProtocolNode {
     return r;
   }
 
+  /**
+   * A node restarted from its durable journal: it replays the recovered entries over its last
+   * snapshot, and comes back with its log, term and vote (not amnesiac: it votes at once). Without
+   * failover the configured {@code leader} leads again in {@code term} (a newer one) and the others
+   * follow it; with failover ({@code leader} null) it follows whoever leads once it hears from them.
+   * Either way it says hello first, to learn where its log agrees with its leader's.
+   *
+   * @param database a fresh database of the node's kind, to replay into
+   */
+  public static Replica recovered(NodeSetup setup, String leader, long term, Recovery recovery, Database database) {
+    HandOver state = recovery.replay(database);
+    long t = Math.max(term, recovery.term());
+    Replica r = new Replica(setup, t, recovery.votedFor());
+    if (setup.name().equals(leader)) {
+      r.votedFor = setup.name();
+      r.leader = Leader.takingOver(setup.name(), t, setup.peers(), setup.settings(),
+          setup.capture().apply(state.database()), state);
+    } else {
+      r.follower = new Follower(setup.name(), leader, t, setup.incarnation(), false, setup.settings(),
+          setup.applyTime(), state);
+    }
+    return r;
+  }
+
   @Override
   public String name() {
     return name;
+  }
+
+  /** The node's applied state now, for its journal's next snapshot. */
+  public Checkpoint checkpoint() {
+    return leader != null ? leader.checkpoint() : follower.checkpoint();
   }
 
   /** Changes how long applying an entry takes from the next entry on (a {@code slow} fault). */

@@ -26,14 +26,20 @@ final class Shipper {
     this.progress = progress;
   }
 
-  /** Sends a heartbeat to every follower still streaming, and drops entries every one has. */
+  /**
+   * Sends a heartbeat to every follower still streaming, and drops entries every one has, and
+   * those further back than the log retention: a follower that needs them gets a snapshot.
+   */
   void heartbeat(ReplicationLog log, long now, Decision d) {
     for (int i = 0; i < followers.size(); i++) {
       if (!progress.isDetached(i)) {
         d.send(followers.get(i), new Heartbeat(term, leader, progress.nextLsn(i) - 1, now));
       }
     }
-    log.truncatePrefix(Math.min(progress.minReceived(log.lastLsn()), log.lastLsn()));
+    long last = log.lastLsn();
+    long everyoneHas = Math.min(progress.minReceived(last), last);
+    long beyondRetention = last - Math.min(last, settings.logRetentionEntries());
+    log.truncatePrefix(Math.max(everyoneHas, beyondRetention));
   }
 
   /** Ships what each matched follower is missing, as far as its window allows. */
