@@ -44,6 +44,9 @@ public final class Recorder {
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
   private final MessageTrace trace = new MessageTrace();
   private final ReadCounts reads = new ReadCounts();
+  private final RecoveryLog recoveries = new RecoveryLog();
+  /** Whether any node has come (back) into the cluster: until then applies need no lag lookup. */
+  private volatile boolean recovering;
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
@@ -87,6 +90,9 @@ public final class Recorder {
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
       f.appliedEntries += a.toLsn() - a.fromLsn() + 1;
       f.appliedLsn = a.toLsn();
+      if (recovering) {
+        caughtUp(node, a.toLsn(), atMicros);
+      }
     } else if (o instanceof Observation.Fallback) {
       Observation.Fallback fb = (Observation.Fallback) o;
       fallbacks.increment();
@@ -104,9 +110,13 @@ public final class Recorder {
       f.appliedLsn = s.lsn();
       f.followed = true;
       event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
+      if (recovering) {
+        caughtUp(node, s.lsn(), atMicros);
+      }
     } else if (o instanceof Observation.SnapshotSent) {
       Observation.SnapshotSent s = (Observation.SnapshotSent) o;
       event(atMicros, "snapshot-sent", node, details("follower", s.follower(), "lsn", s.lsn(), "bytes", s.bytes()));
+      recoveries.snapshotSent(s.follower(), s.bytes());
     } else if (o instanceof Observation.FollowerRestarted) {
       Observation.FollowerRestarted r = (Observation.FollowerRestarted) o;
       event(atMicros, "follower-restarted", node, details("follower", r.follower(), "incarnation", r.incarnation()));
@@ -220,6 +230,46 @@ public final class Recorder {
   /** A fault struck these nodes at {@code atMicros}: if the leader is among them, a failover may follow. */
   public void faultStruck(String action, Collection<String> nodes, long atMicros) {
     failovers.fault(action, nodes, atMicros);
+  }
+
+  private void caughtUp(String node, long lsn, long atMicros) {
+    long appendedAt = lsns.appendedAt(lsn);
+    if (appendedAt >= 0) {
+      recoveries.applied(node, atMicros - appendedAt, atMicros, this);
+    }
+  }
+
+  /**
+   * A node came (back) into the cluster at {@code atMicros}: restarted ({@code kind} "restart") or
+   * added ("add-follower"), having rebuilt its state up to {@code recoveredLsn} from its journal in
+   * {@code recoverMs}, replaying {@code replayed} entries. Its positions start where it recovered.
+   */
+  public void nodeStarted(String node, String kind, long atMicros, String journal, boolean wiped, double recoverMs,
+      long replayed, long recoveredLsn) {
+    FollowerTrack f = followers.get(node);
+    if (f != null && recoveredLsn > 0) {
+      f.receivedLsn = recoveredLsn;
+      f.durableLsn = recoveredLsn;
+      f.appliedLsn = recoveredLsn;
+    }
+    recoveries.started(node, kind, atMicros, journal, wiped, recoverMs, replayed, recoveredLsn, this);
+    recovering = true;
+  }
+
+  /** Every node that came (back) into the cluster, with its recovery and catch-up figures. */
+  public List<Summary.Recovery> recoveries() {
+    return recoveries.summary(writeStartMicros);
+  }
+
+  /**
+   * The leader restarted in a new term from its durable journal (a cluster without failover): its
+   * log goes on from {@code lastLsn}.
+   */
+  public synchronized void leaderRecovered(long term, long lastLsn, long atMicros) {
+    failovers.restartedLeader(term, atMicros);
+    leaderLastLsn = lastLsn;
+    leaderBytes = lsns.bytesUpTo(lastLsn);
+    event(atMicros, "new-term", failovers.leader(), details("term", term));
   }
 
   /** A node crashed: it no longer acts as leader, if it did. */

@@ -67,11 +67,19 @@ public final class JournalStore {
     return "replsim|" + runId + "|" + node + "|" + generations.getOrDefault(node, 0);
   }
 
-  /** The node's disk is lost: its next incarnation starts from an empty journal. */
+  /**
+   * The node's disk is lost: its next incarnation starts from an empty journal, under a new
+   * persistence id. (The crashed incarnation's database file may still be open while its
+   * ActorSystem terminates, so the file is not deleted under it.)
+   */
   public void wipe(String node) {
     generations.merge(node, 1, Integer::sum);
+  }
+
+  /** Removes an H2 store's files: a run that failed leaves no journal behind. */
+  public void discard() {
     if (directory != null) {
-      deleteTree(directory.resolve(node));
+      deleteTree(directory);
     }
   }
 

@@ -27,7 +27,8 @@ final class Shipper {
   }
 
   /**
-   * Sends a heartbeat to every follower still streaming, and drops entries every one has, and
+   * Sends a heartbeat to every follower still streaming, and drops entries every one has made
+   * durable (a follower that crashes comes back with those, not with all it had received), and
    * those further back than the log retention: a follower that needs them gets a snapshot.
    */
   void heartbeat(ReplicationLog log, long now, Decision d) {
@@ -37,7 +38,7 @@ final class Shipper {
       }
     }
     long last = log.lastLsn();
-    long everyoneHas = Math.min(progress.minReceived(last), last);
+    long everyoneHas = Math.min(progress.minDurable(last), last);
     long beyondRetention = last - Math.min(last, settings.logRetentionEntries());
     log.truncatePrefix(Math.max(everyoneHas, beyondRetention));
   }

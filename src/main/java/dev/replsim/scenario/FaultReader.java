@@ -31,7 +31,7 @@ final class FaultReader {
   /** Each action and the keys it takes besides the common ones. */
   private static final Map<String, List<String>> ACTIONS = Map.of(
       "crash", List.of("node"),
-      "restart", List.of("node"),
+      "restart", List.of("node", "wipe"),
       "pause", List.of("node"),
       "slow", List.of("node", "apply-time"),
       "skew", List.of("node", "offset"),
@@ -123,7 +123,7 @@ final class FaultReader {
       case "crash":
         return new Fault.Crash(target(f, "node", nodes));
       case "restart":
-        return new Fault.Restart(target(f, "node", nodes));
+        return new Fault.Restart(target(f, "node", nodes), f.has("wipe") && f.bool("wipe"));
       case "pause":
         return new Fault.Pause(target(f, "node", nodes));
       case "slow":

@@ -57,6 +57,12 @@ public record Scenario(
         effectiveConfig, variants, check);
   }
 
+  /** This scenario writing its results (and its nodes' durable journals) to {@code dir}. */
+  public Scenario withOutputDir(String dir) {
+    return new Scenario(file, simulation, cluster, network, workload, failover, faults, new OutputSettings(dir), report,
+        effectiveConfig, variants, check);
+  }
+
   /** All node names, the initial leader first. */
   public List<String> nodes() {
     return cluster.nodes();

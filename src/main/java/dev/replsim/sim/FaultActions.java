@@ -60,6 +60,9 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Restart) {
       List<String> nodes = targets.resolve(((Fault.Restart) fault).target(), cluster.crashed(), leader);
+      if (((Fault.Restart) fault).wipe()) {
+        nodes.forEach(cluster::wipe);
+      }
       restarter.accept(nodes);
       return new Applied(nodes, null, false);
     }

@@ -5,9 +5,14 @@ import com.typesafe.config.ConfigFactory;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClusterFormation;
+import dev.replsim.node.HardState;
+import dev.replsim.node.Journal;
+import dev.replsim.node.JournalStore;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeStatus;
+import dev.replsim.protocol.ProtocolNode;
+import dev.replsim.protocol.Recovery;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
@@ -59,9 +64,18 @@ final class LiveCluster implements AutoCloseable {
   private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
   private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
   private volatile long term = 1;
+  /** The nodes' durable journals, or null for the memory journal. */
+  private final JournalStore journals;
+  /** Per node, what its latest incarnation recovered from its journal, and how long that took. */
+  private final Map<String, Recovered> recovered = new ConcurrentHashMap<>();
+  /** Nodes whose disk is lost: their next incarnation starts from an empty journal. */
+  private final Set<String> wiped = ConcurrentHashMap.newKeySet();
+
+  private record Recovered(Recovery recovery, double millis) {}
 
   private LiveCluster(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
-      ClusterFormation formation) {
+      ClusterFormation formation, JournalStore journals) {
+    this.journals = journals;
     this.scenario = scenario;
     this.factory = factory;
     this.timer = timer;
@@ -73,10 +87,14 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /** Starts every node, waits until each sees the others, warms the connections up and starts the cores. */
-  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder)
-      throws InterruptedException, TimeoutException, ExecutionException {
-    ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT);
-    LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation);
+  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
+      JournalStore journals) throws InterruptedException, TimeoutException, ExecutionException {
+    if (journals != null) {
+      scenario.nodes().forEach(journals::createSchema);
+    }
+    ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT,
+        journals == null ? node -> ConfigFactory.empty() : journals::config);
+    LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation, journals);
     try {
       Set<String> all = new HashSet<>(scenario.nodes());
       List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -98,14 +116,29 @@ final class LiveCluster implements AutoCloseable {
   }
 
   private CompletableFuture<Void> spawnNode(String node, Set<String> awaitPeers)
-      throws InterruptedException, TimeoutException {
+      throws InterruptedException, TimeoutException, ExecutionException {
     long incarnation = incarnations.merge(node, 1L, Long::sum);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     AtomicBoolean crashed = new AtomicBoolean();
     crashSwitches.put(node, crashed);
-    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(
-        factory.core(node, term, incarnation, factory.hardState().of(node, scenario.leader())),
-        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready), node);
+    HardState.Vote vote = factory.hardState().of(node, scenario.leader());
+    ProtocolNode core;
+    ReplicaNode.JournalLink link = null;
+    if (journals != null) {
+      long startedAt = System.nanoTime();
+      CompletableFuture<Recovery> recovery = new CompletableFuture<>();
+      ActorRef<Journal.Command> journal = formation.spawn(node,
+          Journal.create(journals.persistenceId(node), recovery), "journal");
+      Recovery r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      core = factory.core(node, term, incarnation, vote, r);
+      recovered.put(node, new Recovered(r, (System.nanoTime() - startedAt) / 1e6));
+      link = new ReplicaNode.JournalLink(journal, scenario.cluster().snapshotInterval());
+    } else {
+      core = factory.core(node, term, incarnation, vote);
+      recovered.put(node, new Recovered(Recovery.empty(), 0));
+    }
+    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(core,
+        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready, link), node);
     nodes.put(node, ref);
     return ready;
   }
@@ -198,18 +231,44 @@ final class LiveCluster implements AutoCloseable {
    * whoever leads now. Blocks until the node runs.
    */
   void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
+    long startedAt = timer.clock().nowMicros();
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
     boolean leadsAgain = node.equals(leader()) && !failsOver();
     if (leadsAgain) {
       term++;
+    }
+    CompletableFuture<Void> ready = spawnNode(node, peers);
+    Recovered r = recovered.get(node);
+    long recoveredLsn = r.recovery().lastLsn();
+    if (leadsAgain && recoveredLsn > 0) {
+      recorder.leaderRecovered(term, recoveredLsn, timer.clock().nowMicros());
+    } else if (leadsAgain) {
       recorder.leaderRestarted(term, timer.clock().nowMicros());
     }
-    await(List.of(spawnNode(node, peers)));
+    recorder.nodeStarted(node, "restart", startedAt, journalKind(), wiped.remove(node), r.millis(),
+        r.recovery().entries().size(), recoveredLsn);
+    await(List.of(ready));
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
     tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+  }
+
+  /**
+   * The crashed node's disk is lost: its next incarnation starts from an empty journal (with the
+   * memory journal every restart does).
+   */
+  void wipe(String node) {
+    wiped.add(node);
+    if (journals != null) {
+      journals.wipe(node);
+    }
+  }
+
+  private String journalKind() {
+    String p = scenario.cluster().persistence();
+    return p.startsWith("jdbc:") ? "jdbc" : p;
   }
 
   /** The replication state of a running node, or null for a crashed one. */

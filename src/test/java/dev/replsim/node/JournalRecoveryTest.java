@@ -95,6 +95,7 @@ class JournalRecoveryTest {
       Replica restarted = Replica.recovered(setup(2), NODE, 2, recovery, new KeyValueStore());
       assertEquals(core.status().digest(), restarted.status().digest());
       assertEquals(500, restarted.status().lastLsn());
+      assertEquals(core.status().history(), restarted.status().history(), "and its term history");
     } finally {
       second.shutdownTestKit();
     }
