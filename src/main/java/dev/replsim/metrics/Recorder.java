@@ -232,7 +232,12 @@ public final class Recorder {
     failovers.fault(action, nodes, atMicros);
   }
 
+  /** A restarted or added node applied up to {@code lsn}: caught up if it holds all, or lags little. */
   private void caughtUp(String node, long lsn, long atMicros) {
+    if (lsn >= leaderLastLsn) {
+      recoveries.applied(node, 0, atMicros, this); // nothing left to apply (the writes may have ended)
+      return;
+    }
     long appendedAt = lsns.appendedAt(lsn);
     if (appendedAt >= 0) {
       recoveries.applied(node, atMicros - appendedAt, atMicros, this);

@@ -9,7 +9,7 @@ import java.util.List;
  * Every node that came (back) into the cluster during a run: how long it took to rebuild its
  * state from its journal, how many entries it replayed, how many snapshot bytes its leader sent it,
  * and how long until it had caught up, that is, until it applied an entry less than
- * {@link #LAG_THRESHOLD_MICROS} after the leader appended it.
+ * {@link #LAG_THRESHOLD_MICROS} after the leader appended it, or applied the leader's last entry.
  */
 final class RecoveryLog {
 

@@ -74,7 +74,7 @@ public record Summary(
    * time to rebuild its state from its journal (its last snapshot and the entries after it,
    * {@code entriesReplayed} of them); {@code snapshotBytes}: the snapshots its leader sent it since;
    * {@code caughtUpMs}: from its start until it applied an entry less than {@code lagThresholdMs}
-   * after the leader appended it (null if it never did). {@code journal}: memory, h2 or jdbc.
+   * after the leader appended it, or the leader's last entry (null if it never did). {@code journal}: memory, h2 or jdbc.
    */
   public record Recovery(String node, String kind, double atMs, String journal, boolean wiped, double recoverMs,
       long entriesReplayed, long recoveredLsn, long snapshotBytes, double lagThresholdMs, Double caughtUpMs) {}

@@ -210,6 +210,13 @@ public final class Follower implements ProtocolNode {
     return d;
   }
 
+  /** Says hello to its leader unprompted: a follower added to a running cluster speaks first. */
+  void hello(Decision d) {
+    if (leader != null && !matched) {
+      sayHello(d);
+    }
+  }
+
   private void sayHello(Decision d) {
     d.send(leader, new Hello(term, name, incarnation, log.lastLsn(), applier.appliedLsn(), history.export()));
   }

@@ -32,6 +32,11 @@ public final class Replica implements ProtocolNode {
    * them.
    */
   private boolean amnesiac;
+  /**
+   * Added to a running cluster ({@code add-follower}): it is not one of the voting members the
+   * others know of, so it never votes or stands; it only follows the leader it joined.
+   */
+  private boolean learner;
 
   private Replica(NodeSetup setup, long term, String votedFor) {
     this.setup = setup;
@@ -67,6 +72,19 @@ public final class Replica implements ProtocolNode {
   public static Replica rejoining(NodeSetup setup, long term, String votedFor, Database database) {
     Replica r = following(setup, null, term, votedFor, database);
     r.amnesiac = true;
+    return r;
+  }
+
+  /**
+   * A follower added to a running cluster: it starts empty, says hello to {@code leader} (who
+   * learns of it so, and sets it up from a snapshot), and catches up. It does not count towards
+   * quorums and never votes or stands.
+   */
+  public static Replica joining(NodeSetup setup, String leader, long term, Database database) {
+    Replica r = new Replica(setup, term, null);
+    r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), false, setup.settings(),
+        setup.applyTime(), new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
+    r.learner = true;
     return r;
   }
 
@@ -131,6 +149,9 @@ public final class Replica implements ProtocolNode {
       return d;
     }
     Decision d = follower.start(now);
+    if (learner) {
+      follower.hello(d); // the leader does not know of it yet: it must speak first
+    }
     watch.restart(now);
     armWatch(now, d);
     return d;
@@ -173,7 +194,7 @@ public final class Replica implements ProtocolNode {
       stepDown(message.term(), null, now, d);
     }
     if (message instanceof TimeoutNow) {
-      if (leader == null && message.term() == term && !amnesiac) {
+      if (leader == null && message.term() == term && !amnesiac()) {
         successor = null;
         stand(false, true, now, d);
       }
@@ -309,7 +330,7 @@ public final class Replica implements ProtocolNode {
       if (transfer || election.elects()) {
         stand(!transfer, transfer, now, d);
       }
-    } else if (election.elects() && !amnesiac && watch.suspects(now)) {
+    } else if (election.elects() && !amnesiac() && watch.suspects(now)) {
       d.observe(new Observation.LeaderSuspected(follower.leader(), term));
       stand(true, false, now, d);
     } else {
@@ -416,7 +437,7 @@ public final class Replica implements ProtocolNode {
 
   /** Whether it restarted without its log and has not caught up yet: it may not vote. */
   boolean amnesiac() {
-    return amnesiac;
+    return amnesiac || learner;
   }
 
   Follower follower() {
