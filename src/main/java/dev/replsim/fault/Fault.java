@@ -39,6 +39,18 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * A node that is not in the cluster yet ({@code node}, a new name) starts, joins the Pekko
+   * cluster and says hello to the leader, which sets it up from a snapshot and ships to it. It
+   * does not count towards commit quorums or elections.
+   */
+  record AddFollower(String node) implements Fault {
+    @Override
+    public String action() {
+      return "add-follower";
+    }
+  }
+
   /** The node processes nothing for a while: its inbound messages and timers wait (a GC pause). */
   record Pause(Target target) implements Fault {
     @Override

@@ -66,6 +66,11 @@ final class FaultActions {
       restarter.accept(nodes);
       return new Applied(nodes, null, false);
     }
+    if (fault instanceof Fault.AddFollower) {
+      List<String> nodes = List.of(((Fault.AddFollower) fault).node());
+      restarter.accept(nodes); // a first start, in the background like a restart
+      return new Applied(nodes, null, false);
+    }
     if (fault instanceof Fault.Pause) {
       List<String> nodes = targets.resolve(((Fault.Pause) fault).target(), cluster.running(), leader);
       nodes.forEach(n -> cluster.tell(n, NodeFault.Pause.INSTANCE));

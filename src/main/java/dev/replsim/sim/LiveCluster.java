@@ -90,7 +90,7 @@ final class LiveCluster implements AutoCloseable {
   static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
       JournalStore journals) throws InterruptedException, TimeoutException, ExecutionException {
     if (journals != null) {
-      scenario.nodes().forEach(journals::createSchema);
+      scenario.allNodes().forEach(journals::createSchema);
     }
     ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT,
         journals == null ? node -> ConfigFactory.empty() : journals::config);
@@ -130,11 +130,11 @@ final class LiveCluster implements AutoCloseable {
       ActorRef<Journal.Command> journal = formation.spawn(node,
           Journal.create(journals.persistenceId(node), recovery), "journal");
       Recovery r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      core = factory.core(node, term, incarnation, vote, r);
+      core = factory.core(node, term, incarnation, vote, r, leader());
       recovered.put(node, new Recovered(r, (System.nanoTime() - startedAt) / 1e6));
       link = new ReplicaNode.JournalLink(journal, scenario.cluster().snapshotInterval());
     } else {
-      core = factory.core(node, term, incarnation, vote);
+      core = factory.core(node, term, incarnation, vote, null, leader());
       recovered.put(node, new Recovered(Recovery.empty(), 0));
     }
     ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(core,
@@ -189,7 +189,7 @@ final class LiveCluster implements AutoCloseable {
 
   List<String> running() {
     List<String> up = new ArrayList<>();
-    for (String node : scenario.nodes()) {
+    for (String node : scenario.allNodes()) {
       if (formation.isRunning(node)) {
         up.add(node);
       }
@@ -197,9 +197,14 @@ final class LiveCluster implements AutoCloseable {
     return up;
   }
 
+  /** The nodes that ran and are down now (an added follower not added yet is not among them). */
   List<String> crashed() {
-    List<String> down = new ArrayList<>(scenario.nodes());
-    down.removeAll(running());
+    List<String> down = new ArrayList<>();
+    for (String node : scenario.allNodes()) {
+      if (incarnations.containsKey(node) && !formation.isRunning(node)) {
+        down.add(node);
+      }
+    }
     return down;
   }
 
@@ -232,6 +237,7 @@ final class LiveCluster implements AutoCloseable {
    */
   void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
     long startedAt = timer.clock().nowMicros();
+    boolean added = !incarnations.containsKey(node); // an add-follower: its first start
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
     boolean leadsAgain = node.equals(leader()) && !failsOver();
@@ -246,13 +252,15 @@ final class LiveCluster implements AutoCloseable {
     } else if (leadsAgain) {
       recorder.leaderRestarted(term, timer.clock().nowMicros());
     }
-    recorder.nodeStarted(node, "restart", startedAt, journalKind(), wiped.remove(node), r.millis(),
-        r.recovery().entries().size(), recoveredLsn);
+    recorder.nodeStarted(node, added ? "add-follower" : "restart", startedAt, journalKind(), wiped.remove(node),
+        r.millis(), r.recovery().entries().size(), recoveredLsn);
     await(List.of(ready));
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
-    tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+    if (!added) { // clients read from the cluster's followers; an added one is not among them
+      tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+    }
   }
 
   /**

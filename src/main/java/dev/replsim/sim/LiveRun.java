@@ -50,7 +50,9 @@ public final class LiveRun {
     HeapWatch heap = HeapWatch.start();
     listener.phase(String.format("starting %d nodes in a Pekko Cluster over Artery on 127.0.0.1",
         scenario.nodes().size()));
-    Recorder recorder = new Recorder(scenario.leader(), scenario.followers());
+    List<String> followers = new ArrayList<>(scenario.followers());
+    followers.addAll(scenario.addedNodes());
+    Recorder recorder = new Recorder(scenario.leader(), followers);
     NodeFactory factory = new NodeFactory(scenario);
     JournalStore journals = journals(scenario);
     boolean keepJournals = false;

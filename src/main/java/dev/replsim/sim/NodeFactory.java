@@ -73,6 +73,12 @@ final class NodeFactory {
    * write may not have completed when the node crashed, but the vote had left.
    */
   ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery) {
+    return core(node, term, incarnation, vote, recovery, scenario.leader());
+  }
+
+  /** @param joinLeader for a follower added mid-run: the node that leads now, which it joins */
+  ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery,
+      String joinLeader) {
     ReplicationSettings r = scenario.cluster().replication();
     int version = scenario.cluster().storage().versionOf(node);
     Database database = r.method().database(version, scenario.workload().keys(),
@@ -85,6 +91,9 @@ final class NodeFactory {
         scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)),
         db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
     String leader = scenario.leader();
+    if (incarnation == 1 && scenario.addedNodes().contains(node)) {
+      return Replica.joining(setup, joinLeader, term, database);
+    }
     if (incarnation > 1 && recovery != null && (recovery.lastLsn() > 0 || recovery.image() != null)) {
       boolean failsOver = protocol.election().strategy() != ElectionSettings.Strategy.NONE;
       Recovery kept = vote.term() > recovery.term() ? new Recovery(recovery.snapshotLsn(), recovery.image(),
@@ -104,12 +113,12 @@ final class NodeFactory {
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {
     Map<String, LinkModel> links = new LinkedHashMap<>();
-    for (String to : scenario.nodes()) {
+    for (String to : scenario.allNodes()) {
       if (!to.equals(node)) {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState, crashed);
+    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed);
   }
 
   HardState hardState() {
