@@ -73,6 +73,9 @@ public final class Recorder {
       return;
     }
     FollowerTrack f = followers.get(node);
+    if (recovering && o instanceof Observation.Following && f != null) {
+      caughtUp(node, f.appliedLsn, atMicros); // it may hold all its new leader has
+    }
     if (RoleEvents.observe(this, failovers, node, f, o, atMicros)) {
       return;
     }
@@ -259,6 +262,11 @@ public final class Recorder {
     }
     recoveries.started(node, kind, atMicros, journal, wiped, recoverMs, replayed, recoveredLsn, this);
     recovering = true;
+  }
+
+  /** A restarted node leads again with its log: it is caught up as it starts. */
+  public void leaderCaughtUp(String node, long atMicros) {
+    recoveries.applied(node, 0, atMicros, this);
   }
 
   /** Every node that came (back) into the cluster, with its recovery and catch-up figures. */

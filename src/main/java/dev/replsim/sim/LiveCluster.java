@@ -258,6 +258,9 @@ final class LiveCluster implements AutoCloseable {
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
+    if (leadsAgain) {
+      recorder.leaderCaughtUp(node, timer.clock().nowMicros());
+    }
     if (!added) { // clients read from the cluster's followers; an added one is not among them
       tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
     }
