@@ -30,6 +30,8 @@ public final class JournalStore {
   private final String url;
   private final Path directory;
   private final String runId;
+  /** A temporary directory that holds {@link #directory} and goes with it, or null. */
+  private Path temporaryRoot;
   /** Per node, how many times its disk was lost: each loss starts a new, empty persistence id. */
   private final Map<String, Integer> generations = new ConcurrentHashMap<>();
 
@@ -57,6 +59,19 @@ public final class JournalStore {
     return new JournalStore(persistence, null, runId);
   }
 
+  /**
+   * The store for {@code persistence} under a new temporary directory, removed by
+   * {@link #discard()}: for a run that writes no output (a test, a benchmark).
+   */
+  public static JournalStore temporary(String persistence) throws IOException {
+    Path root = Files.createTempDirectory("replsim-journal");
+    JournalStore store = of(persistence, root);
+    if (store != null) {
+      store.temporaryRoot = root;
+    }
+    return store;
+  }
+
   /** The JDBC URL of a node's journal database. */
   String url(String node) {
     return url != null ? url : "jdbc:h2:file:" + directory.resolve(node).resolve("journal");
@@ -79,7 +94,7 @@ public final class JournalStore {
   /** Removes an H2 store's files: a run that failed leaves no journal behind. */
   public void discard() {
     if (directory != null) {
-      deleteTree(directory);
+      deleteTree(temporaryRoot != null ? temporaryRoot : directory);
     }
   }
 

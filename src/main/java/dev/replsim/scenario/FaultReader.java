@@ -167,7 +167,7 @@ final class FaultReader {
     String name = f.string("node", "a new node's name, e.g. follower-9");
     if (nodes.contains(name)) {
       throw f.bad("node", "is already a node of the cluster: an added follower needs a new name, e.g. follower-"
-          + (nodes.size() + 5));
+          + nodes.size());
     }
     if (!name.matches("[a-z][a-z0-9-]*") || Target.SELECTORS.contains(name)) {
       throw f.bad("node", "is not a valid node name: lower-case letters, digits and '-', starting with a letter,"

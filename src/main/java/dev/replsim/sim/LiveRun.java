@@ -17,7 +17,6 @@ import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -91,8 +90,8 @@ public final class LiveRun {
     }
     String dir = scenario.output().dir();
     try {
-      Path out = dir == null || dir.isBlank() ? Files.createTempDirectory("replsim-journal") : Path.of(dir);
-      return JournalStore.of(scenario.cluster().persistence(), out);
+      return dir == null || dir.isBlank() ? JournalStore.temporary(scenario.cluster().persistence())
+          : JournalStore.of(scenario.cluster().persistence(), Path.of(dir));
     } catch (IOException | RuntimeException e) {
       throw new RunFailedException("cannot prepare the journals under " + dir + ": " + e.getMessage(), e);
     }
