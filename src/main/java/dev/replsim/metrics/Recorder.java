@@ -73,7 +73,7 @@ public final class Recorder {
       return;
     }
     FollowerTrack f = followers.get(node);
-    if (recovering && o instanceof Observation.Following && f != null) {
+    if (o instanceof Observation.Following && recovering && f != null) {
       caughtUp(node, f.appliedLsn, atMicros); // it may hold all its new leader has
     }
     if (RoleEvents.observe(this, failovers, node, f, o, atMicros)) {

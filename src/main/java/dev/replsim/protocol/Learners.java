@@ -67,15 +67,25 @@ final class Learners {
   }
 
   void ship(ReplicationLog log, Database database, TermHistory history, Decision d) {
-    learners.values().forEach(l -> l.shipper().ship(log, database, history, d));
+    if (learners.isEmpty()) {
+      return; // the usual case: nothing on the leader's hot path
+    }
+    for (Learner l : learners.values()) {
+      l.shipper().ship(log, database, history, d);
+    }
   }
 
   void heartbeat(long now, Decision d) {
-    learners.values().forEach(l -> l.shipper().heartbeat(now, d));
+    for (Learner l : learners.values()) {
+      l.shipper().heartbeat(now, d);
+    }
   }
 
   /** The lowest durable position of the learners streaming, {@code ifNone} if none is. */
   long minDurable(long ifNone) {
+    if (learners.isEmpty()) {
+      return ifNone;
+    }
     long min = ifNone;
     for (Learner l : learners.values()) {
       min = Math.min(min, l.progress().minDurable(ifNone));
