@@ -49,6 +49,20 @@ class DurableLiveTest {
   }
 
   @Test
+  void aLeaderRestartedOnItsJournalLeadsAgainWithItsLogAndLosesNoAcknowledgedWrite() throws Exception {
+    Summary s = run("leader",
+        "cluster.persistence = h2",
+        "faults = [ { at = 1s, action = crash, node = leader }, { at = 1500ms, action = restart, node = leader } ]");
+
+    Summary.Recovery r = s.recoveries().get(0);
+    assertEquals("leader", r.node());
+    assertTrue(r.recoveredLsn() > 100, "it came back with its log: " + r);
+    assertEquals(0, s.writes().lost(), "with the memory journal every acknowledged write would be gone");
+    assertTrue(s.writes().acknowledged() > r.recoveredLsn(), "it took writes again: " + s.writes());
+    assertTrue(s.convergence().converged(), s.convergence().toString());
+  }
+
+  @Test
   void aFollowerWhoseDiskWasLostIsSetUpFromASnapshotAndConverges() throws Exception {
     Summary s = run("wiped",
         "cluster.persistence = h2",
