@@ -210,6 +210,11 @@ public final class Follower implements ProtocolNode {
     return d;
   }
 
+  /** Whether it knows its leader but not yet where their logs agree. */
+  boolean awaitingMatch() {
+    return leader != null && !matched;
+  }
+
   /** Says hello to its leader unprompted: a follower added to a running cluster speaks first. */
   void hello(Decision d) {
     if (leader != null && !matched) {

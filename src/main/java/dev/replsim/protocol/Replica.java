@@ -151,6 +151,7 @@ public final class Replica implements ProtocolNode {
     Decision d = follower.start(now);
     if (learner) {
       follower.hello(d); // the leader does not know of it yet: it must speak first
+      d.setTimer(TimerKey.ELECTION, now + helloRetryMicros());
     }
     watch.restart(now);
     armWatch(now, d);
@@ -304,7 +305,10 @@ public final class Replica implements ProtocolNode {
   public Decision onTimer(TimerKey key, long now) {
     if (key == TimerKey.ELECTION) {
       Decision d = new Decision();
-      if (leader == null) {
+      if (leader == null && learner && follower.awaitingMatch()) {
+        follower.hello(d); // its hello, or the leader's answer, may have been lost
+        d.setTimer(TimerKey.ELECTION, now + helloRetryMicros());
+      } else if (leader == null) {
         onWatchTimer(now, d);
       }
       return d;
@@ -378,6 +382,11 @@ public final class Replica implements ProtocolNode {
       successor = ready;
       d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
     }
+  }
+
+  /** How long a learner waits for its leader's answer before saying hello again. */
+  private long helloRetryMicros() {
+    return 4 * setup.settings().heartbeatIntervalMicros();
   }
 
   private void armWatch(long now, Decision d) {
