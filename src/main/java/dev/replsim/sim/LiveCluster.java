@@ -42,8 +42,10 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * per node in a Pekko Cluster, plus one local ActorSystem for the clients (so that a crashed
  * leader does not take its clients with it; clients reach the nodes' actors directly, in this
  * JVM, not through the emulated network: the leader to write, any node to read). A node can crash
- * and restart as its next incarnation, empty; a restarted leader starts a newer term, and clients
- * are told which nodes are down and given the new references when they are back.
+ * and restart as its next incarnation, empty with the memory journal or with what its durable
+ * journal recovered; a restarted leader starts a newer term, and clients are told which nodes are
+ * down and given the new references when they are back. A follower named by an add-follower fault
+ * starts for the first time mid-run.
  */
 final class LiveCluster implements AutoCloseable {
 
@@ -230,10 +232,11 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /**
-   * Starts a crashed node again as its next incarnation: a new ActorSystem joins the cluster, the
-   * node finds the running ones, warms its connections up and starts empty. Without failover a
-   * restarted leader starts a newer term, and clients are pointed at it; with failover it follows
-   * whoever leads now. Blocks until the node runs.
+   * Starts a crashed node again as its next incarnation (or an added follower for the first
+   * time): a new ActorSystem joins the cluster, the node recovers its durable journal (if any),
+   * finds the running ones, warms its connections up and starts, empty or with what it recovered.
+   * Without failover a restarted leader starts a newer term, and clients are pointed at it; with
+   * failover it follows whoever leads now. Records the recovery. Blocks until the node runs.
    */
   void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
     long startedAt = timer.clock().nowMicros();
