@@ -51,8 +51,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int run() throws Exception {
-    Scenario loaded = main.scenarios().load(scenario.file, checks.after(scenario.overrides()));
-    Path dir = output.directory(loaded, main.clock());
+    Scenario chosen = main.scenarios().load(scenario.file, checks.after(scenario.overrides()));
+    Path dir = output.directory(chosen, main.clock());
+    Scenario loaded = chosen.withOutputDir(dir.toString()); // durable journals live under it
     Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {
       return main.badInput(spec, refusal.get());
@@ -90,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
     for (Scenario.Variant variant : loaded.variants()) {
       console.println("variant " + variant.name());
       console.flush();
-      RunResult result = runWithProgress(variant.scenario(), console);
+      RunResult result = runWithProgress(variant.scenario().withOutputDir(dir.resolve(variant.name()).toString()),
+          console);
       if (!write(dir.resolve(variant.name()), variant.scenario(), result)
           || !Reports.draw(dir.resolve(variant.name()), spec.commandLine().getErr())) {
         return ExitCode.RUN_FAILED;

@@ -55,6 +55,10 @@ final class ScenarioDescription {
     scenario.cluster().nodeApplyTime().forEach((node, time) ->
         row(out, "apply time", node + ": " + time.describe() + " per entry"));
     row(out, "storage", storage(scenario.cluster().storage()));
+    row(out, "journal", scenario.cluster().durable()
+        ? scenario.cluster().persistence() + ", a snapshot every " + scenario.cluster().snapshotInterval()
+            + " entries, the leader keeps up to " + scenario.cluster().logRetention() + " entries"
+        : "memory (lost on a crash)");
     row(out, "writes", writes(scenario.workload()));
     if (!scenario.workload().statements().setOnly()) {
       row(out, "statements", statements(scenario.workload().statements()));

@@ -22,11 +22,32 @@ public sealed interface Fault {
     }
   }
 
-  /** A crashed node starts again, empty, as its next incarnation, and rejoins the cluster. */
-  record Restart(Target target) implements Fault {
+  /**
+   * A crashed node starts again as its next incarnation and rejoins the cluster: with a durable
+   * journal it recovers what it held, unless {@code wipe} (its disk was lost: it starts empty, as
+   * with the memory journal, and is set up from a snapshot).
+   */
+  record Restart(Target target, boolean wipe) implements Fault {
+    /** A restart that keeps the node's disk. */
+    public Restart(Target target) {
+      this(target, false);
+    }
+
     @Override
     public String action() {
       return "restart";
+    }
+  }
+
+  /**
+   * A node that is not in the cluster yet ({@code node}, a new name) starts, joins the Pekko
+   * cluster and says hello to the leader, which sets it up from a snapshot and ships to it. It
+   * does not count towards commit quorums or elections.
+   */
+  record AddFollower(String node) implements Fault {
+    @Override
+    public String action() {
+      return "add-follower";
     }
   }
 

@@ -44,6 +44,12 @@ public final class FaultDescription {
       Target to = ((Fault.Switchover) fault).to();
       return "switchover to " + (to == null ? "the most caught-up follower" : to);
     }
+    if (fault instanceof Fault.AddFollower) {
+      return "add-follower " + ((Fault.AddFollower) fault).node();
+    }
+    if (fault instanceof Fault.Restart && ((Fault.Restart) fault).wipe()) {
+      return "restart " + target(fault) + " with its disk lost";
+    }
     return fault.action() + " " + target(fault);
   }
 

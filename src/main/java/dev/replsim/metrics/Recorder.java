@@ -39,6 +39,9 @@ public final class Recorder {
   private final MessageTrace trace = new MessageTrace();
   private final NetworkCounts network = new NetworkCounts();
   private final ReadCounts reads = new ReadCounts();
+  private final RecoveryLog recoveries = new RecoveryLog();
+  /** Whether any node has come (back) into the cluster: until then applies need no lag lookup. */
+  private volatile boolean recovering;
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
@@ -65,6 +68,9 @@ public final class Recorder {
       return;
     }
     FollowerTrack f = followers.get(node);
+    if (o instanceof Observation.Following && recovering && f != null) {
+      caughtUp(node, f.appliedLsn, atMicros); // it may hold all its new leader has
+    }
     if (RoleEvents.observe(this, failovers, node, f, o, atMicros)) {
       return;
     }
@@ -82,6 +88,9 @@ public final class Recorder {
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
       f.appliedEntries += a.toLsn() - a.fromLsn() + 1;
       f.appliedLsn = a.toLsn();
+      if (recovering) {
+        caughtUp(node, a.toLsn(), atMicros);
+      }
     } else if (o instanceof Observation.SnapshotInstalled && f != null) {
       Observation.SnapshotInstalled s = (Observation.SnapshotInstalled) o;
       f.appliedEntries += Math.max(0, s.lsn() - f.appliedLsn);
@@ -90,8 +99,14 @@ public final class Recorder {
       f.appliedLsn = s.lsn();
       f.followed = true;
       event(atMicros, "snapshot-installed", node, details("lsn", s.lsn(), "rows", s.rows()));
+      if (recovering) {
+        caughtUp(node, s.lsn(), atMicros);
+      }
     } else if (o instanceof Observation.Fallback) {
       fallbacks.increment();
+      ProtocolEvents.observe(this, node, o, atMicros);
+    } else if (o instanceof Observation.SnapshotSent) {
+      recoveries.snapshotSent(((Observation.SnapshotSent) o).follower(), ((Observation.SnapshotSent) o).bytes());
       ProtocolEvents.observe(this, node, o, atMicros);
     } else if (!ProtocolEvents.observe(this, node, o, atMicros)) {
       observeMethod(f, o, atMicros);
@@ -200,6 +215,56 @@ public final class Recorder {
   /** A fault struck these nodes at {@code atMicros}: if the leader is among them, a failover may follow. */
   public void faultStruck(String action, Collection<String> nodes, long atMicros) {
     failovers.fault(action, nodes, atMicros);
+  }
+
+  /** A restarted or added node applied up to {@code lsn}: caught up if it holds all, or lags little. */
+  private void caughtUp(String node, long lsn, long atMicros) {
+    if (lsn >= leaderLastLsn) {
+      recoveries.applied(node, 0, atMicros, this); // nothing left to apply (the writes may have ended)
+      return;
+    }
+    long appendedAt = lsns.appendedAt(lsn);
+    if (appendedAt >= 0) {
+      recoveries.applied(node, atMicros - appendedAt, atMicros, this);
+    }
+  }
+
+  /**
+   * A node came (back) into the cluster at {@code atMicros}: restarted ({@code kind} "restart") or
+   * added ("add-follower"), having rebuilt its state up to {@code recoveredLsn} from its journal in
+   * {@code recoverMs}, replaying {@code replayed} entries. Its positions start where it recovered.
+   */
+  public void nodeStarted(String node, String kind, long atMicros, String journal, boolean wiped, double recoverMs,
+      long replayed, long recoveredLsn) {
+    FollowerTrack f = followers.get(node);
+    if (f != null && recoveredLsn > 0) {
+      f.receivedLsn = recoveredLsn;
+      f.durableLsn = recoveredLsn;
+      f.appliedLsn = recoveredLsn;
+    }
+    recoveries.started(node, kind, atMicros, journal, wiped, recoverMs, replayed, recoveredLsn, this);
+    recovering = true;
+  }
+
+  /** A restarted node leads again with its log: it is caught up as it starts. */
+  public void leaderCaughtUp(String node, long atMicros) {
+    recoveries.applied(node, 0, atMicros, this);
+  }
+
+  /** Every node that came (back) into the cluster, with its recovery and catch-up figures. */
+  public List<Summary.Recovery> recoveries() {
+    return recoveries.summary(writeStartMicros);
+  }
+
+  /**
+   * The leader restarted in a new term from its durable journal (a cluster without failover): its
+   * log goes on from {@code lastLsn}.
+   */
+  public synchronized void leaderRecovered(long term, long lastLsn, long atMicros) {
+    failovers.restartedLeader(term, atMicros);
+    leaderLastLsn = lastLsn;
+    leaderBytes = lsns.bytesUpTo(lastLsn);
+    event(atMicros, "new-term", failovers.leader(), details("term", term));
   }
 
   /** A node crashed: it no longer acts as leader, if it did. */

@@ -25,7 +25,17 @@ public record Summary(
     Run run,
     Replication replication,
     FailoverStats failover,
-    Linearizability linearizability) {
+    Linearizability linearizability,
+    List<Recovery> recoveries) {
+
+  /** Without recoveries, for results built before they existed. */
+  public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
+      Map<String, FollowerLag> lag, Reads reads, List<Failover> failovers, List<FaultRecord> faults,
+      Convergence convergence, NetworkStats network, Throughput throughput, Run run, Replication replication,
+      FailoverStats failover, Linearizability linearizability) {
+    this(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence, network,
+        throughput, run, replication, failover, linearizability, List.of());
+  }
 
   /** Without the replication figures, for results built before they existed. */
   public Summary(ScenarioInfo scenario, ClusterInfo cluster, Writes writes, LatencyStats commitLatencyMs,
@@ -49,8 +59,25 @@ public record Summary(
   /** This summary with these reads and this linearizability check. */
   public Summary withChecks(Reads reads, Linearizability linearizability) {
     return new Summary(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence,
-        network, throughput, run, replication, failover, linearizability);
+        network, throughput, run, replication, failover, linearizability, recoveries);
   }
+
+  /** This summary with these recoveries. */
+  public Summary withRecoveries(List<Recovery> recoveries) {
+    return new Summary(scenario, cluster, writes, commitLatencyMs, lag, reads, failovers, faults, convergence,
+        network, throughput, run, replication, failover, linearizability, recoveries);
+  }
+
+  /**
+   * A node that came (back) into the cluster: restarted after a crash ({@code kind} "restart", its
+   * disk lost: {@code wiped}) or added mid-run ({@code kind} "add-follower"). {@code recoverMs}: the
+   * time to rebuild its state from its journal (its last snapshot and the entries after it,
+   * {@code entriesReplayed} of them); {@code snapshotBytes}: the snapshots its leader sent it since;
+   * {@code caughtUpMs}: from its start until it applied an entry less than {@code lagThresholdMs}
+   * after the leader appended it, or the leader's last entry (null if it never did). {@code journal}: memory, h2 or jdbc.
+   */
+  public record Recovery(String node, String kind, double atMs, String journal, boolean wiped, double recoverMs,
+      long entriesReplayed, long recoveredLsn, long snapshotBytes, double lagThresholdMs, Double caughtUpMs) {}
 
   /** What ran. */
   public record ScenarioInfo(String name, String file, long seed, long durationMs) {}

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -40,17 +41,29 @@ public final class ClusterFormation implements AutoCloseable {
 
   private final Config config = ConfigFactory.load("replsim-node");
   private final Duration timeout;
+  /** Each node's own configuration over the shared one (its durable journal's database). */
+  private final Function<String, Config> nodeConfig;
   private final Map<String, ActorSystem<SpawnProtocol.Command>> systems = new ConcurrentHashMap<>();
   private final List<ActorSystem<?>> crashed = new ArrayList<>();
 
-  private ClusterFormation(Duration timeout) {
+  private ClusterFormation(Duration timeout, Function<String, Config> nodeConfig) {
     this.timeout = timeout;
+    this.nodeConfig = nodeConfig;
   }
 
   /** Starts and joins the nodes, waiting at most {@code timeout} for all of them to be Up. */
   public static ClusterFormation start(List<String> nodes, Duration timeout)
       throws InterruptedException, TimeoutException {
-    ClusterFormation formation = new ClusterFormation(timeout);
+    return start(nodes, timeout, node -> ConfigFactory.empty());
+  }
+
+  /**
+   * Starts and joins the nodes, each ActorSystem configured with {@code nodeConfig} of its node
+   * over the shared configuration.
+   */
+  public static ClusterFormation start(List<String> nodes, Duration timeout, Function<String, Config> nodeConfig)
+      throws InterruptedException, TimeoutException {
+    ClusterFormation formation = new ClusterFormation(timeout, nodeConfig);
     try {
       List<CompletableFuture<Void>> ups = new ArrayList<>();
       for (String node : nodes) {
@@ -78,7 +91,8 @@ public final class ClusterFormation implements AutoCloseable {
   /** Creates the node's ActorSystem and asks it to join; the future completes when it is Up. */
   private CompletableFuture<Void> launch(String node) throws InterruptedException, TimeoutException {
     Address seed = systems.isEmpty() ? null : Cluster.get(systems.values().iterator().next()).selfMember().address();
-    ActorSystem<SpawnProtocol.Command> system = ActorSystem.create(SpawnProtocol.create(), SYSTEM_NAME, config);
+    ActorSystem<SpawnProtocol.Command> system = ActorSystem.create(SpawnProtocol.create(), SYSTEM_NAME,
+        nodeConfig.apply(node).withFallback(config));
     systems.put(node, system);
     Cluster cluster = Cluster.get(system);
     CompletableFuture<Void> up = new CompletableFuture<>();

@@ -50,7 +50,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** What a node's actor accepts; the faults aimed at a node are {@link NodeFault}s. */
   public sealed interface Command
       permits Envelope, ClientWrite, ClientRead, Inspect, Start, GetStatus, Warmup, Ping, Pong, TimerFired,
-          DeliverDue, Flush, PeersChanged, NodeFault {}
+          DeliverDue, Flush, PeersChanged, NodeFault, JournalDurable {}
 
   /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
   public record Envelope(long sentAtMicros, long deliverAtMicros, Message message) implements Command, CborSerializable {}
@@ -115,6 +115,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** One of the core's timers fired; stale generations are ignored. */
   record TimerFired(TimerKey key, long generation) implements Command {}
 
+  /** The node's {@link Journal} completed a write: its log is durable up to {@code lsn}. */
+  record JournalDurable(long lsn) implements Command {}
+
+  /**
+   * A node's durable journal, for {@link #create(ProtocolNode, NodeWiring, Set, CompletableFuture,
+   * JournalLink)}: the journal actor, and how many entries the node appends between snapshots.
+   */
+  public record JournalLink(ActorRef<Journal.Command> journal, long snapshotInterval) {}
+
   private enum DeliverDue implements Command { INSTANCE }
 
   private enum Flush implements Command { INSTANCE }
@@ -134,6 +143,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private long deliveryScheduledAt = Long.MAX_VALUE;
   private boolean flushPending;
   private final WarmupRounds warmup = new WarmupRounds();
+  /** The durable journal, or null for the memory journal (durable as soon as appended). */
+  private final DurableJournal journal;
 
   /**
    * @param awaitPeers the nodes this one must see before it is ready (those up when it starts)
@@ -141,16 +152,22 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
    */
   public static Behavior<Command> create(ProtocolNode core, NodeWiring wiring, Set<String> awaitPeers,
       CompletableFuture<Void> ready) {
+    return create(core, wiring, awaitPeers, ready, null);
+  }
+
+  /** A node whose log is kept by a durable {@link Journal}; {@code journal} null for the memory journal. */
+  public static Behavior<Command> create(ProtocolNode core, NodeWiring wiring, Set<String> awaitPeers,
+      CompletableFuture<Void> ready, JournalLink journal) {
     return Behaviors.withStash(PAUSE_CAPACITY, stash -> Behaviors.setup(ctx -> {
       ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
       ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, PeersChanged::new);
       ctx.getSystem().receptionist().tell(Receptionist.subscribe(KEY, listings));
-      return new ReplicaNode(ctx, stash, core, wiring, awaitPeers, ready);
+      return new ReplicaNode(ctx, stash, core, wiring, awaitPeers, ready, journal);
     }));
   }
 
   private ReplicaNode(ActorContext<Command> ctx, StashBuffer<Command> stash, ProtocolNode core, NodeWiring wiring,
-      Set<String> awaitPeers, CompletableFuture<Void> ready) {
+      Set<String> awaitPeers, CompletableFuture<Void> ready, JournalLink journal) {
     super(ctx);
     this.paused = stash;
     this.core = core;
@@ -161,6 +178,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     this.awaitPeers = Set.copyOf(awaitPeers);
     this.ready = ready;
     this.timers = new CoreTimers(wiring.timer(), ctx.getSelf());
+    this.journal = journal == null ? null
+        : new DurableJournal(journal.journal(), ctx.getSelf(), journal.snapshotInterval());
   }
 
   @Override
@@ -171,6 +190,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .onMessage(ClientWrite.class, this::onClientWrite)
         .onMessage(TimerFired.class, this::onTimerFired)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
+        .onMessage(JournalDurable.class, this::onJournalDurable)
         .onMessageEquals(NodeFault.Pause.INSTANCE, this::onPause)
         .onMessage(NodeFault.SetApplyTime.class, this::onSetApplyTime)
         .onMessage(NodeFault.SetLinkProfile.class, this::onSetLinkProfile)
@@ -277,6 +297,13 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return this;
   }
 
+  private Behavior<Command> onJournalDurable(JournalDurable msg) {
+    journal.completed();
+    long now = clock.trueNow();
+    execute(core.onDurable(msg.lsn(), clock.local(now)), now);
+    return this;
+  }
+
   // ---- faults ----
 
   private Behavior<Command> onPause() {
@@ -364,6 +391,9 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         Observation.Voted v = (Observation.Voted) o;
         wiring.hardState().save(wiring.name(), v.term(), v.candidate());
       }
+      if (journal != null) {
+        journal.observed(o, ((Replica) core)::checkpoint);
+      }
       recorder.observe(wiring.name(), o, now);
     }
     for (Decision.Send s : d.sends()) {
@@ -372,7 +402,9 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     ClientReplies.send(d, wiring.name());
     d.timers().forEach((key, at) -> timers.set(key, at == null ? null : clock.toTrue(at)));
     List<Entry> persist = d.persist();
-    if (!persist.isEmpty()) {
+    if (journal != null) {
+      persistDurably(persist);
+    } else if (!persist.isEmpty()) {
       // the memory journal: durable as soon as appended
       execute(core.onDurable(persist.get(persist.size() - 1).lsn(), clock.local(now)), now);
     }
@@ -380,5 +412,16 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
       flushPending = true;
       getContext().getSelf().tell(Flush.INSTANCE);
     }
+  }
+
+  /** Queues the entries for the durable journal, a snapshot when one is due, and writes if it can. */
+  private void persistDurably(List<Entry> persist) {
+    if (!persist.isEmpty()) {
+      journal.append(persist);
+      if (journal.snapshotDue()) {
+        journal.snapshot(((Replica) core).checkpoint(), false);
+      }
+    }
+    journal.flush();
   }
 }

@@ -210,6 +210,18 @@ public final class Follower implements ProtocolNode {
     return d;
   }
 
+  /** Whether it knows its leader but not yet where their logs agree. */
+  boolean awaitingMatch() {
+    return leader != null && !matched;
+  }
+
+  /** Says hello to its leader unprompted: a follower added to a running cluster speaks first. */
+  void hello(Decision d) {
+    if (leader != null && !matched) {
+      sayHello(d);
+    }
+  }
+
   private void sayHello(Decision d) {
     d.send(leader, new Hello(term, name, incarnation, log.lastLsn(), applier.appliedLsn(), history.export()));
   }
@@ -350,6 +362,11 @@ public final class Follower implements ProtocolNode {
   private void ackSoon(Decision d) {
     ackDue = true;
     d.requestFlush();
+  }
+
+  /** The database as applied so far: a checkpoint at the applied LSN. */
+  Checkpoint checkpoint() {
+    return new Checkpoint(applier.appliedLsn(), applier.database().image(), history.export());
   }
 
   @Override

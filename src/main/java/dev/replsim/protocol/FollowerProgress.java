@@ -190,12 +190,15 @@ final class FollowerProgress {
     return inFlight(i) < window;
   }
 
-  /** The lowest received position among the followers still streaming; {@code ifNone} if none is. */
-  long minReceived(long ifNone) {
+  /**
+   * The lowest durable position among the followers still streaming; {@code ifNone} if none is.
+   * A follower that crashes comes back with what it made durable, not with all it had received.
+   */
+  long minDurable(long ifNone) {
     long min = Long.MAX_VALUE;
-    for (int i = 0; i < received.length; i++) {
+    for (int i = 0; i < durable.length; i++) {
       if (!detached[i]) {
-        min = Math.min(min, received[i]);
+        min = Math.min(min, durable[i]);
       }
     }
     return min == Long.MAX_VALUE ? ifNone : min;

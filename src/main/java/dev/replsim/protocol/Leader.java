@@ -35,6 +35,7 @@ public final class Leader implements ProtocolNode {
   private final FollowerProgress progress;
   private final CommitQueue commits;
   private final Shipper shipper;
+  private final Learners learners;
   private long durableLsn;
   /** Whether this leader took over a log (it announces itself at once) or started a new cluster. */
   private final boolean tookOver;
@@ -86,6 +87,7 @@ public final class Leader implements ProtocolNode {
     this.commits = new CommitQueue(settings.commit(), new CommitQuorum(settings.commit(), this.followers),
         this.followers.size(), log.lastLsn());
     this.shipper = new Shipper(name, term, settings, this.followers, progress);
+    this.learners = new Learners(name, term, settings);
   }
 
   @Override
@@ -102,7 +104,7 @@ public final class Leader implements ProtocolNode {
     Decision d = new Decision();
     startedAt = now;
     if (tookOver) {
-      shipper.heartbeat(log, now, d); // followers learn of the new leader without waiting
+      shipper.heartbeat(now, d); // followers learn of the new leader without waiting
     }
     d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     return d;
@@ -198,6 +200,7 @@ public final class Leader implements ProtocolNode {
     }
     int i = progress.indexOf(message.from());
     if (i < 0) {
+      learners.onMessage(message, log, history, d); // a follower added to the running cluster
       return d;
     }
     if (message instanceof Hello) {
@@ -291,7 +294,9 @@ public final class Leader implements ProtocolNode {
   public Decision onTimer(TimerKey key, long now) {
     Decision d = new Decision();
     if (key == TimerKey.HEARTBEAT) {
-      shipper.heartbeat(log, now, d);
+      shipper.heartbeat(now, d);
+      learners.heartbeat(now, d);
+      shipper.truncate(log, learners.minDurable(Long.MAX_VALUE));
       d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
     } else if (key == TimerKey.COMMIT_TIMEOUT) {
       commits.timedOut(now, d);
@@ -304,6 +309,7 @@ public final class Leader implements ProtocolNode {
   public Decision onFlush(long now) {
     Decision d = new Decision();
     shipper.ship(log, database, history, d);
+    learners.ship(log, database, history, d);
     return d;
   }
 
@@ -358,6 +364,11 @@ public final class Leader implements ProtocolNode {
     commits.redirectAll(newLeader, d);
     d.cancelTimer(TimerKey.HEARTBEAT);
     return new HandOver(log, database, history, durableLsn, log.lastLsn());
+  }
+
+  /** The leader's database holds its whole log: a checkpoint at its last LSN. */
+  Checkpoint checkpoint() {
+    return new Checkpoint(log.lastLsn(), database.image(), history.export());
   }
 
   @Override

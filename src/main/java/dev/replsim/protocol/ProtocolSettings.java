@@ -11,10 +11,19 @@ package dev.replsim.protocol;
  * @param heartbeatIntervalMicros how often the leader sends heartbeats; also the first back-off
  *     of a follower's repeated resend requests
  * @param election how a dead leader is replaced
+ * @param logRetentionEntries the most entries the leader keeps behind its last LSN for followers
+ *     that have not received them: a follower further behind gets a snapshot instead, so that a
+ *     crashed follower cannot make the leader hold its whole log ({@code cluster.log-retention})
  */
 public record ProtocolSettings(
     CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries, long heartbeatIntervalMicros,
-    ElectionSettings election) {
+    ElectionSettings election, long logRetentionEntries) {
+
+  /** Keeping every entry a follower still needs. */
+  public ProtocolSettings(CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries,
+      long heartbeatIntervalMicros, ElectionSettings election) {
+    this(commit, maxBatchEntries, maxInFlightEntries, heartbeatIntervalMicros, election, Long.MAX_VALUE);
+  }
 
   /** Without failover. */
   public ProtocolSettings(CommitPolicy commit, int maxBatchEntries, long maxInFlightEntries,
@@ -23,10 +32,12 @@ public record ProtocolSettings(
   }
 
   public ProtocolSettings {
-    if (maxBatchEntries < 1 || maxInFlightEntries < maxBatchEntries || heartbeatIntervalMicros < 1) {
+    if (maxBatchEntries < 1 || maxInFlightEntries < maxBatchEntries || heartbeatIntervalMicros < 1
+        || logRetentionEntries < 0) {
       throw new IllegalArgumentException("invalid protocol settings: need max-batch >= 1 (got "
           + maxBatchEntries + "), max-in-flight >= max-batch (got " + maxInFlightEntries
-          + ") and a positive heartbeat interval (got " + heartbeatIntervalMicros + "us)");
+          + ") a positive heartbeat interval (got " + heartbeatIntervalMicros + "us) and a log retention >= 0 (got "
+          + logRetentionEntries + ")");
     }
   }
 }

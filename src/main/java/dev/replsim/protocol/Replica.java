@@ -32,6 +32,11 @@ public final class Replica implements ProtocolNode {
    * them.
    */
   private boolean amnesiac;
+  /**
+   * Added to a running cluster ({@code add-follower}): it is not one of the voting members the
+   * others know of, so it never votes or stands; it only follows the leader it joined.
+   */
+  private boolean learner;
 
   private Replica(NodeSetup setup, long term, String votedFor) {
     this.setup = setup;
@@ -71,6 +76,19 @@ public final class Replica implements ProtocolNode {
   }
 
   /**
+   * A follower added to a running cluster: it starts empty, says hello to {@code leader} (who
+   * learns of it so, and sets it up from a snapshot), and catches up. It does not count towards
+   * quorums and never votes or stands.
+   */
+  public static Replica joining(NodeSetup setup, String leader, long term, Database database) {
+    Replica r = new Replica(setup, term, null);
+    r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), false, setup.settings(),
+        setup.applyTime(), new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
+    r.learner = true;
+    return r;
+  }
+
+  /**
    * A leader restarted empty in a newer term, as a cluster without failover restarts its leader:
    * its followers' logs are of the old term, so each says hello first and starts over.
    */
@@ -81,9 +99,38 @@ public final class Replica implements ProtocolNode {
     return r;
   }
 
+  /**
+   * A node restarted from its durable journal: it replays the recovered entries over its last
+   * snapshot, and comes back with its log, term and vote (not amnesiac: it votes at once). Without
+   * failover the configured {@code leader} leads again in {@code term} (a newer one) and the others
+   * follow it; with failover ({@code leader} null) it follows whoever leads once it hears from them.
+   * Either way it says hello first, to learn where its log agrees with its leader's.
+   *
+   * @param database a fresh database of the node's kind, to replay into
+   */
+  public static Replica recovered(NodeSetup setup, String leader, long term, Recovery recovery, Database database) {
+    HandOver state = recovery.replay(database);
+    long t = Math.max(term, recovery.term());
+    Replica r = new Replica(setup, t, recovery.votedFor());
+    if (setup.name().equals(leader)) {
+      r.votedFor = setup.name();
+      r.leader = Leader.takingOver(setup.name(), t, setup.peers(), setup.settings(),
+          setup.capture().apply(state.database()), state);
+    } else {
+      r.follower = new Follower(setup.name(), leader, t, setup.incarnation(), false, setup.settings(),
+          setup.applyTime(), state);
+    }
+    return r;
+  }
+
   @Override
   public String name() {
     return name;
+  }
+
+  /** The node's applied state now, for its journal's next snapshot. */
+  public Checkpoint checkpoint() {
+    return leader != null ? leader.checkpoint() : follower.checkpoint();
   }
 
   /** Changes how long applying an entry takes from the next entry on (a {@code slow} fault). */
@@ -102,6 +149,10 @@ public final class Replica implements ProtocolNode {
       return d;
     }
     Decision d = follower.start(now);
+    if (learner) {
+      follower.hello(d); // the leader does not know of it yet: it must speak first
+      d.setTimer(TimerKey.ELECTION, now + helloRetryMicros());
+    }
     watch.restart(now);
     armWatch(now, d);
     return d;
@@ -144,7 +195,7 @@ public final class Replica implements ProtocolNode {
       stepDown(message.term(), null, now, d);
     }
     if (message instanceof TimeoutNow) {
-      if (leader == null && message.term() == term && !amnesiac) {
+      if (leader == null && message.term() == term && !amnesiac()) {
         successor = null;
         stand(false, true, now, d);
       }
@@ -254,7 +305,10 @@ public final class Replica implements ProtocolNode {
   public Decision onTimer(TimerKey key, long now) {
     if (key == TimerKey.ELECTION) {
       Decision d = new Decision();
-      if (leader == null) {
+      if (leader == null && learner && follower.awaitingMatch()) {
+        follower.hello(d); // its hello, or the leader's answer, may have been lost
+        d.setTimer(TimerKey.ELECTION, now + helloRetryMicros());
+      } else if (leader == null) {
         onWatchTimer(now, d);
       }
       return d;
@@ -280,7 +334,7 @@ public final class Replica implements ProtocolNode {
       if (transfer || election.elects()) {
         stand(!transfer, transfer, now, d);
       }
-    } else if (election.elects() && !amnesiac && watch.suspects(now)) {
+    } else if (election.elects() && !amnesiac() && watch.suspects(now)) {
       d.observe(new Observation.LeaderSuspected(follower.leader(), term));
       stand(true, false, now, d);
     } else {
@@ -328,6 +382,11 @@ public final class Replica implements ProtocolNode {
       successor = ready;
       d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
     }
+  }
+
+  /** How long a learner waits for its leader's answer before saying hello again. */
+  private long helloRetryMicros() {
+    return 4 * setup.settings().heartbeatIntervalMicros();
   }
 
   private void armWatch(long now, Decision d) {
@@ -387,7 +446,7 @@ public final class Replica implements ProtocolNode {
 
   /** Whether it restarted without its log and has not caught up yet: it may not vote. */
   boolean amnesiac() {
-    return amnesiac;
+    return amnesiac || learner;
   }
 
   Follower follower() {

@@ -26,14 +26,27 @@ final class Shipper {
     this.progress = progress;
   }
 
-  /** Sends a heartbeat to every follower still streaming, and drops entries every one has. */
-  void heartbeat(ReplicationLog log, long now, Decision d) {
+  /** Sends a heartbeat to every follower still streaming. */
+  void heartbeat(long now, Decision d) {
     for (int i = 0; i < followers.size(); i++) {
       if (!progress.isDetached(i)) {
         d.send(followers.get(i), new Heartbeat(term, leader, progress.nextLsn(i) - 1, now));
       }
     }
-    log.truncatePrefix(Math.min(progress.minReceived(log.lastLsn()), log.lastLsn()));
+  }
+
+  /**
+   * Drops entries every follower has made durable (a follower that crashes comes back with
+   * those, not with all it had received), and those further back than the log retention: a
+   * follower that needs them gets a snapshot.
+   *
+   * @param othersDurable what other followers (learners) have made durable, or Long.MAX_VALUE
+   */
+  void truncate(ReplicationLog log, long othersDurable) {
+    long last = log.lastLsn();
+    long everyoneHas = Math.min(Math.min(progress.minDurable(last), othersDurable), last);
+    long beyondRetention = last - Math.min(last, settings.logRetentionEntries());
+    log.truncatePrefix(Math.max(everyoneHas, beyondRetention));
   }
 
   /** Ships what each matched follower is missing, as far as its window allows. */

@@ -87,7 +87,8 @@ public final class RunFiles {
         s.convergence() == null ? new Summary.Convergence(true, List.of(), List.of(), List.of()) : s.convergence(),
         s.network(), s.throughput(), s.run(),
         s.replication() == null ? Summary.Replication.NONE : s.replication(),
-        s.failover() == null ? Summary.FailoverStats.NONE : s.failover(), s.linearizability());
+        s.failover() == null ? Summary.FailoverStats.NONE : s.failover(), s.linearizability(),
+        s.recoveries() == null ? List.of() : s.recoveries());
   }
 
   static List<RunEvent> events(Path file) throws RunFilesException {

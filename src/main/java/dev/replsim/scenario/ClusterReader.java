@@ -30,9 +30,14 @@ final class ClusterReader {
     int followers = f.intIn("cluster.followers", 0, MAX_FOLLOWERS);
     List<String> nodes = nodes(f, followers);
     ReplicationSettings replication = ReplicationReader.read(f, nodes);
-    String persistence = persistence(f);
+    String persistence = JournalReader.persistence(f);
+    long snapshotInterval = f.wholeNumber("cluster.snapshot-interval", 1, Long.MAX_VALUE / 2, "at least 1 (entries)");
+    long retention = f.wholeNumber("cluster.log-retention", 0, Long.MAX_VALUE / 2, "at least 0 (entries)");
+    f.check(retention >= snapshotInterval, "cluster.log-retention",
+        "at least cluster.snapshot-interval (" + snapshotInterval + "), so that a follower that restarts from its "
+            + "last snapshot finds the entries after it in the leader's log");
     return new ClusterSettings(nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"),
-        nodeApplyTimes(f, nodes), StorageReader.read(f, nodes));
+        nodeApplyTimes(f, nodes), StorageReader.read(f, nodes), snapshotInterval, retention);
   }
 
   /** The given names, checked, or {@code leader, follower-1 ... follower-N}. */
@@ -101,17 +106,5 @@ final class ClusterReader {
     return names;
   }
 
-  private static String persistence(Fields f) {
-    String persistence = f.string("cluster.persistence", "memory");
-    if (persistence.equals("memory")) {
-      return persistence;
-    }
-    if (persistence.equals("h2") || persistence.startsWith("jdbc:")) {
-      throw f.bad(
-          "cluster.persistence", "is planned but not supported yet: must be memory for now");
-    }
-    throw f.bad(
-        "cluster.persistence",
-        "is not a journal kind: must be memory (h2 and jdbc URLs are planned)");
-  }
+
 }

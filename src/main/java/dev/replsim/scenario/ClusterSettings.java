@@ -9,7 +9,10 @@ import java.util.Map;
  *
  * @param nodes node names, the initial leader first: {@code leader, follower-1 ... follower-N}
  *     unless the scenario names them with {@code cluster.names}
- * @param persistence the journal kind; only {@code memory} so far
+ * @param persistence the journal kind: {@code memory}, {@code h2} or a JDBC URL
+ * @param snapshotInterval with a durable journal, how many entries a node appends between snapshots
+ * @param logRetention how many entries the leader keeps for followers behind it; one further behind
+ *     gets a snapshot
  * @param applyTime how long a follower takes to apply one entry
  * @param nodeApplyTime per-node apply times that replace {@code applyTime} (a slow replica)
  * @param storage each node's page format version and the WAL checkpoint interval
@@ -20,7 +23,24 @@ public record ClusterSettings(
     String persistence,
     Distribution applyTime,
     Map<String, Distribution> nodeApplyTime,
-    StorageSettings storage) {
+    StorageSettings storage,
+    long snapshotInterval,
+    long logRetention) {
+
+  /** The defaults of conf/replsim.conf for the snapshot interval and the log retention. */
+  public static final long DEFAULT_SNAPSHOT_INTERVAL = 10_000;
+  public static final long DEFAULT_LOG_RETENTION = 100_000;
+
+  public ClusterSettings(List<String> nodes, ReplicationSettings replication, String persistence,
+      Distribution applyTime, Map<String, Distribution> nodeApplyTime, StorageSettings storage) {
+    this(nodes, replication, persistence, applyTime, nodeApplyTime, storage, DEFAULT_SNAPSHOT_INTERVAL,
+        DEFAULT_LOG_RETENTION);
+  }
+
+  /** Whether nodes keep their log in a durable journal (h2 or a JDBC URL). */
+  public boolean durable() {
+    return !persistence.equals("memory");
+  }
 
   public ClusterSettings {
     nodes = List.copyOf(nodes);

@@ -31,7 +31,8 @@ final class FaultReader {
   /** Each action and the keys it takes besides the common ones. */
   private static final Map<String, List<String>> ACTIONS = Map.of(
       "crash", List.of("node"),
-      "restart", List.of("node"),
+      "restart", List.of("node", "wipe"),
+      "add-follower", List.of("node"),
       "pause", List.of("node"),
       "slow", List.of("node", "apply-time"),
       "skew", List.of("node", "offset"),
@@ -65,6 +66,10 @@ final class FaultReader {
       ScheduledFault read = one(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration);
       if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
         throw fault.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
+      }
+      if (read.fault() instanceof Fault.AddFollower && faults.stream().anyMatch(
+          earlier -> earlier.fault().equals(read.fault()))) {
+        throw fault.bad("node", "is added by an earlier fault: each added follower needs its own name");
       }
       if (where.putIfAbsent(read.id(), fault) != null) {
         throw fault.bad("name", "is the name of an earlier fault: give each fault its own name");
@@ -123,9 +128,11 @@ final class FaultReader {
       case "crash":
         return new Fault.Crash(target(f, "node", nodes));
       case "restart":
-        return new Fault.Restart(target(f, "node", nodes));
+        return new Fault.Restart(target(f, "node", nodes), f.has("wipe") && f.bool("wipe"));
       case "pause":
         return new Fault.Pause(target(f, "node", nodes));
+      case "add-follower":
+        return new Fault.AddFollower(newNode(f, nodes));
       case "slow":
         return new Fault.Slow(target(f, "node", nodes), DistributionReader.read(f, "apply-time"));
       case "skew":
@@ -150,6 +157,23 @@ final class FaultReader {
       throw f.fail("action", "a link fault changes something: give it a delay, loss, duplicate, reorder or bandwidth");
     }
     return new Fault.LinkChange(from, to, bothWays, patch);
+  }
+
+  /** The name of a node to add: a new name, not one of the cluster's. */
+  private static String newNode(Fields f, List<String> nodes) {
+    if (!f.has("node")) {
+      throw f.fail("action", f.key("node") + " is missing: name the node to add, e.g. node = follower-9");
+    }
+    String name = f.string("node", "a new node's name, e.g. follower-9");
+    if (nodes.contains(name)) {
+      throw f.bad("node", "is already a node of the cluster: an added follower needs a new name, e.g. follower-"
+          + nodes.size());
+    }
+    if (!name.matches("[a-z][a-z0-9-]*") || Target.SELECTORS.contains(name)) {
+      throw f.bad("node", "is not a valid node name: lower-case letters, digits and '-', starting with a letter,"
+          + " and not a selector");
+    }
+    return name;
   }
 
   /** A node's name or a selector; {@code *} is every node. */

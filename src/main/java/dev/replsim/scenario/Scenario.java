@@ -1,5 +1,7 @@
 package dev.replsim.scenario;
 
+import dev.replsim.fault.Fault;
+
 import dev.replsim.fault.ScheduledFault;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,9 +59,28 @@ public record Scenario(
         effectiveConfig, variants, check);
   }
 
+  /** This scenario writing its results (and its nodes' durable journals) to {@code dir}. */
+  public Scenario withOutputDir(String dir) {
+    return new Scenario(file, simulation, cluster, network, workload, failover, faults, new OutputSettings(dir), report,
+        effectiveConfig, variants, check);
+  }
+
   /** All node names, the initial leader first. */
   public List<String> nodes() {
     return cluster.nodes();
+  }
+
+  /** The followers that {@code add-follower} faults add during the run, in schedule order. */
+  public List<String> addedNodes() {
+    return faults.stream().map(ScheduledFault::fault).filter(f -> f instanceof Fault.AddFollower)
+        .map(f -> ((Fault.AddFollower) f).node()).toList();
+  }
+
+  /** Every node that may run: the cluster's, then the added followers. */
+  public List<String> allNodes() {
+    List<String> all = new java.util.ArrayList<>(nodes());
+    all.addAll(addedNodes());
+    return all;
   }
 
   /** The node that leads when the run starts. */

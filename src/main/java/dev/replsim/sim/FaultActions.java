@@ -60,7 +60,15 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Restart) {
       List<String> nodes = targets.resolve(((Fault.Restart) fault).target(), cluster.crashed(), leader);
+      if (((Fault.Restart) fault).wipe()) {
+        nodes.forEach(cluster::wipe);
+      }
       restarter.accept(nodes);
+      return new Applied(nodes, null, false);
+    }
+    if (fault instanceof Fault.AddFollower) {
+      List<String> nodes = List.of(((Fault.AddFollower) fault).node());
+      restarter.accept(nodes); // a first start, in the background like a restart
       return new Applied(nodes, null, false);
     }
     if (fault instanceof Fault.Pause) {

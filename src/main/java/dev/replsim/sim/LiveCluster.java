@@ -5,9 +5,14 @@ import com.typesafe.config.ConfigFactory;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClusterFormation;
+import dev.replsim.node.HardState;
+import dev.replsim.node.Journal;
+import dev.replsim.node.JournalStore;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeStatus;
+import dev.replsim.protocol.ProtocolNode;
+import dev.replsim.protocol.Recovery;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
@@ -37,8 +42,10 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * per node in a Pekko Cluster, plus one local ActorSystem for the clients (so that a crashed
  * leader does not take its clients with it; clients reach the nodes' actors directly, in this
  * JVM, not through the emulated network: the leader to write, any node to read). A node can crash
- * and restart as its next incarnation, empty; a restarted leader starts a newer term, and clients
- * are told which nodes are down and given the new references when they are back.
+ * and restart as its next incarnation, empty with the memory journal or with what its durable
+ * journal recovered; a restarted leader starts a newer term, and clients are told which nodes are
+ * down and given the new references when they are back. A follower named by an add-follower fault
+ * starts for the first time mid-run.
  */
 final class LiveCluster implements AutoCloseable {
 
@@ -59,9 +66,18 @@ final class LiveCluster implements AutoCloseable {
   private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
   private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
   private volatile long term = 1;
+  /** The nodes' durable journals, or null for the memory journal. */
+  private final JournalStore journals;
+  /** Per node, what its latest incarnation recovered from its journal, and how long that took. */
+  private final Map<String, Recovered> recovered = new ConcurrentHashMap<>();
+  /** Nodes whose disk is lost: their next incarnation starts from an empty journal. */
+  private final Set<String> wiped = ConcurrentHashMap.newKeySet();
+
+  private record Recovered(Recovery recovery, double millis) {}
 
   private LiveCluster(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
-      ClusterFormation formation) {
+      ClusterFormation formation, JournalStore journals) {
+    this.journals = journals;
     this.scenario = scenario;
     this.factory = factory;
     this.timer = timer;
@@ -73,10 +89,14 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /** Starts every node, waits until each sees the others, warms the connections up and starts the cores. */
-  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder)
-      throws InterruptedException, TimeoutException, ExecutionException {
-    ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT);
-    LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation);
+  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
+      JournalStore journals) throws InterruptedException, TimeoutException, ExecutionException {
+    if (journals != null) {
+      scenario.allNodes().forEach(journals::createSchema);
+    }
+    ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT,
+        journals == null ? node -> ConfigFactory.empty() : journals::config);
+    LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation, journals);
     try {
       Set<String> all = new HashSet<>(scenario.nodes());
       List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -98,14 +118,29 @@ final class LiveCluster implements AutoCloseable {
   }
 
   private CompletableFuture<Void> spawnNode(String node, Set<String> awaitPeers)
-      throws InterruptedException, TimeoutException {
+      throws InterruptedException, TimeoutException, ExecutionException {
     long incarnation = incarnations.merge(node, 1L, Long::sum);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     AtomicBoolean crashed = new AtomicBoolean();
     crashSwitches.put(node, crashed);
-    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(
-        factory.core(node, term, incarnation, factory.hardState().of(node, scenario.leader())),
-        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready), node);
+    HardState.Vote vote = factory.hardState().of(node, scenario.leader());
+    ProtocolNode core;
+    ReplicaNode.JournalLink link = null;
+    if (journals != null) {
+      long startedAt = System.nanoTime();
+      CompletableFuture<Recovery> recovery = new CompletableFuture<>();
+      ActorRef<Journal.Command> journal = formation.spawn(node,
+          Journal.create(journals.persistenceId(node), recovery), "journal");
+      Recovery r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      core = factory.core(node, term, incarnation, vote, r, leader());
+      recovered.put(node, new Recovered(r, (System.nanoTime() - startedAt) / 1e6));
+      link = new ReplicaNode.JournalLink(journal, scenario.cluster().snapshotInterval());
+    } else {
+      core = factory.core(node, term, incarnation, vote, null, leader());
+      recovered.put(node, new Recovered(Recovery.empty(), 0));
+    }
+    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(core,
+        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready, link), node);
     nodes.put(node, ref);
     return ready;
   }
@@ -156,7 +191,7 @@ final class LiveCluster implements AutoCloseable {
 
   List<String> running() {
     List<String> up = new ArrayList<>();
-    for (String node : scenario.nodes()) {
+    for (String node : scenario.allNodes()) {
       if (formation.isRunning(node)) {
         up.add(node);
       }
@@ -164,9 +199,14 @@ final class LiveCluster implements AutoCloseable {
     return up;
   }
 
+  /** The nodes that ran and are down now (an added follower not added yet is not among them). */
   List<String> crashed() {
-    List<String> down = new ArrayList<>(scenario.nodes());
-    down.removeAll(running());
+    List<String> down = new ArrayList<>();
+    for (String node : scenario.allNodes()) {
+      if (incarnations.containsKey(node) && !formation.isRunning(node)) {
+        down.add(node);
+      }
+    }
     return down;
   }
 
@@ -193,24 +233,57 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /**
-   * Starts a crashed node again as its next incarnation: a new ActorSystem joins the cluster, the
-   * node finds the running ones, warms its connections up and starts empty. Without failover a
-   * restarted leader starts a newer term, and clients are pointed at it; with failover it follows
-   * whoever leads now. Blocks until the node runs.
+   * Starts a crashed node again as its next incarnation (or an added follower for the first
+   * time): a new ActorSystem joins the cluster, the node recovers its durable journal (if any),
+   * finds the running ones, warms its connections up and starts, empty or with what it recovered.
+   * Without failover a restarted leader starts a newer term, and clients are pointed at it; with
+   * failover it follows whoever leads now. Records the recovery. Blocks until the node runs.
    */
   void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
+    long startedAt = timer.clock().nowMicros();
+    boolean added = !incarnations.containsKey(node); // an add-follower: its first start
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
     boolean leadsAgain = node.equals(leader()) && !failsOver();
     if (leadsAgain) {
       term++;
+    }
+    CompletableFuture<Void> ready = spawnNode(node, peers);
+    Recovered r = recovered.get(node);
+    long recoveredLsn = r.recovery().lastLsn();
+    if (leadsAgain && recoveredLsn > 0) {
+      recorder.leaderRecovered(term, recoveredLsn, timer.clock().nowMicros());
+    } else if (leadsAgain) {
       recorder.leaderRestarted(term, timer.clock().nowMicros());
     }
-    await(List.of(spawnNode(node, peers)));
+    recorder.nodeStarted(node, added ? "add-follower" : "restart", startedAt, journalKind(), wiped.remove(node),
+        r.millis(), r.recovery().entries().size(), recoveredLsn);
+    await(List.of(ready));
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
-    tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+    if (leadsAgain) {
+      recorder.leaderCaughtUp(node, timer.clock().nowMicros());
+    }
+    if (!added) { // clients read from the cluster's followers; an added one is not among them
+      tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+    }
+  }
+
+  /**
+   * The crashed node's disk is lost: its next incarnation starts from an empty journal (with the
+   * memory journal every restart does).
+   */
+  void wipe(String node) {
+    wiped.add(node);
+    if (journals != null) {
+      journals.wipe(node);
+    }
+  }
+
+  private String journalKind() {
+    String p = scenario.cluster().persistence();
+    return p.startsWith("jdbc:") ? "jdbc" : p;
   }
 
   /** The replication state of a running node, or null for a crashed one. */

@@ -11,10 +11,13 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.metrics.TimeSeriesSampler;
+import dev.replsim.node.JournalStore;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +49,21 @@ public final class LiveRun {
     HeapWatch heap = HeapWatch.start();
     listener.phase(String.format("starting %d nodes in a Pekko Cluster over Artery on 127.0.0.1",
         scenario.nodes().size()));
-    Recorder recorder = new Recorder(scenario.leader(), scenario.followers());
+    List<String> followers = new ArrayList<>(scenario.followers());
+    followers.addAll(scenario.addedNodes());
+    Recorder recorder = new Recorder(scenario.leader(), followers);
     NodeFactory factory = new NodeFactory(scenario);
+    JournalStore journals = journals(scenario);
+    boolean keepJournals = false;
     // closed in reverse order: the sampler, the faults, the nodes, then the timer they use
     try (PreciseTimer timer = new PreciseTimer(new RunClock());
-        LiveCluster cluster = LiveCluster.start(scenario, factory, timer, recorder);
+        LiveCluster cluster = LiveCluster.start(scenario, factory, timer, recorder, journals);
         FaultInjector faults = new FaultInjector(scenario, cluster, recorder, timer, factory);
         Sampling sampling = new Sampling()) {
-      return new Execution(scenario, listener, cluster, faults, timer, recorder, factory, sampling)
+      RunResult result = new Execution(scenario, listener, cluster, faults, timer, recorder, factory, sampling)
           .run(wallStart, heap);
+      keepJournals = scenario.output().dir() != null && !scenario.output().dir().isBlank();
+      return result;
     } catch (TimeoutException e) {
       throw new RunFailedException("the cluster did not form within " + LiveCluster.STARTUP_TIMEOUT.toSeconds()
           + "s", e);
@@ -64,6 +73,27 @@ public final class LiveRun {
     } catch (ExecutionException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new RunFailedException(String.valueOf(cause.getMessage()), cause);
+    } finally {
+      if (journals != null && !keepJournals) {
+        journals.discard(); // a failed run leaves no half-written output behind
+      }
+    }
+  }
+
+  /**
+   * The nodes' durable journals (null for the memory journal): under the run's output directory,
+   * or, for a run that writes no output (a test, a benchmark), under a temporary one removed at the end.
+   */
+  private static JournalStore journals(Scenario scenario) throws RunFailedException {
+    if (!scenario.cluster().durable()) {
+      return null;
+    }
+    String dir = scenario.output().dir();
+    try {
+      return dir == null || dir.isBlank() ? JournalStore.temporary(scenario.cluster().persistence())
+          : JournalStore.of(scenario.cluster().persistence(), Path.of(dir));
+    } catch (IOException | RuntimeException e) {
+      throw new RunFailedException("cannot prepare the journals under " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -148,7 +178,8 @@ public final class LiveRun {
           round(drainMs), drained, heap.peakBytes(), round(checkMs));
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros())
-          .withChecks(checks.reads(), checks.linearizability());
+          .withChecks(checks.reads(), checks.linearizability())
+          .withRecoveries(recorder.recoveries());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
           recorder.tracedMessages(), checks.curve(), checks.operations());
     }

@@ -11,6 +11,7 @@ import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeSetup;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.ProtocolSettings;
+import dev.replsim.protocol.Recovery;
 import dev.replsim.protocol.Replica;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
@@ -49,7 +50,8 @@ final class NodeFactory {
     CommitPolicy commit = new CommitPolicy(r.mode(), r.acks(), r.ackLevel(), micros(r.timeout()),
         r.quorum(), r.standbys(), r.waitPoint());
     return new ProtocolSettings(commit, r.maxBatch(), r.maxInFlight(),
-        micros(scenario.failover().heartbeatInterval()), scenario.failover().election());
+        micros(scenario.failover().heartbeatInterval()), scenario.failover().election(),
+        scenario.cluster().logRetention());
   }
 
   /**
@@ -62,6 +64,23 @@ final class NodeFactory {
    * @param vote the node's last vote, kept across restarts
    */
   ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote) {
+    return core(node, term, incarnation, vote, null);
+  }
+
+  /**
+   * A node's core for one incarnation, from what its durable journal recovered ({@code recovery};
+   * null for the memory journal). A node that recovered a log or a snapshot comes back with it;
+   * one whose journal is empty (its first start, or its disk was lost) starts as with the memory
+   * journal. The vote is the later of the journal's and the one kept in this JVM: a vote's journal
+   * write may not have completed when the node crashed, but the vote had left.
+   */
+  ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery) {
+    return core(node, term, incarnation, vote, recovery, scenario.leader());
+  }
+
+  /** @param joinLeader for a follower added mid-run: the node that leads now, which it joins */
+  ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery,
+      String joinLeader) {
     ReplicationSettings r = scenario.cluster().replication();
     int version = scenario.cluster().storage().versionOf(node);
     Database database = r.method().database(version, scenario.workload().keys(),
@@ -74,6 +93,15 @@ final class NodeFactory {
         scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)),
         db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
     String leader = scenario.leader();
+    if (incarnation == 1 && scenario.addedNodes().contains(node)) {
+      return Replica.joining(setup, joinLeader, term, database);
+    }
+    if (incarnation > 1 && recovery != null && (recovery.lastLsn() > 0 || recovery.image() != null)) {
+      boolean failsOver = protocol.election().strategy() != ElectionSettings.Strategy.NONE;
+      Recovery kept = vote.term() > recovery.term() ? new Recovery(recovery.snapshotLsn(), recovery.image(),
+          recovery.history(), recovery.entries(), vote.term(), vote.candidate()) : recovery;
+      return Replica.recovered(setup, failsOver ? null : leader, failsOver ? kept.term() : term, kept, database);
+    }
     if (incarnation == 1) {
       return node.equals(leader) ? Replica.leading(setup, database) : Replica.following(setup, leader, 1, leader,
           database);
@@ -87,12 +115,12 @@ final class NodeFactory {
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {
     Map<String, LinkModel> links = new LinkedHashMap<>();
-    for (String to : scenario.nodes()) {
+    for (String to : scenario.allNodes()) {
       if (!to.equals(node)) {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.nodes(), links, timer, recorder, hardState, crashed, crashes);
+    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes);
   }
 
   Crashes crashes() {

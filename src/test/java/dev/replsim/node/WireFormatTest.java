@@ -86,6 +86,31 @@ class WireFormatTest {
   }
 
   @Test
+  void journalEventsAndSnapshotsRoundTripThroughJacksonCbor() {
+    dev.replsim.storage.KeyValueStore db = new dev.replsim.storage.KeyValueStore();
+    db.execute(new Statement.Assign("k1", "c1-1", 64), 0);
+    List<Entry> entries = List.of(Entry.of(2, 7, new RowChange("k1", "c1-1", 64), 5),
+        Entry.of(2, 8, new RowDelete("k2", null, 0), 6));
+    List<JournalEvent> events = List.of(
+        new JournalEvent.EntriesAppended(entries),
+        new JournalEvent.LogRewound(7),
+        new JournalEvent.SnapshotTaken(6, db.image(), List.of(1L, 1L, 2L, 5L), false),
+        new JournalEvent.VoteCast(3, "follower-2"));
+    java.util.Set<Class<?>> covered = new java.util.HashSet<>();
+    events.forEach(e -> covered.add(e.getClass()));
+    for (Class<?> type : JournalEvent.class.getPermittedSubclasses()) {
+      assertTrue(covered.contains(type), "no round trip of " + type.getSimpleName());
+    }
+    for (JournalEvent event : events) {
+      assertEquals(event, roundTrip(event));
+    }
+    JournalState.Saved saved = new JournalState.Saved(6, db.image(), List.of(1L, 1L), entries, 3, "leader");
+    assertEquals(saved, roundTrip(saved));
+    assertEquals(new JournalState.Saved(0, null, List.of(), List.of(), 0, null),
+        roundTrip(new JournalState.Saved(0, null, List.of(), List.of(), 0, null)), "before any snapshot or vote");
+  }
+
+  @Test
   void everyFormOfChangeRoundTripsInsideAnEntry() {
     PageStore pages = new PageStore(1, 2, RandomSource.NONE);
     WalCapture wal = new WalCapture(pages, 1_000_000);

@@ -96,8 +96,9 @@ cluster.replication.timeout = 0ms     | cluster.replication.timeout = 0ms is out
 cluster.replication.max-batch = 0     | cluster.replication.max-batch = 0 is out of range: must be 1..10000
 cluster.replication.max-batch = 10001 | cluster.replication.max-batch = 10001 is out of range: must be 1..10000
 cluster.replication.max-in-flight = 99 | cluster.replication.max-in-flight = 99 is out of range: must be at least cluster.replication.max-batch = 100, so a full batch can be in flight
-cluster.persistence = h2              | cluster.persistence = h2 is planned but not supported yet: must be memory for now
-cluster.persistence = disk            | cluster.persistence = disk is not a journal kind: must be memory (h2 and jdbc URLs are planned)
+cluster.persistence = disk            | cluster.persistence = disk is not a journal kind: must be memory, h2, or a JDBC URL such as "jdbc:postgresql://localhost:5432/replsim?user=replsim&password=secret" (PostgreSQL and H2 URLs are supported)
+cluster { snapshot-interval = 1000, log-retention = 500 } | cluster.log-retention = 500 is out of range: must be at least cluster.snapshot-interval (1000), so that a follower that restarts from its last snapshot finds the entries after it in the leader's log
+cluster.snapshot-interval = 0         | cluster.snapshot-interval = 0 is out of range: must be at least 1 (entries)
 workload.clients = 0                  | workload.clients = 0 is out of range: must be 1..10000
 workload.clients = 10001              | workload.clients = 10001 is out of range: must be 1..10000
 workload.clients = "four"             | workload.clients = "four" is not a whole number: must be 1..10000
