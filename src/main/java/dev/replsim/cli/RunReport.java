@@ -48,8 +48,9 @@ final class RunReport {
       row("failovers", summary.failovers().size() + (needless > 0 ? " (" + needless + " needless)" : "")
           + ", leader at the end: " + summary.cluster().leader());
       for (Summary.Failover f : summary.failovers()) {
-        row("", String.format(Locale.ROOT, "%s ms: %s -> %s, term %d, %s; detected in %s ms, elected in %s ms,"
-            + " no write for %s ms; %d lost", ms(f.atMs()), f.oldLeader(), f.newLeader(), f.term(), f.cause(),
+        row("", String.format(Locale.ROOT, "at %s ms: %s -> %s, term %d, cause %s", ms(f.atMs()), f.oldLeader(),
+            f.newLeader(), f.term(), f.cause()));
+        row("", String.format(Locale.ROOT, "  detected in %s ms, elected in %s ms, no write for %s ms, %d lost",
             orDash(f.detectionMs()), orDash(f.electionMs()), orDash(f.unavailableMs()), f.lostWrites()));
       }
       if (stats != null && stats.maxLeaders() > 1) {
