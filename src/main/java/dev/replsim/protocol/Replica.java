@@ -38,7 +38,8 @@ public final class Replica implements ProtocolNode {
    */
   private boolean learner;
 
-  private Replica(NodeSetup setup, long term, String votedFor) {
+  /** A node in {@code term} that voted for {@code votedFor}; {@link Replicas} gives it its role. */
+  Replica(NodeSetup setup, long term, String votedFor) {
     this.setup = setup;
     this.name = setup.name();
     this.election = setup.settings().election();
@@ -48,79 +49,24 @@ public final class Replica implements ProtocolNode {
     this.votedFor = votedFor;
   }
 
-  /** The first leader of a new cluster, in term 1. */
-  public static Replica leading(NodeSetup setup, Database database) {
-    Replica r = new Replica(setup, 1, setup.name());
-    r.leader = new Leader(setup.name(), 1, setup.peers(), setup.settings(), setup.capture().apply(database));
-    return r;
+  /** Starts as the leader it is handed. */
+  void lead(Leader l) {
+    this.leader = l;
   }
 
-  /** A follower of {@code leader} in a new cluster, or restarted empty in its next incarnation. */
-  public static Replica following(NodeSetup setup, String leader, long term, String votedFor, Database database) {
-    Replica r = new Replica(setup, term, votedFor);
-    r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), setup.settings(), setup.applyTime(),
-        database);
-    return r;
+  /** Starts as the follower it is handed. */
+  void follow(Follower f) {
+    this.follower = f;
   }
 
-  /**
-   * A node restarted without its log, in a cluster with failover: it follows whoever leads once
-   * it hears from them, and votes again only once it has caught up.
-   *
-   * @param term the term of its last vote, kept across the restart, and that vote
-   */
-  public static Replica rejoining(NodeSetup setup, long term, String votedFor, Database database) {
-    Replica r = following(setup, null, term, votedFor, database);
-    r.amnesiac = true;
-    return r;
+  /** Restarted without its log: it neither votes nor stands until it has caught up. */
+  void forgetful() {
+    this.amnesiac = true;
   }
 
-  /**
-   * A follower added to a running cluster: it starts empty, says hello to {@code leader} (who
-   * learns of it so, and sets it up from a snapshot), and catches up. It does not count towards
-   * quorums and never votes or stands.
-   */
-  public static Replica joining(NodeSetup setup, String leader, long term, Database database) {
-    Replica r = new Replica(setup, term, null);
-    r.follower = new Follower(setup.name(), leader, term, setup.incarnation(), false, setup.settings(),
-        setup.applyTime(), new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
-    r.learner = true;
-    return r;
-  }
-
-  /**
-   * A leader restarted empty in a newer term, as a cluster without failover restarts its leader:
-   * its followers' logs are of the old term, so each says hello first and starts over.
-   */
-  public static Replica restartedLeader(NodeSetup setup, long term, Database database) {
-    Replica r = new Replica(setup, term, setup.name());
-    r.leader = Leader.takingOver(setup.name(), term, setup.peers(), setup.settings(), setup.capture().apply(database),
-        new HandOver(new ReplicationLog(), database, new TermHistory(), 0, 0));
-    return r;
-  }
-
-  /**
-   * A node restarted from its durable journal: it replays the recovered entries over its last
-   * snapshot, and comes back with its log, term and vote (not amnesiac: it votes at once). Without
-   * failover the configured {@code leader} leads again in {@code term} (a newer one) and the others
-   * follow it; with failover ({@code leader} null) it follows whoever leads once it hears from them.
-   * Either way it says hello first, to learn where its log agrees with its leader's.
-   *
-   * @param database a fresh database of the node's kind, to replay into
-   */
-  public static Replica recovered(NodeSetup setup, String leader, long term, Recovery recovery, Database database) {
-    HandOver state = recovery.replay(database);
-    long t = Math.max(term, recovery.term());
-    Replica r = new Replica(setup, t, recovery.votedFor());
-    if (setup.name().equals(leader)) {
-      r.votedFor = setup.name();
-      r.leader = Leader.takingOver(setup.name(), t, setup.peers(), setup.settings(),
-          setup.capture().apply(state.database()), state);
-    } else {
-      r.follower = new Follower(setup.name(), leader, t, setup.incarnation(), false, setup.settings(),
-          setup.applyTime(), state);
-    }
-    return r;
+  /** Added to a running cluster: it never votes or stands. */
+  void asLearner() {
+    this.learner = true;
   }
 
   @Override

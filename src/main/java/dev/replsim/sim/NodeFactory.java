@@ -12,7 +12,7 @@ import dev.replsim.protocol.NodeSetup;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.protocol.Recovery;
-import dev.replsim.protocol.Replica;
+import dev.replsim.protocol.Replicas;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
@@ -94,23 +94,23 @@ final class NodeFactory {
         db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
     String leader = scenario.leader();
     if (incarnation == 1 && scenario.addedNodes().contains(node)) {
-      return Replica.joining(setup, joinLeader, term, database);
+      return Replicas.joining(setup, joinLeader, term, database);
     }
     if (incarnation > 1 && recovery != null && (recovery.lastLsn() > 0 || recovery.image() != null)) {
       boolean failsOver = protocol.election().strategy() != ElectionSettings.Strategy.NONE;
       Recovery kept = vote.term() > recovery.term() ? new Recovery(recovery.snapshotLsn(), recovery.image(),
           recovery.history(), recovery.entries(), vote.term(), vote.candidate()) : recovery;
-      return Replica.recovered(setup, failsOver ? null : leader, failsOver ? kept.term() : term, kept, database);
+      return Replicas.recovered(setup, failsOver ? null : leader, failsOver ? kept.term() : term, kept, database);
     }
     if (incarnation == 1) {
-      return node.equals(leader) ? Replica.leading(setup, database) : Replica.following(setup, leader, 1, leader,
+      return node.equals(leader) ? Replicas.leading(setup, database) : Replicas.following(setup, leader, 1, leader,
           database);
     }
     if (protocol.election().strategy() == ElectionSettings.Strategy.NONE) {
-      return node.equals(leader) ? Replica.restartedLeader(setup, term, database)
-          : Replica.following(setup, leader, term, vote.candidate(), database);
+      return node.equals(leader) ? Replicas.restartedLeader(setup, term, database)
+          : Replicas.following(setup, leader, term, vote.candidate(), database);
     }
-    return Replica.rejoining(setup, vote.term(), vote.candidate(), database);
+    return Replicas.rejoining(setup, vote.term(), vote.candidate(), database);
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {

@@ -11,6 +11,7 @@ import dev.replsim.protocol.NodeSetup;
 import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.protocol.Recovery;
 import dev.replsim.protocol.Replica;
+import dev.replsim.protocol.Replicas;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.KeyValueStore;
 import dev.replsim.storage.RowCapture;
@@ -68,7 +69,7 @@ class JournalRecoveryTest {
   void aRestartedNodeRecoversExactlyTheStateItHad() throws Exception {
     JournalStore store = JournalStore.of("h2", dir);
     store.createSchema(NODE);
-    Replica core = Replica.leading(setup(1), new KeyValueStore());
+    Replica core = Replicas.leading(setup(1), new KeyValueStore());
     core.start(0);
     ActorTestKit first = kit(store);
     List<ActorRef<Journal.Command>> journal = new ArrayList<>();
@@ -92,7 +93,7 @@ class JournalRecoveryTest {
       assertEquals(500, recovery.lastLsn());
       assertEquals(300, recovery.snapshotLsn(), "recovery starts from the last snapshot");
       assertEquals(200, recovery.entries().size(), "and replays only the entries after it");
-      Replica restarted = Replica.recovered(setup(2), NODE, 2, recovery, new KeyValueStore());
+      Replica restarted = Replicas.recovered(setup(2), NODE, 2, recovery, new KeyValueStore());
       assertEquals(core.status().digest(), restarted.status().digest());
       assertEquals(500, restarted.status().lastLsn());
       assertEquals(core.status().history(), restarted.status().history(), "and its term history");
@@ -105,7 +106,7 @@ class JournalRecoveryTest {
   void aNodeCrashedWithWritesInFlightRecoversADurablePrefix() throws Exception {
     JournalStore store = JournalStore.of("h2", dir);
     store.createSchema(NODE);
-    Replica core = Replica.leading(setup(1), new KeyValueStore());
+    Replica core = Replicas.leading(setup(1), new KeyValueStore());
     core.start(0);
     ActorTestKit first = kit(store);
     List<ActorRef<Journal.Command>> journal = new ArrayList<>();
@@ -136,7 +137,7 @@ class JournalRecoveryTest {
       for (Entry e : all.subList(0, (int) recovery.lastLsn())) {
         expected.apply(e.change(), 0);
       }
-      Replica restarted = Replica.recovered(setup(2), NODE, 2, recovery, new KeyValueStore());
+      Replica restarted = Replicas.recovered(setup(2), NODE, 2, recovery, new KeyValueStore());
       assertEquals(expected.digest(), restarted.status().digest());
     } finally {
       second.shutdownTestKit();

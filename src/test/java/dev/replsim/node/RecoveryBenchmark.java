@@ -9,6 +9,7 @@ import dev.replsim.protocol.NodeSetup;
 import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.protocol.Recovery;
 import dev.replsim.protocol.Replica;
+import dev.replsim.protocol.Replicas;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.KeyValueStore;
 import dev.replsim.storage.RowCapture;
@@ -54,7 +55,7 @@ public final class RecoveryBenchmark {
     ProtocolSettings settings = new ProtocolSettings(CommitPolicy.async(), 100, 100_000, 50_000);
     NodeSetup setup = new NodeSetup(NODE, List.of(), 1, settings, () -> 0,
         db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    Replica core = Replica.leading(setup, new KeyValueStore());
+    Replica core = Replicas.leading(setup, new KeyValueStore());
     core.start(0);
     ActorTestKit writer = kit(store);
     ActorRef<Journal.Command> journal = writer.spawn(Journal.create(store.persistenceId(NODE),
@@ -86,7 +87,7 @@ public final class RecoveryBenchmark {
     double journalMs = (System.nanoTime() - start) / 1e6;
     NodeSetup again = new NodeSetup(NODE, List.of(), 2, settings, () -> 0,
         db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    Replica restarted = Replica.recovered(again, NODE, 2, recovery, new KeyValueStore());
+    Replica restarted = Replicas.recovered(again, NODE, 2, recovery, new KeyValueStore());
     double totalMs = (System.nanoTime() - start) / 1e6;
     reader.shutdownTestKit();
     if (restarted.status().digest() != core.status().digest()) {

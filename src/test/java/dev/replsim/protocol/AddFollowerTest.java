@@ -37,7 +37,7 @@ class AddFollowerTest {
     String added = follower(3);
     NodeSetup setup = new NodeSetup(added, List.of(LEADER, follower(1), follower(2)), 1, SETTINGS, () -> 0,
         db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    h.add(Replica.joining(setup, LEADER, 1, new KeyValueStore()));
+    h.add(Replicas.joining(setup, LEADER, 1, new KeyValueStore()));
     writeMany(h, 100, "b");
 
     assertEquals(h.status(LEADER).digest(), h.status(added).digest());
@@ -63,7 +63,7 @@ class AddFollowerTest {
     });
     NodeSetup setup = new NodeSetup(added, List.of(LEADER, follower(1), follower(2)), 1, SETTINGS, () -> 0,
         db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    h.add(Replica.joining(setup, LEADER, 1, new KeyValueStore()));
+    h.add(Replicas.joining(setup, LEADER, 1, new KeyValueStore()));
     writeMany(h, 50, "b");
     h.runUntil(h.now() + ms(500));
 

@@ -42,7 +42,7 @@ class DurableRestartTest {
   private static Replica recovered(ProtocolSettings settings, String node, Recovery recovery) {
     NodeSetup setup = new NodeSetup(node, List.of(LEADER, follower(2)), 2, settings, () -> 0,
         db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    return Replica.recovered(setup, LEADER, 1, recovery, new KeyValueStore());
+    return Replicas.recovered(setup, LEADER, 1, recovery, new KeyValueStore());
   }
 
   @Test

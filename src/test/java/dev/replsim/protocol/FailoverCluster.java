@@ -45,8 +45,8 @@ final class FailoverCluster {
   static FailoverCluster start(ProtocolSettings settings, int followers, long seed) {
     FailoverCluster c = new FailoverCluster(settings, followers, seed);
     for (String name : c.names) {
-      c.harness.add(name.equals(LEADER) ? Replica.leading(c.setup(name), new KeyValueStore())
-          : Replica.following(c.setup(name), LEADER, 1, LEADER, new KeyValueStore()));
+      c.harness.add(name.equals(LEADER) ? Replicas.leading(c.setup(name), new KeyValueStore())
+          : Replicas.following(c.setup(name), LEADER, 1, LEADER, new KeyValueStore()));
     }
     return c;
   }
@@ -83,7 +83,7 @@ final class FailoverCluster {
       term = 1;
       votedFor = LEADER;
     }
-    harness.add(Replica.rejoining(setup(name), term, votedFor, new KeyValueStore()));
+    harness.add(Replicas.rejoining(setup(name), term, votedFor, new KeyValueStore()));
   }
 
   /**
@@ -91,7 +91,7 @@ final class FailoverCluster {
    * in {@code term}, a follower follows it.
    */
   void restartWithoutFailover(String name, long term) {
-    harness.add(name.equals(LEADER) ? Replica.restartedLeader(setup(name), term, new KeyValueStore())
-        : Replica.following(setup(name), LEADER, term, LEADER, new KeyValueStore()));
+    harness.add(name.equals(LEADER) ? Replicas.restartedLeader(setup(name), term, new KeyValueStore())
+        : Replicas.following(setup(name), LEADER, term, LEADER, new KeyValueStore()));
   }
 }
