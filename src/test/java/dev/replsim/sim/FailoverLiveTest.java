@@ -120,7 +120,7 @@ class FailoverLiveTest {
   void withoutFencingACutOffLeaderGoesOnWritingBesideTheNewOne() throws Exception {
     String[] scenario = {
         "cluster { followers = 2, replication.mode = async }",
-        "network.delay = { distribution = constant, value = 20ms }",
+        "network.delay = { distribution = constant, value = 50ms }", // a vote takes two 100 ms round trips: the lease runs out well before
         "workload { write-rate = 200, clients = 2 }",
         "faults = [ { at = 1s, action = partition, isolate = leader, duration = 2s } ]"};
     RunResult unfenced = run("split-brain", append(scenario, "failover.fencing = false"));
