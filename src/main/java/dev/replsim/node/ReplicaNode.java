@@ -55,32 +55,12 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
   public record Envelope(long sentAtMicros, long deliverAtMicros, Message message) implements Command, CborSerializable {}
 
-  /** A client's write; the leader answers the client with {@link WriteCommitted}. */
+  /** A client's write; the leader answers the client with a {@link ClientReplies.WriteReply}. */
   public record ClientWrite(Write write) implements Command {}
 
-  /** The leader's answer to a client once its write is committed. */
-  public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) implements WriteReply {}
-
-  /**
-   * A node's answer to a write it will not commit because it does not lead: try {@code leader}
-   * (null if unknown). {@code appended}: the node had appended it before stepping down, so its
-   * fate is unknown.
-   */
-  public record WriteRedirected(String node, long requestId, String leader, boolean appended) implements WriteReply {}
-
-  /** What a client hears about its write. */
-  public sealed interface WriteReply permits WriteCommitted, WriteRedirected {
-    long requestId();
-  }
-
-  /** A client's read of one key; the node answers the client with {@link ReadResult}. */
+  /** A client's read of one key; the node answers the client with a {@link ClientReplies.ReadResult}. */
   public record ClientRead(Read read) implements Command {}
 
-  /**
-   * A node's answer to a read: the value (null if absent), the state it reflects (LSN {@code lsn}
-   * of term {@code term}) and how long a follower held it for its session's position.
-   */
-  public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {}
 
   /** A bounded read-only query of the node's database, run on its thread, for end-of-run checks. */
   public record Inspect<T>(Function<Database, T> query, ActorRef<T> replyTo) implements Command {

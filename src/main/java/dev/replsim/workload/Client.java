@@ -3,6 +3,7 @@ package dev.replsim.workload;
 import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ClientReplies;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.LogPosition;
 import dev.replsim.storage.Statement;
@@ -67,12 +68,12 @@ public final class Client extends AbstractBehavior<Client.Command> {
 
   private enum Expire implements Command { INSTANCE }
 
-  private record Replied(ReplicaNode.WriteReply reply) implements Command {}
+  private record Replied(ClientReplies.WriteReply reply) implements Command {}
 
   /** Sends a redirected write again, to whichever node leads by then. */
   private record Resend(long requestId) implements Command {}
 
-  private record Answered(ReplicaNode.ReadResult reply) implements Command {}
+  private record Answered(ClientReplies.ReadResult reply) implements Command {}
 
   private record Probe(String key) implements Command {}
 
@@ -100,11 +101,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
     this.timer = timer;
     this.clock = timer.clock();
     ActorRef<Command> self = ctx.getSelf();
-    this.writes = new ClientWrites(plan, clock, recorder, ctx.messageAdapter(ReplicaNode.WriteReply.class,
+    this.writes = new ClientWrites(plan, clock, recorder, ctx.messageAdapter(ClientReplies.WriteReply.class,
         Replied::new), finder, (at, id) -> timer.at(at, () -> self.tell(new Resend(id))));
     ClientPlan.ReadPlan r = plan.reads();
     this.reads = r == null ? null : new ClientReads(r.router(), r.session(), r.sessionTimeoutMicros(), clock,
-        recorder.reads(), plan.history(), ctx.messageAdapter(ReplicaNode.ReadResult.class, Answered::new), nodes);
+        recorder.reads(), plan.history(), ctx.messageAdapter(ClientReplies.ReadResult.class, Answered::new), nodes);
     if (reads != null) {
       finder.onLearnt(reads::leaderIs);
     }
@@ -158,11 +159,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Behavior<Command> onReplied(Replied msg) {
-    if (msg.reply() instanceof ReplicaNode.WriteRedirected) {
-      writes.redirected((ReplicaNode.WriteRedirected) msg.reply());
+    if (msg.reply() instanceof ClientReplies.WriteRedirected) {
+      writes.redirected((ClientReplies.WriteRedirected) msg.reply());
       return this;
     }
-    ReplicaNode.WriteCommitted reply = (ReplicaNode.WriteCommitted) msg.reply();
+    ClientReplies.WriteCommitted reply = (ClientReplies.WriteCommitted) msg.reply();
     Statement statement = writes.committed(reply);
     if (statement != null && reads != null) {
       reads.wrote(new LogPosition(reply.term(), reply.lsn()));

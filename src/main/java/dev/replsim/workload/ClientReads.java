@@ -4,6 +4,7 @@ import dev.replsim.check.Operation.Outcome;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.ClientHistory;
 import dev.replsim.metrics.ReadCounts;
+import dev.replsim.node.ClientReplies;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.LogPosition;
 import dev.replsim.protocol.Read;
@@ -45,7 +46,7 @@ final class ClientReads {
   private final RunClock clock;
   private final ReadCounts counts;
   private final ClientHistory history;
-  private final ActorRef<ReplicaNode.ReadResult> replies;
+  private final ActorRef<ClientReplies.ReadResult> replies;
   private final Map<String, ActorRef<ReplicaNode.Command>> nodes;
   private final Map<Long, Pending> pending = new HashMap<>();
   private long nextRequestId = 1;
@@ -55,7 +56,7 @@ final class ClientReads {
    * @param history where ended reads are recorded, or null to record nothing
    */
   ClientReads(ReadRouter router, Session session, long sessionTimeoutMicros, RunClock clock, ReadCounts counts,
-      ClientHistory history, ActorRef<ReplicaNode.ReadResult> replies, Map<String, ActorRef<ReplicaNode.Command>> nodes) {
+      ClientHistory history, ActorRef<ClientReplies.ReadResult> replies, Map<String, ActorRef<ReplicaNode.Command>> nodes) {
     this.router = router;
     this.session = session;
     this.sessionTimeoutMicros = sessionTimeoutMicros;
@@ -94,7 +95,7 @@ final class ClientReads {
   }
 
   /** A node answered: the read ends, or goes on to the leader if a follower could not meet its session. */
-  void answered(ReplicaNode.ReadResult r) {
+  void answered(ClientReplies.ReadResult r) {
     Pending p = pending.get(r.requestId());
     if (p == null) {
       return; // it ended already: timed out, or its node was declared down

@@ -3,6 +3,7 @@ package dev.replsim.workload;
 import dev.replsim.check.Operation.Outcome;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ClientReplies;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.Statement;
@@ -28,7 +29,7 @@ final class ClientWrites {
   private final ClientPlan plan;
   private final RunClock clock;
   private final Recorder recorder;
-  private final ActorRef<ReplicaNode.WriteReply> replies;
+  private final ActorRef<ClientReplies.WriteReply> replies;
   private final LeaderFinder finder;
   private final ResendTimer timer;
   private final IssuedWrites issued = new IssuedWrites();
@@ -37,7 +38,7 @@ final class ClientWrites {
   private long nextRequestId = 1;
   private boolean halted;
 
-  ClientWrites(ClientPlan plan, RunClock clock, Recorder recorder, ActorRef<ReplicaNode.WriteReply> replies,
+  ClientWrites(ClientPlan plan, RunClock clock, Recorder recorder, ActorRef<ClientReplies.WriteReply> replies,
       LeaderFinder finder, ResendTimer timer) {
     this.plan = plan;
     this.clock = clock;
@@ -73,7 +74,7 @@ final class ClientWrites {
   }
 
   /** A write committed: returns its statement, or null if it had already ended. */
-  Statement committed(ReplicaNode.WriteCommitted reply) {
+  Statement committed(ClientReplies.WriteCommitted reply) {
     long at = issued.remove(reply.requestId());
     resends.remove(reply.requestId());
     if (at < 0) {
@@ -93,7 +94,7 @@ final class ClientWrites {
    * twice). Otherwise it goes to the leader the node named, or, while none is known, to the next
    * guess after a back-off.
    */
-  void redirected(ReplicaNode.WriteRedirected r) {
+  void redirected(ClientReplies.WriteRedirected r) {
     boolean wait = finder.redirected(r.node(), r.leader());
     if (issued.statement(r.requestId()) == null) {
       return; // answered, or given up on, already

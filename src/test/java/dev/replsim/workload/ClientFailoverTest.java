@@ -8,6 +8,7 @@ import dev.replsim.clock.PreciseTimer;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.HistoryRecorder;
 import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ClientReplies;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.StatementMix;
@@ -71,13 +72,13 @@ class ClientFailoverTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static void reply(ReplicaNode.ClientWrite w, ReplicaNode.WriteReply reply) {
-    ((ActorRef<ReplicaNode.WriteReply>) w.write().client()).tell(reply);
+  private static void reply(ReplicaNode.ClientWrite w, ClientReplies.WriteReply reply) {
+    ((ActorRef<ClientReplies.WriteReply>) w.write().client()).tell(reply);
   }
 
-  private static ReplicaNode.WriteRedirected redirect(ReplicaNode.ClientWrite w, String from, String to,
+  private static ClientReplies.WriteRedirected redirect(ReplicaNode.ClientWrite w, String from, String to,
       boolean appended) {
-    return new ReplicaNode.WriteRedirected(from, w.write().requestId(), to, appended);
+    return new ClientReplies.WriteRedirected(from, w.write().requestId(), to, appended);
   }
 
   private List<Outcome> outcomes(ActorRef<Client.Command> client) throws Exception {
@@ -95,7 +96,7 @@ class ClientFailoverTest {
 
     ReplicaNode.ClientWrite again = follower2.expectMessageClass(ReplicaNode.ClientWrite.class);
     assertEquals(first.write().requestId(), again.write().requestId(), "the same write, sent again");
-    reply(again, new ReplicaNode.WriteCommitted(again.write().requestId(), 7, 2, false));
+    reply(again, new ClientReplies.WriteCommitted(again.write().requestId(), 7, 2, false));
     follower2.expectMessageClass(ReplicaNode.ClientWrite.class); // the next write goes there too
     leader.expectNoMessage(Duration.ofMillis(50));
     assertEquals(List.of(Outcome.OK, Outcome.UNKNOWN), outcomes(client));

@@ -13,6 +13,7 @@ import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.ClientHistory;
 import dev.replsim.metrics.HistoryRecorder;
 import dev.replsim.metrics.Recorder;
+import dev.replsim.node.ClientReplies;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.LogPosition;
 import dev.replsim.protocol.Read;
@@ -106,14 +107,14 @@ class ClientHistoryTest {
 
   @SuppressWarnings("unchecked")
   private static void commit(ReplicaNode.ClientWrite w, long term, long lsn) {
-    ((ActorRef<ReplicaNode.WriteCommitted>) w.write().client())
-        .tell(new ReplicaNode.WriteCommitted(w.write().requestId(), lsn, term, false));
+    ((ActorRef<ClientReplies.WriteCommitted>) w.write().client())
+        .tell(new ClientReplies.WriteCommitted(w.write().requestId(), lsn, term, false));
   }
 
   @SuppressWarnings("unchecked")
   private static void answer(Read r, String value, long term, long lsn, long waitedMicros) {
-    ((ActorRef<ReplicaNode.ReadResult>) r.client())
-        .tell(new ReplicaNode.ReadResult(r.requestId(), r.key(), value, lsn, term, waitedMicros));
+    ((ActorRef<ClientReplies.ReadResult>) r.client())
+        .tell(new ClientReplies.ReadResult(r.requestId(), r.key(), value, lsn, term, waitedMicros));
   }
 
   private static List<Outcome> outcomes(History h) {
