@@ -41,19 +41,8 @@ public final class ConsistentPrefix {
     }
 
     @Override
-    public long atMicros() {
-      return read.completeMicros();
-    }
-
-    @Override
-    public String node() {
-      return read.node();
-    }
-
-    @Override
     public Map<String, Object> details() {
-      return Details.of("client", read.client(), "key", read.key(), "read", read.id(),
-          "value", read.value(), "missed", missed.id(), "missedValue", missed.value(),
+      return Anomaly.aboutRead(read, "missed", missed.id(), "missedValue", missed.value(),
           "seen", seen.id(), "seenKey", seen.key(), "seenValue", seen.value(),
           "sawRead", sawRead.id());
     }

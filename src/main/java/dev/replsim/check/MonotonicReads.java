@@ -57,14 +57,10 @@ public final class MonotonicReads {
       return "monotonic-read-violation";
     }
 
+    /** The later read, which returned the older state. */
     @Override
-    public long atMicros() {
-      return later.completeMicros();
-    }
-
-    @Override
-    public String node() {
-      return later.node();
+    public Operation read() {
+      return later;
     }
 
     @Override

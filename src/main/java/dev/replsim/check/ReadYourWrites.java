@@ -30,19 +30,8 @@ public final class ReadYourWrites {
     }
 
     @Override
-    public long atMicros() {
-      return read.completeMicros();
-    }
-
-    @Override
-    public String node() {
-      return read.node();
-    }
-
-    @Override
     public Map<String, Object> details() {
-      return Details.of("client", read.client(), "key", read.key(), "read", read.id(),
-          "value", read.value(), "ownWrite", ownWrite.id(), "ownValue", ownWrite.value(),
+      return Anomaly.aboutRead(read, "ownWrite", ownWrite.id(), "ownValue", ownWrite.value(),
           "sinceAckMs", Anomaly.ms(read.invokeMicros() - ownWrite.completeMicros()));
     }
   }

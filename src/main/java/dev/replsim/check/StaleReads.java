@@ -38,19 +38,8 @@ public final class StaleReads {
     }
 
     @Override
-    public long atMicros() {
-      return read.completeMicros();
-    }
-
-    @Override
-    public String node() {
-      return read.node();
-    }
-
-    @Override
     public Map<String, Object> details() {
-      return Details.of("client", read.client(), "key", read.key(), "read", read.id(),
-          "value", read.value(), "missed", newestMissed.id(), "missedValue", newestMissed.value(),
+      return Anomaly.aboutRead(read, "missed", newestMissed.id(), "missedValue", newestMissed.value(),
           "missedVersions", missedVersions, "staleMs", Anomaly.ms(staleMicros));
     }
   }
