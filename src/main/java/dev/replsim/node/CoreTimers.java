@@ -9,38 +9,60 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * The protocol core's timers for one node, on the precise timer: one pending timer per key, and
- * a generation per key so a timer that was replaced or cancelled after it fired is ignored.
+ * a generation per key so a timer that was replaced or cancelled after it fired is ignored. Each
+ * firing carries the instant it was due on the node's clock, which the core chains on.
  */
 final class CoreTimers {
 
+  private record Armed(long dueLocal, long generation, ScheduledFuture<?> future) {}
+
   private final PreciseTimer timer;
+  private final LocalClock clock;
   private final ActorRef<ReplicaNode.Command> node;
-  private final Map<TimerKey, ScheduledFuture<?>> pending = new EnumMap<>(TimerKey.class);
+  /** Timers set and not yet handled (pending, or fired with their message on its way). */
+  private final Map<TimerKey, Armed> armed = new EnumMap<>(TimerKey.class);
   private final Map<TimerKey, Long> generations = new EnumMap<>(TimerKey.class);
 
-  CoreTimers(PreciseTimer timer, ActorRef<ReplicaNode.Command> node) {
+  CoreTimers(PreciseTimer timer, LocalClock clock, ActorRef<ReplicaNode.Command> node) {
     this.timer = timer;
+    this.clock = clock;
     this.node = node;
   }
 
-  /** Sets the timer {@code key} to fire at {@code atMicros}, or cancels it when that is null. */
-  void set(TimerKey key, Long atMicros) {
-    ScheduledFuture<?> old = pending.remove(key);
+  /** Sets the timer {@code key} to fire at {@code dueLocal} on the node's clock, or cancels it when that is null. */
+  void set(TimerKey key, Long dueLocal) {
+    Armed old = armed.remove(key);
     if (old != null) {
-      old.cancel(false);
+      old.future().cancel(false);
     }
     long generation = generations.merge(key, 1L, Long::sum);
-    if (atMicros != null) {
-      ReplicaNode.TimerFired fired = new ReplicaNode.TimerFired(key, generation);
-      pending.put(key, timer.at(atMicros, () -> node.tell(fired)));
+    if (dueLocal != null) {
+      ReplicaNode.TimerFired fired = new ReplicaNode.TimerFired(key, generation, dueLocal);
+      armed.put(key, new Armed(dueLocal, generation, timer.at(clock.toTrue(dueLocal), () -> node.tell(fired))));
     }
   }
 
+  /** Whether this firing is the timer's latest setting; if so, the timer is no longer armed. */
   boolean isCurrent(ReplicaNode.TimerFired fired) {
-    boolean current = generations.getOrDefault(fired.key(), 0L) == fired.generation();
+    Armed a = armed.get(fired.key());
+    boolean current = a != null && a.generation() == fired.generation();
     if (current) {
-      pending.remove(fired.key());
+      armed.remove(fired.key());
     }
     return current;
+  }
+
+  /**
+   * The node was paused for {@code pauseMicros}: the work it was doing (an entry's apply) is that
+   * much further from done, so each timer that ends work is moved on by the pause, whether it was
+   * still pending or fired while the node was paused.
+   */
+  void paused(long pauseMicros) {
+    for (TimerKey key : TimerKey.values()) {
+      Armed a = armed.get(key);
+      if (key.endsWork() && a != null) {
+        set(key, a.dueLocal() + pauseMicros);
+      }
+    }
   }
 }

@@ -92,8 +92,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A warm-up round trip's answer. */
   public record Pong(String from) implements Command, CborSerializable {}
 
-  /** One of the core's timers fired; stale generations are ignored. */
-  record TimerFired(TimerKey key, long generation) implements Command {}
+  /** One of the core's timers fired, set for {@code dueLocal} on the node's clock; stale generations are ignored. */
+  record TimerFired(TimerKey key, long generation, long dueLocal) implements Command {}
 
   /** The node's {@link Journal} completed a write: its log is durable up to {@code lsn}. */
   record JournalDurable(long lsn) implements Command {}
@@ -157,7 +157,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     this.out = new Outbound(wiring.name(), wiring.outLinks(), recorder);
     this.awaitPeers = Set.copyOf(awaitPeers);
     this.ready = ready;
-    this.timers = new CoreTimers(wiring.timer(), ctx.getSelf());
+    this.timers = new CoreTimers(wiring.timer(), clock, ctx.getSelf());
     this.journal = journal == null ? null
         : new DurableJournal(journal.journal(), ctx.getSelf(), journal.snapshotInterval());
   }
@@ -265,7 +265,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   private Behavior<Command> onTimerFired(TimerFired fired) {
     if (timers.isCurrent(fired)) {
       long now = clock.trueNow();
-      execute(core.onTimer(fired.key(), clock.local(now)), now);
+      execute(core.onTimer(fired.key(), fired.dueLocal(), clock.local(now)), now);
     }
     return this;
   }
@@ -286,9 +286,17 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   // ---- faults ----
 
+  /**
+   * Stops handling anything until resumed; what arrives meanwhile waits, in order. The emulated
+   * work under way (an entry's apply) resumes where it stopped, so it ends the pause's length later.
+   */
   private Behavior<Command> onPause() {
+    long pausedAt = clock.trueNow();
     return Behaviors.receive(Command.class)
-        .onMessageEquals(NodeFault.Resume.INSTANCE, () -> paused.unstashAll(this))
+        .onMessageEquals(NodeFault.Resume.INSTANCE, () -> {
+          timers.paused(clock.trueNow() - pausedAt);
+          return paused.unstashAll(this);
+        })
         .onAnyMessage(msg -> {
           paused.stash(msg);
           return Behaviors.same();
@@ -380,7 +388,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
       out.transmit(s.to(), s.message(), now);
     }
     ClientReplies.send(d, wiring.name());
-    d.timers().forEach((key, at) -> timers.set(key, at == null ? null : clock.toTrue(at)));
+    d.timers().forEach(timers::set);
     List<Entry> persist = d.persist();
     if (journal != null) {
       persistDurably(persist);

@@ -242,6 +242,7 @@ public final class Follower implements ProtocolNode {
         restartFrom(ReplicationLog.after(0), applier.database().fresh(), new TermHistory(), d);
       } else {
         log.truncateSuffix(at);
+        applier.cutAfter(at, d);
         history.truncateFrom(at + 1);
         durableLsn = Math.min(durableLsn, at);
       }
@@ -338,9 +339,9 @@ public final class Follower implements ProtocolNode {
   }
 
   @Override
-  public Decision onTimer(TimerKey key, long now) {
+  public Decision onTimer(TimerKey key, long due, long now) {
     Decision d = new Decision();
-    if (key == TimerKey.APPLY && applier.finishApplying(log, durableLsn, now, d)) {
+    if (key == TimerKey.APPLY && applier.finishApplying(log, durableLsn, due, now, d)) {
       releaseReads(now, d);
       ackSoon(d);
     } else if (key == TimerKey.READ_TIMEOUT) {

@@ -291,13 +291,13 @@ public final class Leader implements ProtocolNode {
   }
 
   @Override
-  public Decision onTimer(TimerKey key, long now) {
+  public Decision onTimer(TimerKey key, long due, long now) {
     Decision d = new Decision();
     if (key == TimerKey.HEARTBEAT) {
       shipper.heartbeat(now, d);
       learners.heartbeat(now, d);
       shipper.truncate(log, learners.minDurable(Long.MAX_VALUE));
-      d.setTimer(TimerKey.HEARTBEAT, now + settings.heartbeatIntervalMicros());
+      d.setTimer(TimerKey.HEARTBEAT, Periodic.next(due, settings.heartbeatIntervalMicros(), now));
     } else if (key == TimerKey.COMMIT_TIMEOUT) {
       commits.timedOut(now, d);
       release(now, d);

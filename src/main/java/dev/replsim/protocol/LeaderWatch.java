@@ -58,10 +58,13 @@ final class LeaderWatch {
     return now - lastHeard >= timeout;
   }
 
-  /** When to check again; the fixed detector need not look before its timeout can have passed. */
-  long nextCheck(long now) {
+  /**
+   * When to check again after a check that was due at {@code due} and ran at {@code now}: the phi
+   * detector checks in a steady rhythm; the fixed one need not look before its timeout can have passed.
+   */
+  long nextCheck(long due, long now) {
     if (settings.detector() == ElectionSettings.Detector.PHI) {
-      return now + checkEveryMicros;
+      return Periodic.next(due, checkEveryMicros, now);
     }
     return Math.max(now + 1, lastHeard + timeout);
   }

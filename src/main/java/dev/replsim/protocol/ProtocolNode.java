@@ -27,8 +27,13 @@ public interface ProtocolNode {
   /** The journal made the log durable up to {@code upToLsn}. */
   Decision onDurable(long upToLsn, long nowMicros);
 
-  /** A timer set through a decision fired. */
-  Decision onTimer(TimerKey key, long nowMicros);
+  /**
+   * A timer set through a decision fired: {@code dueMicros} is the instant it was set for and
+   * {@code nowMicros} when the driver handles it, never earlier (a live timer is a little late).
+   * The core chains emulated work and periodic processes on the due instant, so lateness does not
+   * add up, and stamps what it observes with the true {@code nowMicros}.
+   */
+  Decision onTimer(TimerKey key, long dueMicros, long nowMicros);
 
   /** The flush asked for by {@link Decision#flushRequested()}. */
   Decision onFlush(long nowMicros);

@@ -248,28 +248,33 @@ public final class Replica implements ProtocolNode {
   }
 
   @Override
-  public Decision onTimer(TimerKey key, long now) {
+  public Decision onTimer(TimerKey key, long due, long now) {
     if (key == TimerKey.ELECTION) {
       Decision d = new Decision();
       if (leader == null && learner && follower.awaitingMatch()) {
         follower.hello(d); // its hello, or the leader's answer, may have been lost
-        d.setTimer(TimerKey.ELECTION, now + helloRetryMicros());
+        d.setTimer(TimerKey.ELECTION, Periodic.next(due, helloRetryMicros(), now));
       } else if (leader == null) {
-        onWatchTimer(now, d);
+        onWatchTimer(due, now, d);
       }
       return d;
     }
     if (key == TimerKey.LEASE) {
       Decision d = new Decision();
       if (leader != null) {
-        onLeaseTimer(now, d);
+        onLeaseTimer(due, now, d);
       }
       return d;
     }
-    return leader != null ? leader.onTimer(key, now) : follower.onTimer(key, now);
+    return leader != null ? leader.onTimer(key, due, now) : follower.onTimer(key, due, now);
   }
 
-  private void onWatchTimer(long now, Decision d) {
+  /**
+   * The failure detector's check came due. Timeouts that wait for an answer (a campaign's votes,
+   * a successor's election) count from now, when their requests leave; the periodic check itself
+   * keeps its rhythm from {@code due}.
+   */
+  private void onWatchTimer(long due, long now, Decision d) {
     if (successor != null) {
       d.send(successor, new TimeoutNow(term, name)); // it may not have heard the first time
       d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
@@ -284,11 +289,11 @@ public final class Replica implements ProtocolNode {
       d.observe(new Observation.LeaderSuspected(follower.leader(), term));
       stand(true, false, now, d);
     } else {
-      armWatch(now, d);
+      d.setTimer(TimerKey.ELECTION, watch.nextCheck(due, now));
     }
   }
 
-  private void onLeaseTimer(long now, Decision d) {
+  private void onLeaseTimer(long due, long now, Decision d) {
     if (leader.leaseLost(now)) {
       d.observe(new Observation.LeaseExpired(term));
       stepDown(term, null, now, d);
@@ -298,7 +303,7 @@ public final class Replica implements ProtocolNode {
       leader.abandonSwitchover();
       switchoverDeadline = 0;
     }
-    armLease(now, d);
+    d.setTimer(TimerKey.LEASE, Periodic.next(due, setup.settings().heartbeatIntervalMicros(), now));
   }
 
   @Override
@@ -337,7 +342,7 @@ public final class Replica implements ProtocolNode {
 
   private void armWatch(long now, Decision d) {
     if (election.elects()) {
-      d.setTimer(TimerKey.ELECTION, watch.nextCheck(now));
+      d.setTimer(TimerKey.ELECTION, watch.nextCheck(now, now));
     }
   }
 

@@ -13,5 +13,14 @@ public enum TimerKey {
   /** A leader checking it still hears from a majority (its lease), or that a switchover is done. */
   LEASE,
   /** The earliest deadline among the reads a follower holds for a state it has not applied yet. */
-  READ_TIMEOUT
+  READ_TIMEOUT;
+
+  /**
+   * Whether the timer ends a stretch of emulated work (an entry's apply) rather than a wait on
+   * the clock: a paused node does no work, so a driver moves such a timer on by the pause, while
+   * the others fire when their time has come, as a real process's timers would.
+   */
+  public boolean endsWork() {
+    return this == APPLY;
+  }
 }

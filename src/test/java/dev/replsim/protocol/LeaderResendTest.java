@@ -60,7 +60,7 @@ class LeaderResendTest {
     leader.onMessage(new Ack(1, F1, 1, 8, 8, 8), ms(2));
 
     Decision stale = leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(3));
-    leader.onTimer(TimerKey.HEARTBEAT, ms(50)); // truncates below what every follower received
+    leader.onTimer(TimerKey.HEARTBEAT, ms(50), ms(50)); // truncates below what every follower received
     Decision flush = leader.onFlush(ms(50));
 
     assertTrue(stale.observations().isEmpty());
@@ -80,7 +80,7 @@ class LeaderResendTest {
     leader.onMessage(new ResendRequest(1, F1, 1, 3), ms(1)); // a stale one: the leader cannot tell
     // the flush for that rewind is still queued when a fresh request arrives and a heartbeat fires
     leader.onMessage(new ResendRequest(1, F1, 1, 9), ms(2));
-    leader.onTimer(TimerKey.HEARTBEAT, ms(50));
+    leader.onTimer(TimerKey.HEARTBEAT, ms(50), ms(50));
 
     assertTrue(appends(leader.onFlush(ms(50))).isEmpty());
     // received, but not known durable: a follower that crashed now would come back without them

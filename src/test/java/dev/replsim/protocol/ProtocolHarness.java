@@ -310,7 +310,7 @@ final class ProtocolHarness {
       armed.put(key, schedule(trueAt, background, () -> {
         armed.remove(key);
         if (alive(node)) {
-          carryOut(node, node.onTimer(key, local(node)));
+          carryOut(node, node.onTimer(key, at, local(node)));
         }
       }));
     }

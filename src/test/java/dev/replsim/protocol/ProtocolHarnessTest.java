@@ -59,7 +59,7 @@ class ProtocolHarnessTest {
     }
 
     @Override
-    public Decision onTimer(TimerKey key, long now) {
+    public Decision onTimer(TimerKey key, long due, long now) {
       return input(key.name(), now);
     }
 

@@ -61,6 +61,24 @@ class FaultsLiveTest {
   }
 
   @Test
+  void aPausedFollowerDoesNoApplyWorkWhilePaused() throws Exception {
+    // 200 writes in 2 s, 20 ms of apply each: 4 s of work, and a 500 ms pause in the middle of it.
+    // The work resumes where it stopped, so the last entry is applied at least 4.5 s after the
+    // first arrived, 2.5 s after it was written (2 s if the pause counted as work done).
+    Summary s = run("pause",
+        "simulation.duration = 2s",
+        "cluster.followers = 1",
+        "cluster.apply-time = { distribution = constant, value = 20ms }",
+        "network.delay = { distribution = constant, value = 1ms }",
+        "workload { write-rate = 100, arrival = constant }",
+        "faults = [ { at = 1s, action = pause, node = follower-1, duration = 500ms } ]").summary();
+
+    assertEquals(200, s.lag().get("follower-1").applyMs().count(), "every write applied: " + s.run());
+    assertTrue(s.lag().get("follower-1").applyMs().max() >= 2450, "apply lag " + s.lag().get("follower-1").applyMs());
+    assertTrue(s.lag().get("follower-1").applyMs().max() < 4000, "apply lag " + s.lag().get("follower-1").applyMs());
+  }
+
+  @Test
   void lossDuplicationAndReorderingAreRepairedByTheProtocol() throws Exception {
     Summary s = run("lossy",
         "network { loss = 0.1, duplicate = 0.1, reorder = true,",
