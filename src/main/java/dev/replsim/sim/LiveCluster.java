@@ -65,6 +65,8 @@ final class LiveCluster implements AutoCloseable {
   private final Map<String, AtomicBoolean> crashSwitches = new ConcurrentHashMap<>();
   private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
   private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
+  /** Per client, completed once it has issued every arrival its processes draw. */
+  private final List<CompletableFuture<Void>> arrivalsIssued = new CopyOnWriteArrayList<>();
   private volatile long term = 1;
   /** The nodes' durable journals, or null for the memory journal. */
   private final JournalStore journals;
@@ -154,11 +156,18 @@ final class LiveCluster implements AutoCloseable {
   /** Starts the clients, beside the nodes, writing to the leader and reading where their plans say. */
   void startClients(List<ClientPlan> plans) throws InterruptedException, TimeoutException, ExecutionException {
     for (ClientPlan plan : plans) {
+      CompletableFuture<Void> issued = new CompletableFuture<>();
+      arrivalsIssued.add(issued);
       clients.add(AskPattern.<SpawnProtocol.Command, ActorRef<Client.Command>>ask(clientSystem,
-              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, Map.copyOf(nodes), timer, recorder),
+              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, Map.copyOf(nodes), timer, recorder, issued),
                   "client-" + plan.name(), Props.empty(), replyTo), ASK_TIMEOUT, clientSystem.scheduler())
           .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     }
+  }
+
+  /** Whether every client has issued the last write and read its arrival processes drew. */
+  boolean arrivalsIssued() {
+    return arrivalsIssued.stream().allMatch(CompletableFuture::isDone);
   }
 
   void tellClients(Client.Command command) {

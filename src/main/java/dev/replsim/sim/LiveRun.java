@@ -32,7 +32,8 @@ import java.util.ArrayList;
  * The live driver: one ActorSystem per node in this JVM, all in one Pekko Cluster over Artery on
  * 127.0.0.1, running in real time. A run starts the cluster, lets clients write for the
  * configured duration while the fault schedule plays, heals what is still in force, drains (waits
- * for running followers to apply everything and for outstanding writes and reads to be answered,
+ * for the clients to issue every arrival drawn before the end, for running followers to apply
+ * everything and for outstanding writes and reads to be answered,
  * up to {@code simulation.drain-timeout}), measures, checks the clients' history, and stops the
  * cluster.
  */
@@ -143,7 +144,7 @@ public final class LiveRun {
       long drainStart = System.nanoTime();
       faults.healAtEnd();
       boolean drained = awaitCondition(
-          () -> recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
+          () -> cluster.arrivalsIssued() && recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
               && recorder.reads().outstanding() == 0,
           clock.nowMicros() + NodeFactory.micros(scenario.simulation().drainTimeout()));
       double drainMs = (System.nanoTime() - drainStart) / 1e6;

@@ -13,6 +13,7 @@ import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.protocol.Recovery;
 import dev.replsim.protocol.Replicas;
+import dev.replsim.random.DurationSampler;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
@@ -90,7 +91,7 @@ final class NodeFactory {
     peers.remove(node);
     UniformRandomProvider random = streams.stream("election:" + node + ":" + incarnation);
     NodeSetup setup = new NodeSetup(node, peers, incarnation, protocol,
-        scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation)),
+        applyTime(node, incarnation),
         db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
     String leader = scenario.leader();
     if (incarnation == 1 && scenario.addedNodes().contains(node)) {
@@ -111,6 +112,11 @@ final class NodeFactory {
           : Replicas.following(setup, leader, term, vote.candidate(), database);
     }
     return Replicas.rejoining(setup, vote.term(), vote.candidate(), database);
+  }
+
+  /** How long each entry takes {@code node} to apply in an incarnation, from the node's own stream. */
+  DurationSampler applyTime(String node, long incarnation) {
+    return scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation));
   }
 
   NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {

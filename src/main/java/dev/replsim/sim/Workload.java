@@ -24,21 +24,25 @@ final class Workload {
 
   private Workload() {}
 
-  /** @param history where clients record their operations, or null to record none */
+  /**
+   * @param startMicros when the clients start, on the run clock; they write for the scenario's duration
+   * @param history where clients record their operations, or null to record none
+   */
   static List<ClientPlan> plans(Scenario scenario, SeededStreams streams, long startMicros, HistoryRecorder history) {
     WorkloadSettings w = scenario.workload();
+    long endMicros = startMicros + NodeFactory.micros(scenario.simulation().duration());
     List<ClientPlan> plans = new ArrayList<>();
     for (int i = 1; i <= w.clients(); i++) {
       String name = "client-" + i;
       ArrivalProcess arrivals = w.unlimited()
           ? null
-          : new ArrivalProcess(w.arrival(), w.writeRate() / w.clients(), startMicros,
+          : new ArrivalProcess(w.arrival(), w.writeRate() / w.clients(), startMicros, endMicros,
               streams.stream(name + ":arrivals"));
       KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(), streams.stream(name + ":keys"));
       StatementChooser statements = new StatementChooser(w.statements(), streams.stream(name + ":statements"));
       String client = "c" + i;
       plans.add(new ClientPlan(client, arrivals, keys, w.valueSize(), w.maxOutstanding(), statements,
-          NodeFactory.micros(w.writeTimeout()), scenario.leader(), readPlan(scenario, name, streams, startMicros),
+          NodeFactory.micros(w.writeTimeout()), scenario.leader(), readPlan(scenario, name, streams, startMicros, endMicros),
           history == null ? null : history.client(client),
           scenario.failover().election().strategy() != ElectionSettings.Strategy.NONE));
     }
@@ -46,14 +50,15 @@ final class Workload {
   }
 
   private static ClientPlan.ReadPlan readPlan(Scenario scenario, String name, SeededStreams streams,
-      long startMicros) {
+      long startMicros, long endMicros) {
     WorkloadSettings w = scenario.workload();
     ReadSettings r = w.reads();
     if (!r.enabled()) {
       return null;
     }
     ArrivalProcess arrivals = r.rate() == 0 ? null
-        : new ArrivalProcess(w.arrival(), r.rate() / w.clients(), startMicros, streams.stream(name + ":read-arrivals"));
+        : new ArrivalProcess(w.arrival(), r.rate() / w.clients(), startMicros, endMicros,
+            streams.stream(name + ":read-arrivals"));
     KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(),
         streams.stream(name + ":read-keys"));
     List<String> followers = r.from() == ReadSettings.ReadFrom.NEAREST ? nearestFirst(scenario) : scenario.followers();

@@ -20,7 +20,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * One client writing through the leader, like an application server in front of its database;
  * each write is a statement from the workload's mix. At a set rate it writes at the instants of
- * its {@link ArrivalProcess} (open loop: it does not wait for answers); at an unlimited rate it
+ * its {@link ArrivalProcess} (open loop: it does not wait for answers), every one of them before
+ * the run's end however late its timer, and none after; at an unlimited rate it
  * keeps a fixed number of writes outstanding (closed loop). Its commit latency runs from sending a
  * write to hearing it committed; a write not answered within the write timeout (its leader
  * crashed, a sync follower is gone) counts as failed. It also reads, at its own rate and in
@@ -38,7 +39,11 @@ public final class Client extends AbstractBehavior<Client.Command> {
   /** Starts writing. */
   public enum Begin implements Command { INSTANCE }
 
-  /** Stops issuing writes; answers to outstanding ones are still recorded. */
+  /**
+   * The run's writes are over: a closed loop stops issuing writes, and read-after-write probes
+   * stop (open-loop arrivals end by themselves at the run's end); answers to outstanding ones are
+   * still recorded.
+   */
   public enum Halt implements Command { INSTANCE }
 
   /** From now on, writes go to this leader (it restarted, or another node leads). */
@@ -83,20 +88,34 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final ClientReads reads;
   private final LeaderFinder finder;
   private final ClientWrites writes;
+  private final CompletableFuture<Void> arrivalsIssued;
+  /** Whether the write and the read arrival processes still have arrivals to issue. */
+  private boolean writesArriving;
+  private boolean readsArriving;
 
   /** @param nodes every node's actor by name, the leader's among them */
   public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
       PreciseTimer timer, Recorder recorder) {
+    return create(plan, nodes, timer, recorder, new CompletableFuture<>());
+  }
+
+  /**
+   * @param arrivalsIssued completed once the client has issued the last write and read its arrival
+   *     processes draw (at once in a closed loop), so the run can wait for every one of them
+   */
+  public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
+      PreciseTimer timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
     return Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Expire.INSTANCE, EXPIRY_CHECK);
-      return Behaviors.setup(ctx -> new Client(ctx, plan, nodes, timer, recorder));
+      return Behaviors.setup(ctx -> new Client(ctx, plan, nodes, timer, recorder, arrivalsIssued));
     });
   }
 
   private Client(ActorContext<Command> ctx, ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
-      PreciseTimer timer, Recorder recorder) {
+      PreciseTimer timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
     super(ctx);
     this.plan = plan;
+    this.arrivalsIssued = arrivalsIssued;
     this.finder = new LeaderFinder(plan.leader(), nodes, plan.failover());
     this.timer = timer;
     this.clock = timer.clock();
@@ -137,25 +156,40 @@ public final class Client extends AbstractBehavior<Client.Command> {
         writes.write(); // each fails at once if no leader is up
       }
     } else {
+      writesArriving = true;
       scheduleArrival();
     }
     if (reads != null && plan.reads().arrivals() != null) {
+      readsArriving = true;
       scheduleRead();
     }
+    arrivalsEnded();
     return this;
+  }
+
+  /** Completes {@link #arrivalsIssued} once neither process has an arrival left. */
+  private void arrivalsEnded() {
+    if (!writesArriving && !readsArriving) {
+      arrivalsIssued.complete(null);
+    }
   }
 
   private Behavior<Command> onArrive() {
-    if (!writes.halted()) {
-      writes.write();
-      scheduleArrival();
-    }
+    writes.write();
+    scheduleArrival();
     return this;
   }
 
+  /** The next arrival follows the one due before it, not when that one was handled. */
   private void scheduleArrival() {
-    ActorRef<Command> self = getContext().getSelf();
-    timer.at(plan.arrivals().next(), () -> self.tell(Arrive.INSTANCE));
+    long at = plan.arrivals().next();
+    if (at != ArrivalProcess.END) {
+      ActorRef<Command> self = getContext().getSelf();
+      timer.at(at, () -> self.tell(Arrive.INSTANCE));
+    } else {
+      writesArriving = false;
+      arrivalsEnded();
+    }
   }
 
   private Behavior<Command> onReplied(Replied msg) {
@@ -183,15 +217,19 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private void scheduleRead() {
-    ActorRef<Command> self = getContext().getSelf();
-    timer.at(plan.reads().arrivals().next(), () -> self.tell(ReadArrive.INSTANCE));
+    long at = plan.reads().arrivals().next();
+    if (at != ArrivalProcess.END) {
+      ActorRef<Command> self = getContext().getSelf();
+      timer.at(at, () -> self.tell(ReadArrive.INSTANCE));
+    } else {
+      readsArriving = false;
+      arrivalsEnded();
+    }
   }
 
   private Behavior<Command> onReadArrive() {
-    if (!writes.halted()) {
-      reads.read(plan.reads().keys().next(), false);
-      scheduleRead();
-    }
+    reads.read(plan.reads().keys().next(), false);
+    scheduleRead();
     return this;
   }
 
