@@ -381,7 +381,8 @@ public final class Recorder {
     return attempted.sum();
   }
 
-  long acknowledged() {
+  /** Writes committed so far. */
+  public long acknowledged() {
     return acknowledged.sum();
   }
 

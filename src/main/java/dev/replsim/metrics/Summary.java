@@ -333,13 +333,21 @@ public record Summary(
   }
 
   /**
-   * How the run itself went: wall time of each phase and the JVM's peak heap. {@code checkMs}: the
-   * time spent checking the recorded history at the end (0 when none was recorded).
+   * How the run itself went: wall time of each phase and the JVM's peak heap. {@code warmUpMs}:
+   * the part of the start-up spent rehearsing the workload until the JIT compiler went quiet;
+   * {@code checkMs}: the time spent checking the recorded history at the end (0 when none was
+   * recorded).
    */
-  public record Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes,
-      double checkMs) {
+  public record Run(double startupMs, double warmUpMs, double writeMs, double drainMs, boolean drained,
+      long peakHeapBytes, double checkMs) {
 
-    /** A run that checked no history. */
+    /** A run without a warm-up. */
+    public Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes,
+        double checkMs) {
+      this(startupMs, 0, writeMs, drainMs, drained, peakHeapBytes, checkMs);
+    }
+
+    /** A run without a warm-up that checked no history. */
     public Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes) {
       this(startupMs, writeMs, drainMs, drained, peakHeapBytes, 0);
     }

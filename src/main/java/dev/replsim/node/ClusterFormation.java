@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -27,6 +29,8 @@ import org.apache.pekko.cluster.typed.Down;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
+import scala.concurrent.ExecutionContext;
+import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * The ActorSystems of a live run: one per node in this JVM, each on its own Artery port on
@@ -41,29 +45,33 @@ public final class ClusterFormation implements AutoCloseable {
 
   private final Config config = ConfigFactory.load("replsim-node");
   private final Duration timeout;
+  /** Where each system runs its actors (the run's loop), or null for Pekko's default dispatcher. */
+  private final ExecutionContextExecutor actors;
   /** Each node's own configuration over the shared one (its durable journal's database). */
   private final Function<String, Config> nodeConfig;
   private final Map<String, ActorSystem<SpawnProtocol.Command>> systems = new ConcurrentHashMap<>();
   private final List<ActorSystem<?>> crashed = new ArrayList<>();
 
-  private ClusterFormation(Duration timeout, Function<String, Config> nodeConfig) {
+  private ClusterFormation(Duration timeout, Function<String, Config> nodeConfig, Executor actors) {
     this.timeout = timeout;
+    this.actors = actors == null ? null : ExecutionContext.fromExecutor(actors);
     this.nodeConfig = nodeConfig;
   }
 
   /** Starts and joins the nodes, waiting at most {@code timeout} for all of them to be Up. */
   public static ClusterFormation start(List<String> nodes, Duration timeout)
       throws InterruptedException, TimeoutException {
-    return start(nodes, timeout, node -> ConfigFactory.empty());
+    return start(nodes, timeout, node -> ConfigFactory.empty(), null);
   }
 
   /**
    * Starts and joins the nodes, each ActorSystem configured with {@code nodeConfig} of its node
-   * over the shared configuration.
+   * over the shared configuration and running its actors on {@code actors} (null: on its own
+   * default dispatcher); Pekko's internals keep their own dispatchers.
    */
-  public static ClusterFormation start(List<String> nodes, Duration timeout, Function<String, Config> nodeConfig)
-      throws InterruptedException, TimeoutException {
-    ClusterFormation formation = new ClusterFormation(timeout, nodeConfig);
+  public static ClusterFormation start(List<String> nodes, Duration timeout, Function<String, Config> nodeConfig,
+      Executor actors) throws InterruptedException, TimeoutException {
+    ClusterFormation formation = new ClusterFormation(timeout, nodeConfig, actors);
     try {
       List<CompletableFuture<Void>> ups = new ArrayList<>();
       for (String node : nodes) {
@@ -91,8 +99,9 @@ public final class ClusterFormation implements AutoCloseable {
   /** Creates the node's ActorSystem and asks it to join; the future completes when it is Up. */
   private CompletableFuture<Void> launch(String node) throws InterruptedException, TimeoutException {
     Address seed = systems.isEmpty() ? null : Cluster.get(systems.values().iterator().next()).selfMember().address();
+    BootstrapSetup setup = BootstrapSetup.create(nodeConfig.apply(node).withFallback(config));
     ActorSystem<SpawnProtocol.Command> system = ActorSystem.create(SpawnProtocol.create(), SYSTEM_NAME,
-        nodeConfig.apply(node).withFallback(config));
+        actors == null ? setup : setup.withDefaultExecutionContext(actors));
     systems.put(node, system);
     Cluster cluster = Cluster.get(system);
     CompletableFuture<Void> up = new CompletableFuture<>();

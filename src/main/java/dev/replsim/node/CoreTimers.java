@@ -1,29 +1,28 @@
 package dev.replsim.node;
 
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.protocol.TimerKey;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The protocol core's timers for one node, on the precise timer: one pending timer per key, and
+ * The protocol core's timers for one node, on the run loop: one pending timer per key, and
  * a generation per key so a timer that was replaced or cancelled after it fired is ignored. Each
  * firing carries the instant it was due on the node's clock, which the core chains on.
  */
 final class CoreTimers {
 
-  private record Armed(long dueLocal, long generation, ScheduledFuture<?> future) {}
+  private record Armed(long dueLocal, long generation, RunLoop.Timer timer) {}
 
-  private final PreciseTimer timer;
+  private final RunLoop timer;
   private final LocalClock clock;
   private final ActorRef<ReplicaNode.Command> node;
   /** Timers set and not yet handled (pending, or fired with their message on its way). */
   private final Map<TimerKey, Armed> armed = new EnumMap<>(TimerKey.class);
   private final Map<TimerKey, Long> generations = new EnumMap<>(TimerKey.class);
 
-  CoreTimers(PreciseTimer timer, LocalClock clock, ActorRef<ReplicaNode.Command> node) {
+  CoreTimers(RunLoop timer, LocalClock clock, ActorRef<ReplicaNode.Command> node) {
     this.timer = timer;
     this.clock = clock;
     this.node = node;
@@ -33,7 +32,7 @@ final class CoreTimers {
   void set(TimerKey key, Long dueLocal) {
     Armed old = armed.remove(key);
     if (old != null) {
-      old.future().cancel(false);
+      old.timer().cancel();
     }
     long generation = generations.merge(key, 1L, Long::sum);
     if (dueLocal != null) {

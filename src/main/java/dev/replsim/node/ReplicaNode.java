@@ -35,14 +35,14 @@ import org.apache.pekko.cluster.typed.Cluster;
 /**
  * The Pekko shell around one node's protocol core. It finds its peers through the cluster
  * Receptionist, sends every message through its emulated outbound links, holds arriving messages
- * until their delivery instant, runs the core's timers on the precise timer, and carries out every
+ * until their delivery instant, runs the core's timers on the run's loop, and carries out every
  * {@link Decision}. It also takes the faults aimed at its node: a pause, a slower apply, a changed
  * or cut link, a skewed clock. It holds no replication logic of its own.
  */
 public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
-  /** Every node registers under this key; a node's actor is named after the node. */
-  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "replsim-node");
+  /** The Receptionist key of a run's nodes; a node's actor is named after the node. */
+  public static final String SERVICE = "replsim-node";
 
   /** Messages stashed while paused; a pause of seconds at a high write rate fits. */
   private static final int PAUSE_CAPACITY = 10_000_000;
@@ -139,9 +139,10 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   public static Behavior<Command> create(ProtocolNode core, NodeWiring wiring, Set<String> awaitPeers,
       CompletableFuture<Void> ready, JournalLink journal) {
     return Behaviors.withStash(PAUSE_CAPACITY, stash -> Behaviors.setup(ctx -> {
-      ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+      ServiceKey<Command> key = ServiceKey.create(Command.class, wiring.service());
+      ctx.getSystem().receptionist().tell(Receptionist.register(key, ctx.getSelf()));
       ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, PeersChanged::new);
-      ctx.getSystem().receptionist().tell(Receptionist.subscribe(KEY, listings));
+      ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, listings));
       return new ReplicaNode(ctx, stash, core, wiring, awaitPeers, ready, journal);
     }));
   }
@@ -200,7 +201,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         members.add(m.address());
       }
     });
-    out.peersListed(msg.listing().getServiceInstances(KEY), members);
+    out.peersListed(msg.listing().getServiceInstances(ServiceKey.create(Command.class, wiring.service())), members);
     if (out.knowsAll(awaitPeers)) {
       ready.complete(null);
     }

@@ -156,8 +156,9 @@ final class SummaryTables {
     }
     Summary.Run r = s.run();
     if (r != null) {
-      t.row("start-up / writes / drain", String.format(Locale.ROOT, "%s / %s / %s ms%s", Html.ms(r.startupMs()),
-          Html.ms(r.writeMs()), Html.ms(r.drainMs()), r.drained() ? "" : " (drain timed out)"));
+      t.row("start-up / writes / drain", String.format(Locale.ROOT, "%s / %s / %s ms%s%s", Html.ms(r.startupMs()),
+          Html.ms(r.writeMs()), Html.ms(r.drainMs()), r.drained() ? "" : " (drain timed out)",
+          r.warmUpMs() > 0 ? " (start-up includes a " + Html.ms(r.warmUpMs()) + " ms warm-up)" : ""));
       t.row("peak heap", Html.bytes(r.peakHeapBytes()));
     }
     return t.html();

@@ -23,6 +23,7 @@ final class SectionReaders {
   private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
   /** A longer diagram would be unreadable, and its messages would not fit the trace anyway. */
   private static final Duration MAX_SEQUENCE_WINDOW = Duration.ofMinutes(1);
+  private static final Duration MAX_WARM_UP = Duration.ofMinutes(1);
 
   private SectionReaders() {}
 
@@ -73,7 +74,25 @@ final class SectionReaders {
             Duration.ZERO,
             Fields.LONGEST,
             "a duration of 0 or more, e.g. 5s");
-    return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout);
+    return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout, warmUp(f));
+  }
+
+  /** {@code auto}, or a duration from 0 to a minute. */
+  private static WarmUp warmUp(Fields f) {
+    String allowed = "auto, or a duration of at most 1m (0s for none)";
+    ConfigValue value = f.raw("simulation.warm-up");
+    if (value != null && value.valueType() == ConfigValueType.STRING) {
+      String text = String.valueOf(value.unwrapped()).trim();
+      if (text.equals("auto")) {
+        return WarmUp.AUTO;
+      }
+      if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')) {
+        throw f.bad("simulation.warm-up", "is neither auto nor a duration: write auto, or a duration of at most 1m"
+            + " such as 5s (0s for none)");
+      }
+    }
+    Duration d = f.durationIn("simulation.warm-up", Duration.ZERO, MAX_WARM_UP, allowed);
+    return new WarmUp(d, false);
   }
 
   static WorkloadSettings workload(Fields f, int followers) {

@@ -8,6 +8,14 @@ import java.time.Duration;
  *
  * @param drainTimeout after the workload stops, how long the run waits for followers to catch up
  *     before it takes the final measurements
+ * @param warmUp how long a live run rehearses its workload before t = 0
  */
 public record SimulationSettings(
-    String name, long seed, Duration duration, Duration sampleInterval, Duration drainTimeout) {}
+    String name, long seed, Duration duration, Duration sampleInterval, Duration drainTimeout, WarmUp warmUp) {
+
+  /** Settings with the automatic warm-up. */
+  public SimulationSettings(String name, long seed, Duration duration, Duration sampleInterval,
+      Duration drainTimeout) {
+    this(name, seed, duration, sampleInterval, drainTimeout, WarmUp.AUTO);
+  }
+}

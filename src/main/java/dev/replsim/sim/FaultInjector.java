@@ -2,7 +2,7 @@ package dev.replsim.sim;
 
 import static dev.replsim.metrics.RunEvent.details;
 
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
 import dev.replsim.fault.TargetResolver;
@@ -30,7 +30,7 @@ final class FaultInjector implements AutoCloseable {
   private final Scenario scenario;
   private final LiveCluster cluster;
   private final Recorder recorder;
-  private final PreciseTimer timer;
+  private final RunLoop timer;
   private final FaultActions actions;
   private final TargetResolver targets;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "replsim-faults"));
@@ -42,7 +42,7 @@ final class FaultInjector implements AutoCloseable {
 
   private record Active(ScheduledFault fault, List<String> nodes, Runnable undo, boolean survivesEnd) {}
 
-  FaultInjector(Scenario scenario, LiveCluster cluster, Recorder recorder, PreciseTimer timer, NodeFactory factory) {
+  FaultInjector(Scenario scenario, LiveCluster cluster, Recorder recorder, RunLoop timer, NodeFactory factory) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.recorder = recorder;

@@ -2,7 +2,7 @@ package dev.replsim.sim;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClusterFormation;
 import dev.replsim.node.HardState;
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import scala.concurrent.ExecutionContext;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -56,7 +58,7 @@ final class LiveCluster implements AutoCloseable {
 
   private final Scenario scenario;
   private final NodeFactory factory;
-  private final PreciseTimer timer;
+  private final RunLoop timer;
   private final Recorder recorder;
   private final ClusterFormation formation;
   private final ActorSystem<SpawnProtocol.Command> clientSystem;
@@ -77,7 +79,7 @@ final class LiveCluster implements AutoCloseable {
 
   private record Recovered(Recovery recovery, double millis) {}
 
-  private LiveCluster(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
+  private LiveCluster(Scenario scenario, NodeFactory factory, RunLoop timer, Recorder recorder,
       ClusterFormation formation, JournalStore journals) {
     this.journals = journals;
     this.scenario = scenario;
@@ -87,17 +89,21 @@ final class LiveCluster implements AutoCloseable {
     this.formation = formation;
     Config local = ConfigFactory.parseString("pekko.actor.provider = local")
         .withFallback(ConfigFactory.load("replsim-node"));
-    this.clientSystem = ActorSystem.create(SpawnProtocol.create(), "replsim-clients", local);
+    this.clientSystem = ActorSystem.create(SpawnProtocol.create(), "replsim-clients",
+        BootstrapSetup.create(local).withDefaultExecutionContext(ExecutionContext.fromExecutor(timer)));
   }
 
-  /** Starts every node, waits until each sees the others, warms the connections up and starts the cores. */
-  static LiveCluster start(Scenario scenario, NodeFactory factory, PreciseTimer timer, Recorder recorder,
+  /**
+   * Starts every node, waits until each sees the others and warms the connections up; the cores
+   * start later, at the run's first instant ({@link #startCores}).
+   */
+  static LiveCluster start(Scenario scenario, NodeFactory factory, RunLoop timer, Recorder recorder,
       JournalStore journals) throws InterruptedException, TimeoutException, ExecutionException {
     if (journals != null) {
       scenario.allNodes().forEach(journals::createSchema);
     }
     ClusterFormation formation = ClusterFormation.start(scenario.nodes(), STARTUP_TIMEOUT,
-        journals == null ? node -> ConfigFactory.empty() : journals::config);
+        journals == null ? node -> ConfigFactory.empty() : journals::config, timer);
     LiveCluster cluster = new LiveCluster(scenario, factory, timer, recorder, formation, journals);
     try {
       Set<String> all = new HashSet<>(scenario.nodes());
@@ -111,7 +117,6 @@ final class LiveCluster implements AutoCloseable {
         warm.add(cluster.warmUp(node, others(all, node)));
       }
       await(warm);
-      cluster.nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE));
       return cluster;
     } catch (InterruptedException | TimeoutException | ExecutionException | RuntimeException e) {
       cluster.close();
@@ -142,7 +147,7 @@ final class LiveCluster implements AutoCloseable {
       recovered.put(node, new Recovered(Recovery.empty(), 0));
     }
     ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(core,
-        factory.wiring(node, timer, recorder, crashed), awaitPeers, ready, link), node);
+        factory.wiring(node, timer, recorder, crashed, ReplicaNode.SERVICE), awaitPeers, ready, link), node);
     nodes.put(node, ref);
     return ready;
   }
@@ -151,6 +156,20 @@ final class LiveCluster implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     nodes.get(node).tell(new ReplicaNode.Warmup(WARMUP_ROUNDS, peers, done));
     return done;
+  }
+
+  /** Plays the workload on throwaway copies of the nodes and clients until the JIT compiler is quiet. */
+  Rehearsal.Outcome rehearse() throws InterruptedException, TimeoutException, ExecutionException {
+    return Rehearsal.run(scenario, formation, clientSystem, timer);
+  }
+
+  /**
+   * Starts every node's protocol core at {@code atMicros}, the run's first instant: a core's
+   * failure detector starts watching then, so nothing before it (a warm-up, a JIT pause) can make
+   * a follower suspect its leader.
+   */
+  void startCores(long atMicros) {
+    timer.at(atMicros, () -> nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE)));
   }
 
   /** Starts the clients, beside the nodes, writing to the leader and reading where their plans say. */

@@ -2,7 +2,7 @@ package dev.replsim.sim;
 
 import static dev.replsim.metrics.RunEvent.details;
 
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.HistoryChecks;
 import dev.replsim.metrics.HistoryRecorder;
@@ -57,7 +57,7 @@ public final class LiveRun {
     JournalStore journals = journals(scenario);
     boolean keepJournals = false;
     // closed in reverse order: the sampler, the faults, the nodes, then the timer they use
-    try (PreciseTimer timer = new PreciseTimer(new RunClock());
+    try (RunLoop timer = new RunLoop(new RunClock());
         LiveCluster cluster = LiveCluster.start(scenario, factory, timer, recorder, journals);
         FaultInjector faults = new FaultInjector(scenario, cluster, recorder, timer, factory);
         Sampling sampling = new Sampling()) {
@@ -100,11 +100,14 @@ public final class LiveRun {
 
   /** One run, from a started cluster to its result. */
   private record Execution(Scenario scenario, RunListener listener, LiveCluster cluster, FaultInjector faults,
-      PreciseTimer timer, Recorder recorder, NodeFactory factory, Sampling sampling) {
+      RunLoop timer, Recorder recorder, NodeFactory factory, Sampling sampling) {
 
     RunResult run(long wallStart, HeapWatch heap) throws InterruptedException, TimeoutException, ExecutionException {
       RunClock clock = timer.clock();
+      listener.phase("warming up: rehearsing the workload until the JIT compiler is done");
+      Rehearsal.Outcome warmUp = cluster.rehearse();
       long start = clock.nowMicros() + 1000;
+      cluster.startCores(start);
       HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder() : null;
       cluster.startClients(Workload.plans(scenario, factory.streams(), start, history));
       double startupMs = (System.nanoTime() - wallStart) / 1e6;
@@ -134,7 +137,7 @@ public final class LiveRun {
           scenario.faults().isEmpty() ? "" : ", " + scenario.faults().size() + " faults scheduled"));
       faults.start(start);
       cluster.tellClients(Client.Begin.INSTANCE);
-      awaitInstant(start + durationMicros);
+      timer.awaitInstant(start + durationMicros);
       cluster.tellClients(Client.Halt.INSTANCE);
       long writeEnd = clock.nowMicros();
       SummaryBuilder.markWriteEnd(recorder);
@@ -175,7 +178,7 @@ public final class LiveRun {
       long checkStart = System.nanoTime();
       HistoryChecks.Results checks = HistoryChecks.run(scenario, recorder, history, clock.nowMicros());
       double checkMs = history == null ? 0 : (System.nanoTime() - checkStart) / 1e6;
-      Summary.Run runInfo = new Summary.Run(round(startupMs), round((writeEnd - start) / 1000.0),
+      Summary.Run runInfo = new Summary.Run(round(startupMs), round(warmUp.millis()), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes(), round(checkMs));
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros())
@@ -183,13 +186,6 @@ public final class LiveRun {
           .withRecoveries(recorder.recoveries());
       return new RunResult(summary, sampler.rows(), recorder.events(), LatencyCurves.of(recorder),
           recorder.tracedMessages(), checks.curve(), checks.operations());
-    }
-
-    /** Blocks the driver's thread until the run clock reaches {@code atMicros}. */
-    private void awaitInstant(long atMicros) throws InterruptedException, ExecutionException {
-      CompletableFuture<Void> reached = new CompletableFuture<>();
-      timer.at(atMicros, () -> reached.complete(null));
-      reached.get();
     }
 
     /** Waits until {@code condition} holds, checking every millisecond, or until {@code deadlineMicros}. */
@@ -200,7 +196,7 @@ public final class LiveRun {
         if (now >= deadlineMicros) {
           return false;
         }
-        awaitInstant(Math.min(deadlineMicros, now + 1000));
+        timer.awaitInstant(Math.min(deadlineMicros, now + 1000));
       }
       return true;
     }

@@ -1,6 +1,6 @@
 package dev.replsim.sim;
 
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
 import dev.replsim.node.Crashes;
@@ -41,8 +41,13 @@ final class NodeFactory {
   private final Crashes crashes = new Crashes();
 
   NodeFactory(Scenario scenario) {
+    this(scenario, new SeededStreams(scenario.simulation().seed()));
+  }
+
+  /** Nodes drawing from other streams than the scenario's seed gives (a rehearsal's). */
+  NodeFactory(Scenario scenario, SeededStreams streams) {
     this.scenario = scenario;
-    this.streams = new SeededStreams(scenario.simulation().seed());
+    this.streams = streams;
     this.protocol = protocolSettings(scenario);
   }
 
@@ -119,14 +124,15 @@ final class NodeFactory {
     return scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation));
   }
 
-  NodeWiring wiring(String node, PreciseTimer timer, Recorder recorder, AtomicBoolean crashed) {
+  /** @param service the Receptionist key the node and its peers share */
+  NodeWiring wiring(String node, RunLoop timer, Recorder recorder, AtomicBoolean crashed, String service) {
     Map<String, LinkModel> links = new LinkedHashMap<>();
     for (String to : scenario.allNodes()) {
       if (!to.equals(node)) {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
       }
     }
-    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes);
+    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service);
   }
 
   Crashes crashes() {

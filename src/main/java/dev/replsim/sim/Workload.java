@@ -29,14 +29,23 @@ final class Workload {
    * @param history where clients record their operations, or null to record none
    */
   static List<ClientPlan> plans(Scenario scenario, SeededStreams streams, long startMicros, HistoryRecorder history) {
+    return plans(scenario, streams, startMicros, startMicros + NodeFactory.micros(scenario.simulation().duration()),
+        scenario.workload().writeRate(), history);
+  }
+
+  /**
+   * Plans for clients writing at {@code writeRate} (per second, all clients together; ignored in
+   * a closed loop) from {@code startMicros} until {@code endMicros}.
+   */
+  static List<ClientPlan> plans(Scenario scenario, SeededStreams streams, long startMicros, long endMicros,
+      double writeRate, HistoryRecorder history) {
     WorkloadSettings w = scenario.workload();
-    long endMicros = startMicros + NodeFactory.micros(scenario.simulation().duration());
     List<ClientPlan> plans = new ArrayList<>();
     for (int i = 1; i <= w.clients(); i++) {
       String name = "client-" + i;
       ArrivalProcess arrivals = w.unlimited()
           ? null
-          : new ArrivalProcess(w.arrival(), w.writeRate() / w.clients(), startMicros, endMicros,
+          : new ArrivalProcess(w.arrival(), writeRate / w.clients(), startMicros, endMicros,
               streams.stream(name + ":arrivals"));
       KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(), streams.stream(name + ":keys"));
       StatementChooser statements = new StatementChooser(w.statements(), streams.stream(name + ":statements"));

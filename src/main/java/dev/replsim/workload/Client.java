@@ -1,6 +1,6 @@
 package dev.replsim.workload;
 
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClientReplies;
@@ -83,7 +83,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private record Probe(String key) implements Command {}
 
   private final ClientPlan plan;
-  private final PreciseTimer timer;
+  private final RunLoop timer;
   private final RunClock clock;
   private final ClientReads reads;
   private final LeaderFinder finder;
@@ -95,7 +95,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
 
   /** @param nodes every node's actor by name, the leader's among them */
   public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
-      PreciseTimer timer, Recorder recorder) {
+      RunLoop timer, Recorder recorder) {
     return create(plan, nodes, timer, recorder, new CompletableFuture<>());
   }
 
@@ -104,7 +104,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
    *     processes draw (at once in a closed loop), so the run can wait for every one of them
    */
   public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
-      PreciseTimer timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
+      RunLoop timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
     return Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Expire.INSTANCE, EXPIRY_CHECK);
       return Behaviors.setup(ctx -> new Client(ctx, plan, nodes, timer, recorder, arrivalsIssued));
@@ -112,7 +112,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   }
 
   private Client(ActorContext<Command> ctx, ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
-      PreciseTimer timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
+      RunLoop timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
     super(ctx);
     this.plan = plan;
     this.arrivalsIssued = arrivalsIssued;

@@ -112,6 +112,16 @@ class ScenarioLoaderTest {
     assertEquals(Path.of("conf/replsim.conf"), s.file());
     assertEquals(ReadSettings.NONE, s.workload().reads());
     assertEquals(CheckSettings.DEFAULT, s.check());
+    assertEquals(WarmUp.AUTO, s.simulation().warmUp());
+  }
+
+  @Test
+  void theWarmUpIsAutoOrASetDuration() {
+    assertEquals(new WarmUp(Duration.ofSeconds(3), false),
+        ScenarioLoader.load(files.write("w3.conf", "simulation.warm-up = 3s")).simulation().warmUp());
+    assertTrue(ScenarioLoader.load(files.write("w0.conf", "simulation.warm-up = 0s")).simulation().warmUp().none());
+    assertEquals(WarmUp.AUTO,
+        ScenarioLoader.load(files.write("wa.conf", "simulation.warm-up = auto")).simulation().warmUp());
   }
 
   @Test

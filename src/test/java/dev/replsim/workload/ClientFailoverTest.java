@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.replsim.check.Operation;
 import dev.replsim.check.Operation.Outcome;
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.HistoryRecorder;
 import dev.replsim.metrics.Recorder;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 class ClientFailoverTest {
 
   private ActorTestKit kit;
-  private PreciseTimer timer;
+  private RunLoop timer;
   private HistoryRecorder histories;
   private TestProbe<ReplicaNode.Command> leader;
   private TestProbe<ReplicaNode.Command> follower1;
@@ -41,7 +41,7 @@ class ClientFailoverTest {
   @BeforeAll
   void startKit() {
     kit = ActorTestKit.create();
-    timer = new PreciseTimer(new RunClock());
+    timer = new RunLoop(new RunClock());
   }
 
   @AfterAll

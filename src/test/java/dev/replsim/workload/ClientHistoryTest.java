@@ -8,7 +8,7 @@ import dev.replsim.check.History;
 import dev.replsim.check.Operation;
 import dev.replsim.check.Operation.Kind;
 import dev.replsim.check.Operation.Outcome;
-import dev.replsim.clock.PreciseTimer;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.clock.RunClock;
 import dev.replsim.metrics.ClientHistory;
 import dev.replsim.metrics.HistoryRecorder;
@@ -49,7 +49,7 @@ class ClientHistoryTest {
   private static final long WAIT = 50_000;
 
   private ActorTestKit kit;
-  private PreciseTimer timer;
+  private RunLoop timer;
   private HistoryRecorder histories;
   private Recorder recorder;
   private TestProbe<ReplicaNode.Command> leader;
@@ -58,7 +58,7 @@ class ClientHistoryTest {
   @BeforeAll
   void startKit() {
     kit = ActorTestKit.create();
-    timer = new PreciseTimer(new RunClock());
+    timer = new RunLoop(new RunClock());
   }
 
   @AfterAll
