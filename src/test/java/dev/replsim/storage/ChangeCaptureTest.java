@@ -107,6 +107,22 @@ class ChangeCaptureTest {
   }
 
   @Test
+  void checkpointsKeepTheirRhythmWhateverTheWritesThatFindThemDue() {
+    WalCapture wal = new WalCapture(new PageStore(1, 1, RandomSource.NONE), 1_000_000);
+
+    wal.capture(SET, 0); // checkpoint 1; the next is due at 1 s
+    wal.capture(SET, 1_500_000); // checkpoint 2, found due half a second late: the next is due at 2 s, not 2.5
+    wal.capture(SET, 2_100_000);
+    assertEquals(3, wal.checkpoints());
+
+    wal.capture(SET, 5_200_000); // a quiet stretch: the checkpoints due at 3 and 4 s are skipped
+    wal.capture(SET, 5_900_000);
+    assertEquals(4, wal.checkpoints());
+    wal.capture(SET, 6_000_000);
+    assertEquals(5, wal.checkpoints());
+  }
+
+  @Test
   void aReplicaThatReplaysTheWalEndsByteIdenticalToTheLeader() {
     PageStore leader = new PageStore(2, 8, new SplittableRandom(1)::nextLong);
     PageStore replica = new PageStore(2, 8, new SplittableRandom(2)::nextLong);
