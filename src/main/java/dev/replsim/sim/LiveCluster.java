@@ -1,6 +1,5 @@
 package dev.replsim.sim;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.replsim.clock.RunLoop;
 import dev.replsim.metrics.Recorder;
@@ -25,18 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import scala.concurrent.ExecutionContext;
-import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
@@ -53,7 +46,7 @@ final class LiveCluster implements AutoCloseable {
 
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
-  /** Round trips between every pair of nodes before they start, to open connections and warm the JIT. */
+  /** Round trips between every pair of nodes before they start, to open every Artery connection. */
   private static final int WARMUP_ROUNDS = 200;
 
   private final Scenario scenario;
@@ -61,14 +54,11 @@ final class LiveCluster implements AutoCloseable {
   private final RunLoop timer;
   private final Recorder recorder;
   private final ClusterFormation formation;
-  private final ActorSystem<SpawnProtocol.Command> clientSystem;
+  private final ClientFleet clients;
   private final Map<String, ActorRef<ReplicaNode.Command>> nodes = new ConcurrentHashMap<>();
   /** Per node, its running incarnation's crash switch. */
   private final Map<String, AtomicBoolean> crashSwitches = new ConcurrentHashMap<>();
   private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
-  private final List<ActorRef<Client.Command>> clients = new CopyOnWriteArrayList<>();
-  /** Per client, completed once it has issued every arrival its processes draw. */
-  private final List<CompletableFuture<Void>> arrivalsIssued = new CopyOnWriteArrayList<>();
   private volatile long term = 1;
   /** The nodes' durable journals, or null for the memory journal. */
   private final JournalStore journals;
@@ -87,10 +77,7 @@ final class LiveCluster implements AutoCloseable {
     this.timer = timer;
     this.recorder = recorder;
     this.formation = formation;
-    Config local = ConfigFactory.parseString("pekko.actor.provider = local")
-        .withFallback(ConfigFactory.load("replsim-node"));
-    this.clientSystem = ActorSystem.create(SpawnProtocol.create(), "replsim-clients",
-        BootstrapSetup.create(local).withDefaultExecutionContext(ExecutionContext.fromExecutor(timer)));
+    this.clients = new ClientFleet(timer);
   }
 
   /**
@@ -160,7 +147,7 @@ final class LiveCluster implements AutoCloseable {
 
   /** Plays the workload on throwaway copies of the nodes and clients until the JIT compiler is quiet. */
   Rehearsal.Outcome rehearse() throws InterruptedException, TimeoutException, ExecutionException {
-    return Rehearsal.run(scenario, formation, clientSystem, timer);
+    return Rehearsal.run(scenario, formation, clients.system(), timer);
   }
 
   /**
@@ -172,39 +159,14 @@ final class LiveCluster implements AutoCloseable {
     timer.at(atMicros, () -> nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE)));
   }
 
+  /** The run's clients. */
+  ClientFleet clients() {
+    return clients;
+  }
+
   /** Starts the clients, beside the nodes, writing to the leader and reading where their plans say. */
   void startClients(List<ClientPlan> plans) throws InterruptedException, TimeoutException, ExecutionException {
-    for (ClientPlan plan : plans) {
-      CompletableFuture<Void> issued = new CompletableFuture<>();
-      arrivalsIssued.add(issued);
-      clients.add(AskPattern.<SpawnProtocol.Command, ActorRef<Client.Command>>ask(clientSystem,
-              replyTo -> new SpawnProtocol.Spawn<>(Client.create(plan, Map.copyOf(nodes), timer, recorder, issued),
-                  "client-" + plan.name(), Props.empty(), replyTo), ASK_TIMEOUT, clientSystem.scheduler())
-          .toCompletableFuture().get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-    }
-  }
-
-  /** Whether every client has issued the last write and read its arrival processes drew. */
-  boolean arrivalsIssued() {
-    return arrivalsIssued.stream().allMatch(CompletableFuture::isDone);
-  }
-
-  void tellClients(Client.Command command) {
-    clients.forEach(c -> c.tell(command));
-  }
-
-  /**
-   * Ends every client's part in the run: what is unanswered ends as unknown and each client closes
-   * its history. Returns once all have, or after {@code timeout}.
-   */
-  void finishClients(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
-    List<CompletableFuture<Void>> done = new ArrayList<>();
-    for (ActorRef<Client.Command> client : clients) {
-      CompletableFuture<Void> finished = new CompletableFuture<>();
-      client.tell(new Client.Finish(finished));
-      done.add(finished);
-    }
-    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    clients.start(plans, nodes, recorder);
   }
 
   /** The node that leads now: the scenario's first node, until a failover. */
@@ -257,7 +219,7 @@ final class LiveCluster implements AutoCloseable {
     nodes.remove(node);
     formation.crash(node);
     recorder.nodeDown(node, timer.clock().nowMicros());
-    tellClients(node.equals(leader()) ? Client.LeaderDown.INSTANCE : new Client.FollowerDown(node));
+    clients.tell(node.equals(leader()) ? Client.LeaderDown.INSTANCE : new Client.FollowerDown(node));
   }
 
   /**
@@ -294,7 +256,7 @@ final class LiveCluster implements AutoCloseable {
       recorder.leaderCaughtUp(node, timer.clock().nowMicros());
     }
     if (!added) { // clients read from the cluster's followers; an added one is not among them
-      tellClients(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
+      clients.tell(leadsAgain ? new Client.LeaderIs(ref) : new Client.FollowerIs(node, ref));
     }
   }
 
@@ -348,14 +310,8 @@ final class LiveCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    clientSystem.terminate();
+    clients.close();
     formation.close();
-    try {
-      clientSystem.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // abandoned: the run is over
-    }
+    clients.awaitClosed();
   }
 }

@@ -14,7 +14,6 @@ import dev.replsim.metrics.TimeSeriesSampler;
 import dev.replsim.node.JournalStore;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
-import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -136,9 +134,9 @@ public final class LiveRun {
       listener.phase(String.format("writing for %s%s", human(scenario.simulation().duration()),
           scenario.faults().isEmpty() ? "" : ", " + scenario.faults().size() + " faults scheduled"));
       faults.start(start);
-      cluster.tellClients(Client.Begin.INSTANCE);
+      cluster.clients().tell(Client.Begin.INSTANCE);
       timer.awaitInstant(start + durationMicros);
-      cluster.tellClients(Client.Halt.INSTANCE);
+      cluster.clients().tell(Client.Halt.INSTANCE);
       long writeEnd = clock.nowMicros();
       SummaryBuilder.markWriteEnd(recorder);
       recorder.event(writeEnd, "writes-stopped", null, details());
@@ -147,7 +145,7 @@ public final class LiveRun {
       long drainStart = System.nanoTime();
       faults.healAtEnd();
       boolean drained = awaitCondition(
-          () -> cluster.arrivalsIssued() && recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
+          () -> cluster.clients().arrivalsIssued() && recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
               && recorder.reads().outstanding() == 0,
           clock.nowMicros() + NodeFactory.micros(scenario.simulation().drainTimeout()));
       double drainMs = (System.nanoTime() - drainStart) / 1e6;
@@ -155,7 +153,7 @@ public final class LiveRun {
           details("outstandingWrites", recorder.outstandingWrites()));
       sampling.close();
       sampler.sample(clock.nowMicros());
-      cluster.finishClients(FINISH_TIMEOUT);
+      cluster.clients().finish(FINISH_TIMEOUT);
 
       listener.phase("measuring");
       Map<String, NodeStatus> statuses = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the periodic time-series sample on its own thread, so that sampling never delays the
- * precise timer that delivers messages.
+ * run loop that delivers messages.
  */
 final class Sampling implements AutoCloseable {
 

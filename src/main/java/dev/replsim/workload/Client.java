@@ -88,10 +88,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
   private final ClientReads reads;
   private final LeaderFinder finder;
   private final ClientWrites writes;
-  private final CompletableFuture<Void> arrivalsIssued;
-  /** Whether the write and the read arrival processes still have arrivals to issue. */
-  private boolean writesArriving;
-  private boolean readsArriving;
+  private final OpenLoop openLoop;
 
   /** @param nodes every node's actor by name, the leader's among them */
   public static Behavior<Command> create(ClientPlan plan, Map<String, ActorRef<ReplicaNode.Command>> nodes,
@@ -115,7 +112,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
       RunLoop timer, Recorder recorder, CompletableFuture<Void> arrivalsIssued) {
     super(ctx);
     this.plan = plan;
-    this.arrivalsIssued = arrivalsIssued;
+    ActorRef<Command> me = ctx.getSelf();
+    this.openLoop = new OpenLoop(plan.arrivals(), plan.reads() == null ? null : plan.reads().arrivals(), timer,
+        () -> me.tell(Arrive.INSTANCE), () -> me.tell(ReadArrive.INSTANCE), arrivalsIssued);
     this.finder = new LeaderFinder(plan.leader(), nodes, plan.failover());
     this.timer = timer;
     this.clock = timer.clock();
@@ -155,41 +154,15 @@ public final class Client extends AbstractBehavior<Client.Command> {
       for (int i = 0; i < plan.maxOutstanding(); i++) {
         writes.write(); // each fails at once if no leader is up
       }
-    } else {
-      writesArriving = true;
-      scheduleArrival();
     }
-    if (reads != null && plan.reads().arrivals() != null) {
-      readsArriving = true;
-      scheduleRead();
-    }
-    arrivalsEnded();
+    openLoop.begin();
     return this;
-  }
-
-  /** Completes {@link #arrivalsIssued} once neither process has an arrival left. */
-  private void arrivalsEnded() {
-    if (!writesArriving && !readsArriving) {
-      arrivalsIssued.complete(null);
-    }
   }
 
   private Behavior<Command> onArrive() {
     writes.write();
-    scheduleArrival();
+    openLoop.nextWrite();
     return this;
-  }
-
-  /** The next arrival follows the one due before it, not when that one was handled. */
-  private void scheduleArrival() {
-    long at = plan.arrivals().next();
-    if (at != ArrivalProcess.END) {
-      ActorRef<Command> self = getContext().getSelf();
-      timer.at(at, () -> self.tell(Arrive.INSTANCE));
-    } else {
-      writesArriving = false;
-      arrivalsEnded();
-    }
   }
 
   private Behavior<Command> onReplied(Replied msg) {
@@ -216,20 +189,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
     return this;
   }
 
-  private void scheduleRead() {
-    long at = plan.reads().arrivals().next();
-    if (at != ArrivalProcess.END) {
-      ActorRef<Command> self = getContext().getSelf();
-      timer.at(at, () -> self.tell(ReadArrive.INSTANCE));
-    } else {
-      readsArriving = false;
-      arrivalsEnded();
-    }
-  }
-
   private Behavior<Command> onReadArrive() {
     reads.read(plan.reads().keys().next(), false);
-    scheduleRead();
+    openLoop.nextRead();
     return this;
   }
 
