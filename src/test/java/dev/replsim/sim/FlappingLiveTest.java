@@ -1,6 +1,9 @@
 package dev.replsim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.replsim.metrics.Summary;
 
 import dev.replsim.metrics.RunEvent;
 import dev.replsim.scenario.ScenarioLoader;
@@ -14,9 +17,22 @@ import org.junit.jupiter.api.RepeatedTest;
  * failover timeout is shorter than a JIT pause, so a run that starts its cores before the code is
  * compiled, or lets a follower watch its leader before t = 0, elects a new leader before the first
  * spike. Five runs up to just before that spike (at 2 s, so without the spikes) must see no
- * suspicion at all.
+ * suspicion at all; a whole run sees one needless failover per spike, as its header says.
  */
 class FlappingLiveTest {
+
+  @org.junit.jupiter.api.Test
+  void eachDelaySpikeCausesOneNeedlessFailover() throws Exception {
+    Summary s = LiveRun.run(ScenarioLoader.load(Path.of("simulations/flapping.conf")), RunListener.SILENT).summary();
+
+    assertEquals(3, s.failovers().size(), "failovers: " + s.failovers());
+    double[] spikes = {2000, 5000, 8000};
+    for (int i = 0; i < spikes.length; i++) {
+      Summary.Failover f = s.failovers().get(i);
+      assertTrue(f.needless(), "the leader was alive: " + f);
+      assertTrue(f.atMs() > spikes[i] && f.atMs() < spikes[i] + 1000, "during spike " + (i + 1) + ": " + f);
+    }
+  }
 
   @RepeatedTest(5)
   void nothingIsSuspectedBeforeTheFirstDelaySpike() throws Exception {

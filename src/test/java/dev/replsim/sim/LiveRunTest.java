@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.metrics.Summary;
 import dev.replsim.protocol.CommitMode;
+import dev.replsim.scenario.WarmUp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +37,20 @@ class LiveRunTest {
     assertTrue(s.commitLatencyMs().p50() < 40.0, "async commits before any ack: " + s.commitLatencyMs());
     assertTrue(s.run().drained());
     assertTrue(result.timeseries().stream().anyMatch(r -> r.metric().equals("apply_lag_ms")));
+    assertTrue(s.run().warmUpMs() >= 500, "the run rehearsed before t = 0: " + s.run());
+    // held messages are handed over on the run loop, right after their instant
+    assertTrue(s.network().deliveryErrorMs().p50() < 1.0, "delivery error " + s.network().deliveryErrorMs());
   }
 
   @Test
   void syncCommitWaitsForTheRoundTripToEveryFollower() throws Exception {
     RunResult result = LiveRun.run(
-        TestScenarios.constantDelay(2, Duration.ofMillis(40), CommitMode.SYNC, 100, Duration.ofSeconds(2)),
+        TestScenarios.constantDelay(2, Duration.ofMillis(40), CommitMode.SYNC, 100, Duration.ofSeconds(2),
+            WarmUp.NONE),
         RunListener.SILENT);
     Summary s = result.summary();
 
+    assertEquals(0, s.run().warmUpMs(), "simulation.warm-up = 0s rehearses nothing");
     assertEquals(s.writes().attempted(), s.writes().acknowledged());
     assertTrue(s.commitLatencyMs().p50() >= 80.0, "sync commit latency " + s.commitLatencyMs());
     assertTrue(s.commitLatencyMs().p50() < 80.0 + 100, "sync commit latency " + s.commitLatencyMs());

@@ -13,6 +13,7 @@ import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.ReportSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SimulationSettings;
+import dev.replsim.scenario.WarmUp;
 import dev.replsim.scenario.WorkloadSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,12 @@ public final class TestScenarios {
   /** A leader and {@code followers} followers, a constant delay on every link, async by default. */
   public static Scenario constantDelay(int followers, Duration delay, CommitMode mode, double writeRate,
       Duration duration) {
+    return constantDelay(followers, delay, mode, writeRate, duration, WarmUp.AUTO);
+  }
+
+  /** The same, with the warm-up given. */
+  public static Scenario constantDelay(int followers, Duration delay, CommitMode mode, double writeRate,
+      Duration duration, WarmUp warmUp) {
     List<String> nodes = new ArrayList<>();
     nodes.add("leader");
     for (int i = 1; i <= followers; i++) {
@@ -34,7 +41,7 @@ public final class TestScenarios {
     }
     return new Scenario(
         Path.of("test.conf"),
-        new SimulationSettings("test", 42, duration, Duration.ofMillis(100), Duration.ofSeconds(5)),
+        new SimulationSettings("test", 42, duration, Duration.ofMillis(100), Duration.ofSeconds(5), warmUp),
         new ClusterSettings(nodes,
             new ReplicationSettings(ReplicationMethod.LOGICAL, mode, 1, AckLevel.APPLIED, Duration.ofSeconds(1), 100,
                 100_000),
