@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class RunLoop implements Executor, AutoCloseable {
 
   /** How close the next timer must be for the loop to spin rather than park. */
-  static final long SPIN_MICROS = 1000;
+  static final long SPIN_MICROS = 200;
   /** Ready tasks run between two looks at the timers, so a burst cannot hold a due timer back long. */
   private static final int BATCH = 64;
 

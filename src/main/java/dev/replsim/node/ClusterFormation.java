@@ -146,9 +146,15 @@ public final class ClusterFormation implements AutoCloseable {
   /** Spawns a top-level actor named {@code name} in the node's ActorSystem. */
   public <T> ActorRef<T> spawn(String node, Behavior<T> behavior, String name)
       throws InterruptedException, TimeoutException {
+    return spawn(node, behavior, name, Props.empty());
+  }
+
+  /** Spawns a top-level actor with {@code props} (its dispatcher, say) in the node's ActorSystem. */
+  public <T> ActorRef<T> spawn(String node, Behavior<T> behavior, String name, Props props)
+      throws InterruptedException, TimeoutException {
     ActorSystem<SpawnProtocol.Command> system = system(node);
     CompletionStage<ActorRef<T>> spawned = AskPattern.ask(system,
-        replyTo -> new SpawnProtocol.Spawn<>(behavior, name, Props.empty(), replyTo), timeout, system.scheduler());
+        replyTo -> new SpawnProtocol.Spawn<>(behavior, name, props, replyTo), timeout, system.scheduler());
     try {
       return spawned.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

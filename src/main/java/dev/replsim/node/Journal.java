@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -47,6 +49,9 @@ public final class Journal extends EventSourcedBehavior<Journal.Command, Journal
    * The journal of one node's incarnation: {@code persistenceId} names what it recovers and
    * writes; {@code recovered} completes once recovery has finished (exceptionally if it failed).
    */
+  /** Where a journal runs: beside the run loop, on a thread of its own (see replsim-node.conf). */
+  public static final Props DISPATCHER = DispatcherSelector.fromConfig("replsim.journal-dispatcher");
+
   public static Behavior<Command> create(String persistenceId, CompletableFuture<Recovery> recovered) {
     return Behaviors.setup(ctx -> new Journal(PersistenceId.ofUniqueId(persistenceId), recovered));
   }

@@ -124,7 +124,7 @@ final class LiveCluster implements AutoCloseable {
       long startedAt = System.nanoTime();
       CompletableFuture<Recovery> recovery = new CompletableFuture<>();
       ActorRef<Journal.Command> journal = formation.spawn(node,
-          Journal.create(journals.persistenceId(node), recovery), "journal");
+          Journal.create(journals.persistenceId(node), recovery), "journal", Journal.DISPATCHER);
       Recovery r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       core = factory.core(node, term, incarnation, vote, r, leader());
       recovered.put(node, new Recovered(r, (System.nanoTime() - startedAt) / 1e6));
