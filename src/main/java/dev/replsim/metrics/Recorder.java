@@ -381,8 +381,7 @@ public final class Recorder {
     return attempted.sum();
   }
 
-  /** Writes committed so far. */
-  public long acknowledged() {
+  long acknowledged() {
     return acknowledged.sum();
   }
 

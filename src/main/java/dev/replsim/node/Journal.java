@@ -45,13 +45,13 @@ public final class Journal extends EventSourcedBehavior<Journal.Command, Journal
     this.recovered = recovered;
   }
 
+  /** Where a journal runs: beside the run loop, on a thread of its own (see replsim-node.conf). */
+  public static final Props DISPATCHER = DispatcherSelector.fromConfig("replsim.journal-dispatcher");
+
   /**
    * The journal of one node's incarnation: {@code persistenceId} names what it recovers and
    * writes; {@code recovered} completes once recovery has finished (exceptionally if it failed).
    */
-  /** Where a journal runs: beside the run loop, on a thread of its own (see replsim-node.conf). */
-  public static final Props DISPATCHER = DispatcherSelector.fromConfig("replsim.journal-dispatcher");
-
   public static Behavior<Command> create(String persistenceId, CompletableFuture<Recovery> recovered) {
     return Behaviors.setup(ctx -> new Journal(PersistenceId.ofUniqueId(persistenceId), recovered));
   }

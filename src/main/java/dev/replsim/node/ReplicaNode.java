@@ -110,6 +110,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   private record PeersChanged(Receptionist.Listing listing) implements Command {}
 
+  /** The Receptionist key this node and its peers register under. */
+  private final ServiceKey<Command> key;
   private final ProtocolNode core;
   private final NodeWiring wiring;
   private final LocalClock clock;
@@ -143,14 +145,16 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
       ctx.getSystem().receptionist().tell(Receptionist.register(key, ctx.getSelf()));
       ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class, PeersChanged::new);
       ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, listings));
-      return new ReplicaNode(ctx, stash, core, wiring, awaitPeers, ready, journal);
+      return new ReplicaNode(ctx, stash, key, core, wiring, awaitPeers, ready, journal);
     }));
   }
 
-  private ReplicaNode(ActorContext<Command> ctx, StashBuffer<Command> stash, ProtocolNode core, NodeWiring wiring,
-      Set<String> awaitPeers, CompletableFuture<Void> ready, JournalLink journal) {
+  private ReplicaNode(ActorContext<Command> ctx, StashBuffer<Command> stash, ServiceKey<Command> key,
+      ProtocolNode core, NodeWiring wiring, Set<String> awaitPeers, CompletableFuture<Void> ready,
+      JournalLink journal) {
     super(ctx);
     this.paused = stash;
+    this.key = key;
     this.core = core;
     this.wiring = wiring;
     this.clock = new LocalClock(wiring.timer().clock());
@@ -201,7 +205,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         members.add(m.address());
       }
     });
-    out.peersListed(msg.listing().getServiceInstances(ServiceKey.create(Command.class, wiring.service())), members);
+    out.peersListed(msg.listing().getServiceInstances(key), members);
     if (out.knowsAll(awaitPeers)) {
       ready.complete(null);
     }

@@ -1,5 +1,6 @@
 package dev.replsim.protocol;
 
+import dev.replsim.clock.Periodic;
 import dev.replsim.storage.Change;
 import dev.replsim.storage.ChangeCapture;
 import dev.replsim.storage.Database;

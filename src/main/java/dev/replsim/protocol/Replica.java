@@ -1,5 +1,6 @@
 package dev.replsim.protocol;
 
+import dev.replsim.clock.Periodic;
 import dev.replsim.random.DurationSampler;
 import dev.replsim.storage.Database;
 

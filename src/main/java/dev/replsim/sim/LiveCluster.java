@@ -146,7 +146,7 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /** Plays the workload on throwaway copies of the nodes and clients until the JIT compiler is quiet. */
-  Rehearsal.Outcome rehearse() throws InterruptedException, TimeoutException, ExecutionException {
+  double rehearse() throws InterruptedException, TimeoutException, ExecutionException {
     return Rehearsal.run(scenario, formation, clients.system(), timer);
   }
 

@@ -103,7 +103,7 @@ public final class LiveRun {
     RunResult run(long wallStart, HeapWatch heap) throws InterruptedException, TimeoutException, ExecutionException {
       RunClock clock = timer.clock();
       listener.phase("warming up: rehearsing the workload until the JIT compiler is done");
-      Rehearsal.Outcome warmUp = cluster.rehearse();
+      double warmUpMs = cluster.rehearse();
       long start = clock.nowMicros() + 1000;
       cluster.startCores(start);
       HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder() : null;
@@ -176,7 +176,7 @@ public final class LiveRun {
       long checkStart = System.nanoTime();
       HistoryChecks.Results checks = HistoryChecks.run(scenario, recorder, history, clock.nowMicros());
       double checkMs = history == null ? 0 : (System.nanoTime() - checkStart) / 1e6;
-      Summary.Run runInfo = new Summary.Run(round(startupMs), round(warmUp.millis()), round((writeEnd - start) / 1000.0),
+      Summary.Run runInfo = new Summary.Run(round(startupMs), round(warmUpMs), round((writeEnd - start) / 1000.0),
           round(drainMs), drained, heap.peakBytes(), round(checkMs));
       Summary summary = SummaryBuilder.build(scenario, recorder, statuses, cluster.leader(), faults.history(),
           (writeEnd - start) / 1e6, runInfo, scenario.failover().election(), clock.nowMicros())

@@ -47,9 +47,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 final class Rehearsal {
 
-  /** What the rehearsal did, for the console and {@code summary.json}. */
-  record Outcome(double millis, long writes, boolean quiet) {}
-
   private static final String SERVICE = "replsim-rehearsal";
   private static final long WINDOW_MICROS = 250_000;
   private static final long MIN_MICROS = 500_000;
@@ -79,12 +76,12 @@ final class Rehearsal {
 
   /**
    * Rehearses as {@code simulation.warm-up} says (until the compiler is quiet, at least 0.5 s; or
-   * for a set time), then stops the copies.
+   * for a set time), then stops the copies. Returns how long it took, in ms.
    */
-  static Outcome run(Scenario scenario, ClusterFormation formation, ActorSystem<SpawnProtocol.Command> clientSystem,
+  static double run(Scenario scenario, ClusterFormation formation, ActorSystem<SpawnProtocol.Command> clientSystem,
       RunLoop loop) throws InterruptedException, TimeoutException, ExecutionException {
     if (scenario.simulation().warmUp().none()) {
-      return new Outcome(0, 0, false);
+      return 0;
     }
     Rehearsal r = new Rehearsal(scenario, formation, clientSystem, loop);
     try {
@@ -94,7 +91,7 @@ final class Rehearsal {
     }
   }
 
-  private Outcome play() throws InterruptedException, TimeoutException, ExecutionException {
+  private double play() throws InterruptedException, TimeoutException, ExecutionException {
     long began = loop.clock().nowMicros();
     SeededStreams streams = new SeededStreams(scenario.simulation().seed() ^ SALT);
     NodeFactory factory = new NodeFactory(scenario, streams);
@@ -113,11 +110,12 @@ final class Rehearsal {
             TIMEOUT, clientSystem.scheduler())
         .toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     spawned.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().forEach(c -> c.tell(Client.Begin.INSTANCE));
-    boolean quiet = warmUp.untilQuiet() ? awaitQuietCompiler(began, limit) : false;
-    if (!quiet) {
+    if (warmUp.untilQuiet()) {
+      awaitQuietCompiler(began, limit);
+    } else {
       loop.awaitInstant(began + limit);
     }
-    return new Outcome((loop.clock().nowMicros() - began) / 1000.0, recorder.acknowledged(), quiet);
+    return (loop.clock().nowMicros() - began) / 1000.0;
   }
 
   /** Starts a copy of every node, in that node's ActorSystem, and returns once they all see each other. */
@@ -157,10 +155,10 @@ final class Rehearsal {
 
   /**
    * Waits, window by window, until the JIT compiler worked less than {@link #QUIET_SHARE} of a
-   * window (after at least {@link #MIN_MICROS}), or until {@code limitMicros} have passed; returns
-   * whether it went quiet. Without a compiler to watch, it is quiet after the minimum.
+   * window (after at least {@link #MIN_MICROS}), or until {@code limitMicros} have passed. Without
+   * a compiler to watch, it is quiet after the minimum.
    */
-  private boolean awaitQuietCompiler(long began, long limitMicros) throws InterruptedException {
+  private void awaitQuietCompiler(long began, long limitMicros) throws InterruptedException {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     boolean watch = jit != null && jit.isCompilationTimeMonitoringSupported();
     long compiled = watch ? jit.getTotalCompilationTime() : 0;
@@ -172,9 +170,8 @@ final class Rehearsal {
       boolean quiet = (compiledNow - compiled) * 1000 <= QUIET_SHARE * WINDOW_MICROS;
       compiled = compiledNow;
       if (quiet && now - began >= MIN_MICROS) {
-        return true;
+        return;
       }
     }
-    return false;
   }
 }

@@ -1,5 +1,6 @@
 package dev.replsim.storage;
 
+import dev.replsim.clock.Periodic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -32,23 +33,13 @@ public final class WalCapture implements ChangeCapture {
     this.imagedAt = new long[pages.pageCount()];
   }
 
-  /**
-   * Checkpoints keep their rhythm from the first one, every interval after the one before was
-   * due, not after the write that found it due: a checkpoint falls due between writes, and a quiet
-   * stretch skips the ones it missed.
-   */
-  private long nextCheckpoint(long nowMicros) {
-    if (checkpoint == 1) {
-      return nowMicros + checkpointIntervalMicros;
-    }
-    return nextCheckpointAt + ((nowMicros - nextCheckpointAt) / checkpointIntervalMicros + 1) * checkpointIntervalMicros;
-  }
-
   @Override
   public Change capture(Statement statement, long nowMicros, BeforeImages before) {
     if (nowMicros >= nextCheckpointAt) {
       checkpoint++;
-      nextCheckpointAt = nextCheckpoint(nowMicros);
+      // every interval after the one before was due, not after the write that found it due
+      nextCheckpointAt = Periodic.next(checkpoint == 1 ? nowMicros : nextCheckpointAt, checkpointIntervalMicros,
+          nowMicros);
     }
     List<RowEffect> effects = pages.execute(statement, nowMicros);
     BeforeImages.report(effects, before);

@@ -1,4 +1,4 @@
-package dev.replsim.protocol;
+package dev.replsim.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
