@@ -5,7 +5,7 @@ package dev.replsim.clock;
  * {@link System#nanoTime()}, so it is monotonic and shared by every node, link, client and the
  * recorder in this JVM. Every time replsim records comes from here.
  */
-public final class RunClock {
+public final class RunClock implements Clock {
 
   private final long originNanos;
 
@@ -14,6 +14,7 @@ public final class RunClock {
   }
 
   /** Microseconds since the origin. */
+  @Override
   public long nowMicros() {
     return (System.nanoTime() - originNanos) / 1000;
   }

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * of instant (ties in the order they were set). Tasks from other threads are welcome at any time;
  * after {@link #close()} they run on the common pool, so ActorSystems still shutting down finish.
  */
-public final class RunLoop implements Executor, AutoCloseable {
+public final class RunLoop implements Scheduler, Executor, AutoCloseable {
 
   /** How close the next timer must be for the loop to spin rather than park. */
   static final long SPIN_MICROS = 200;
@@ -30,7 +30,7 @@ public final class RunLoop implements Executor, AutoCloseable {
   private static final int BATCH = 64;
 
   /** A timer set on the loop; {@link #cancel()} stops it from running if it has not yet. */
-  public static final class Timer implements Comparable<Timer> {
+  public static final class Timer implements Scheduler.Timer, Comparable<Timer> {
     private final long atMicros;
     private final Runnable task;
     private long seq;
@@ -41,6 +41,7 @@ public final class RunLoop implements Executor, AutoCloseable {
       this.task = task;
     }
 
+    @Override
     public void cancel() {
       cancelled = true;
     }
@@ -70,11 +71,13 @@ public final class RunLoop implements Executor, AutoCloseable {
     thread.start();
   }
 
+  @Override
   public RunClock clock() {
     return clock;
   }
 
   /** Runs {@code task} on the loop at {@code atMicros} on the run clock, or as soon as it can if that has passed. */
+  @Override
   public Timer at(long atMicros, Runnable task) {
     Timer t = new Timer(atMicros, task);
     if (Thread.currentThread() == thread) {

@@ -4,16 +4,26 @@ import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.ReadOutcome;
 import dev.replsim.protocol.Redirect;
 import dev.replsim.protocol.WriteOutcome;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * What a node answers its clients, and how: a committed write with {@link WriteCommitted}, a
  * write this node will not commit with {@link WriteRedirected}, a read with {@link ReadResult},
- * each sent to the client's actor, which the core carried as an opaque handle.
+ * each handed to the client's {@link Recipient}, which the core carried as the request's handle.
  */
 public final class ClientReplies {
 
   private ClientReplies() {}
+
+  /**
+   * Where a client hears its answers. Each driver's client supplies one: it must not answer
+   * within the call, only take the reply into the client's context (the live client's mailbox,
+   * the virtual driver's event queue), since the node is in the middle of carrying out a decision.
+   */
+  public interface Recipient {
+    void written(WriteReply reply);
+
+    void read(ReadResult result);
+  }
 
   /** The leader's answer to a client once its write is committed. */
   public record WriteCommitted(long requestId, long lsn, long term, boolean fallback) implements WriteReply {}
@@ -36,19 +46,16 @@ public final class ClientReplies {
    */
   public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {}
 
-  @SuppressWarnings("unchecked")
   static void send(Decision d, String node) {
     for (WriteOutcome o : d.outcomes()) {
-      ActorRef<WriteReply> client = (ActorRef<WriteReply>) o.client();
-      client.tell(new WriteCommitted(o.requestId(), o.lsn(), o.term(), o.fallback()));
+      ((Recipient) o.client()).written(new WriteCommitted(o.requestId(), o.lsn(), o.term(), o.fallback()));
     }
     for (Redirect r : d.redirects()) {
-      ActorRef<WriteReply> client = (ActorRef<WriteReply>) r.client();
-      client.tell(new WriteRedirected(node, r.requestId(), r.leader(), r.appended()));
+      ((Recipient) r.client()).written(new WriteRedirected(node, r.requestId(), r.leader(), r.appended()));
     }
     for (ReadOutcome r : d.reads()) {
-      ActorRef<ReadResult> client = (ActorRef<ReadResult>) r.client();
-      client.tell(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn(), r.term(), r.waitedMicros()));
+      ((Recipient) r.client()).read(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn(), r.term(),
+          r.waitedMicros()));
     }
   }
 }

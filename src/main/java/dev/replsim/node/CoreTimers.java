@@ -1,28 +1,29 @@
 package dev.replsim.node;
 
-import dev.replsim.clock.RunLoop;
+import dev.replsim.clock.Scheduler;
 import dev.replsim.protocol.TimerKey;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorRef;
+import java.util.function.Consumer;
 
 /**
- * The protocol core's timers for one node, on the run loop: one pending timer per key, and
+ * The protocol core's timers for one node, on the run's scheduler: one pending timer per key, and
  * a generation per key so a timer that was replaced or cancelled after it fired is ignored. Each
  * firing carries the instant it was due on the node's clock, which the core chains on.
  */
 final class CoreTimers {
 
-  private record Armed(long dueLocal, long generation, RunLoop.Timer timer) {}
+  private record Armed(long dueLocal, long generation, Scheduler.Timer timer) {}
 
-  private final RunLoop timer;
+  private final Scheduler timer;
   private final LocalClock clock;
-  private final ActorRef<ReplicaNode.Command> node;
+  private final Consumer<TimerFired> node;
   /** Timers set and not yet handled (pending, or fired with their message on its way). */
   private final Map<TimerKey, Armed> armed = new EnumMap<>(TimerKey.class);
   private final Map<TimerKey, Long> generations = new EnumMap<>(TimerKey.class);
 
-  CoreTimers(RunLoop timer, LocalClock clock, ActorRef<ReplicaNode.Command> node) {
+  /** @param node takes each firing into the node's context: the actor's mailbox, or straight to the runtime */
+  CoreTimers(Scheduler timer, LocalClock clock, Consumer<TimerFired> node) {
     this.timer = timer;
     this.clock = clock;
     this.node = node;
@@ -36,13 +37,13 @@ final class CoreTimers {
     }
     long generation = generations.merge(key, 1L, Long::sum);
     if (dueLocal != null) {
-      ReplicaNode.TimerFired fired = new ReplicaNode.TimerFired(key, generation, dueLocal);
-      armed.put(key, new Armed(dueLocal, generation, timer.at(clock.toTrue(dueLocal), () -> node.tell(fired))));
+      TimerFired fired = new TimerFired(key, generation, dueLocal);
+      armed.put(key, new Armed(dueLocal, generation, timer.at(clock.toTrue(dueLocal), () -> node.accept(fired))));
     }
   }
 
   /** Whether this firing is the timer's latest setting; if so, the timer is no longer armed. */
-  boolean isCurrent(ReplicaNode.TimerFired fired) {
+  boolean isCurrent(TimerFired fired) {
     Armed a = armed.get(fired.key());
     boolean current = a != null && a.generation() == fired.generation();
     if (current) {

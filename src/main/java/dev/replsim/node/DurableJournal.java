@@ -5,11 +5,12 @@ import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Observation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The node's side of its {@link Journal}: it queues what the core decided to make durable and
+ * The node's side of its durable journal (the live {@link Journal} actor, or the virtual driver's
+ * model of one): it queues what the core decided to make durable and
  * writes it as one group commit at a time, so that while one write is in flight the next batch
  * gathers (as PostgreSQL's and MySQL's group commit do), and each write holds many entries. Every
  * {@code snapshotInterval} entries it adds a snapshot of the core's applied state, after which the
@@ -17,16 +18,18 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 final class DurableJournal {
 
-  private final ActorRef<Journal.Command> journal;
-  private final ActorRef<ReplicaNode.Command> node;
+  private final Consumer<List<JournalEvent>> journal;
   private final long snapshotInterval;
   private List<JournalEvent> queued = new ArrayList<>();
   private boolean writing;
   private long sinceSnapshot;
 
-  DurableJournal(ActorRef<Journal.Command> journal, ActorRef<ReplicaNode.Command> node, long snapshotInterval) {
+  /**
+   * @param journal starts one write of the events given; the node hears back with {@link
+   *     NodeRuntime#journalDurable} when it completed
+   */
+  DurableJournal(Consumer<List<JournalEvent>> journal, long snapshotInterval) {
     this.journal = journal;
-    this.node = node;
     this.snapshotInterval = snapshotInterval;
   }
 
@@ -75,7 +78,7 @@ final class DurableJournal {
   void flush() {
     if (!writing && !queued.isEmpty()) {
       writing = true;
-      journal.tell(new Journal.Write(queued, node));
+      journal.accept(queued);
       queued = new ArrayList<>();
     }
   }

@@ -1,6 +1,6 @@
 package dev.replsim.node;
 
-import dev.replsim.clock.RunClock;
+import dev.replsim.clock.Clock;
 
 /**
  * A node's own clock: the run clock shifted by the node's skew. The protocol core sees only this
@@ -10,10 +10,10 @@ import dev.replsim.clock.RunClock;
  */
 final class LocalClock {
 
-  private final RunClock clock;
+  private final Clock clock;
   private long skewMicros;
 
-  LocalClock(RunClock clock) {
+  LocalClock(Clock clock) {
     this.clock = clock;
   }
 

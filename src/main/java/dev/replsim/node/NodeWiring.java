@@ -1,6 +1,6 @@
 package dev.replsim.node;
 
-import dev.replsim.clock.RunLoop;
+import dev.replsim.clock.Scheduler;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
 import java.util.List;
@@ -9,17 +9,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
- * clock and loop, the recorder, and where its hard state (its votes) is kept.
+ * clock and scheduler, the recorder, and where its hard state (its votes) is kept.
  *
  * @param outLinks this node's directed links, by destination node name
  * @param crashed set when the node crashes: from that instant it sends, records and answers
  *     nothing, although its ActorSystem takes a while to terminate
  * @param crashes when every node crashed, so that messages lost with their sender are dropped
  * @param service the Receptionist key the node registers under and finds its peers by: the run's
- *     nodes share one, a rehearsal's copies of them another
+ *     nodes share one, a rehearsal's copies of them another (unused in virtual time)
  */
 public record NodeWiring(
-    String name, List<String> nodes, Map<String, LinkModel> outLinks, RunLoop timer, Recorder recorder,
+    String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer, Recorder recorder,
     HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
 
   public NodeWiring {

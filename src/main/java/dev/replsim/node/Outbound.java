@@ -5,51 +5,32 @@ import dev.replsim.network.LinkModel;
 import dev.replsim.network.LinkProfile;
 import dev.replsim.network.Transmission;
 import dev.replsim.protocol.Message;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import org.apache.pekko.actor.Address;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * A node's way out: its peers as the cluster Receptionist last listed them, and its emulated
- * outbound links. Every protocol message leaves through {@link #transmit}, where the link decides
- * whether and when it arrives. Owned by the node's actor, so single-threaded.
+ * A node's emulated outbound links. Every protocol message leaves through {@link #transmit}, where
+ * the link decides whether and when it arrives, and the driver's {@link Delivery} carries it to
+ * the receiver. Owned by the node's runtime, so single-threaded.
  */
 final class Outbound {
+
+  /** How a driver carries an envelope to a node. */
+  @FunctionalInterface
+  interface Delivery {
+    /** Hands {@code envelope} to the running node {@code to}; false when no node of that name runs. */
+    boolean send(String to, Envelope envelope);
+  }
 
   private final String self;
   private final Map<String, LinkModel> links;
   private final Recorder recorder;
-  private final Map<String, ActorRef<ReplicaNode.Command>> peers = new HashMap<>();
+  private final Delivery delivery;
 
-  Outbound(String self, Map<String, LinkModel> links, Recorder recorder) {
+  Outbound(String self, Map<String, LinkModel> links, Recorder recorder, Delivery delivery) {
     this.self = self;
     this.links = links;
     this.recorder = recorder;
-  }
-
-  /**
-   * Replaces the peers with the Receptionist's latest listing (restarted nodes have new
-   * references), keeping only references in this node's system or on a member that is up.
-   */
-  void peersListed(Set<ActorRef<ReplicaNode.Command>> listed, Set<Address> upMembers) {
-    peers.clear();
-    for (ActorRef<ReplicaNode.Command> ref : listed) {
-      Address address = ref.path().address();
-      if (address.hasLocalScope() || upMembers.contains(address)) {
-        peers.put(ref.path().name(), ref);
-      }
-    }
-  }
-
-  boolean knowsAll(Set<String> nodes) {
-    return peers.keySet().containsAll(nodes);
-  }
-
-  /** A peer's reference, for infrastructure messages that bypass the emulated network; or null. */
-  ActorRef<ReplicaNode.Command> peer(String node) {
-    return peers.get(node);
+    this.delivery = delivery;
   }
 
   /**
@@ -62,19 +43,25 @@ final class Outbound {
     int size = message.sizeBytes();
     recorder.network().sent(size);
     Transmission t = link.transmit(nowMicros, size);
-    ActorRef<ReplicaNode.Command> peer = peers.get(to);
-    if (!t.delivered() || peer == null) {
-      recorder.network().dropped(peer == null ? Transmission.Fate.LOST : t.fate());
-      recorder.traceDropped(self, to, message, nowMicros);
+    if (!t.delivered()) {
+      dropped(to, message, nowMicros, t.fate());
       return;
     }
-    peer.tell(new ReplicaNode.Envelope(nowMicros, t.deliverAtMicros(), message));
+    if (!delivery.send(to, new Envelope(nowMicros, t.deliverAtMicros(), message))) {
+      dropped(to, message, nowMicros, Transmission.Fate.LOST);
+      return;
+    }
     recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
     if (t.duplicated()) {
       recorder.network().duplicated();
-      peer.tell(new ReplicaNode.Envelope(nowMicros, t.duplicateAtMicros(), message));
+      delivery.send(to, new Envelope(nowMicros, t.duplicateAtMicros(), message));
       recorder.traceSent(self, to, message, nowMicros, t.duplicateAtMicros());
     }
+  }
+
+  private void dropped(String to, Message message, long nowMicros, Transmission.Fate fate) {
+    recorder.network().dropped(fate);
+    recorder.traceDropped(self, to, message, nowMicros);
   }
 
   LinkModel link(String to) {

@@ -1,21 +1,13 @@
 package dev.replsim.node;
 
-import dev.replsim.metrics.Recorder;
-import dev.replsim.network.InboundQueue;
-import dev.replsim.network.Transmission;
-import dev.replsim.protocol.Decision;
-import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.Message;
 import dev.replsim.protocol.NodeStatus;
-import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.Read;
-import dev.replsim.protocol.Replica;
-import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
+import dev.replsim.network.InboundQueue;
 import dev.replsim.storage.Database;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -33,11 +25,11 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
- * The Pekko shell around one node's protocol core. It finds its peers through the cluster
- * Receptionist, sends every message through its emulated outbound links, holds arriving messages
- * until their delivery instant, runs the core's timers on the run's loop, and carries out every
- * {@link Decision}. It also takes the faults aimed at its node: a pause, a slower apply, a changed
- * or cut link, a skewed clock. It holds no replication logic of its own.
+ * The Pekko shell around one node's {@link NodeRuntime}: it finds its peers through the cluster
+ * Receptionist and sends them envelopes over Artery, holds arriving messages until their delivery
+ * instant, takes the core's timers and journal writes into its mailbox, and holds everything it
+ * is sent while the node is paused. The runtime carries out every decision; this actor holds no
+ * replication logic of its own.
  */
 public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
@@ -49,11 +41,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** What a node's actor accepts; the faults aimed at a node are {@link NodeFault}s. */
   public sealed interface Command
-      permits Envelope, ClientWrite, ClientRead, Inspect, Start, GetStatus, Warmup, Ping, Pong, TimerFired,
+      permits Envelope, ClientWrite, ClientRead, Inspect, Start, GetStatus, Warmup, Ping, Pong, TimerDue,
           DeliverDue, Flush, PeersChanged, NodeFault, JournalDurable {}
-
-  /** A protocol message on its way between two nodes, with the delivery instant its link sampled. */
-  public record Envelope(long sentAtMicros, long deliverAtMicros, Message message) implements Command, CborSerializable {}
 
   /** A client's write; the leader answers the client with a {@link ClientReplies.WriteReply}. */
   public record ClientWrite(Write write) implements Command {}
@@ -92,8 +81,8 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
   /** A warm-up round trip's answer. */
   public record Pong(String from) implements Command, CborSerializable {}
 
-  /** One of the core's timers fired, set for {@code dueLocal} on the node's clock; stale generations are ignored. */
-  record TimerFired(TimerKey key, long generation, long dueLocal) implements Command {}
+  /** One of the core's timers fired. */
+  private record TimerDue(TimerFired fired) implements Command {}
 
   /** The node's {@link Journal} completed a write: its log is durable up to {@code lsn}. */
   record JournalDurable(long lsn) implements Command {}
@@ -112,21 +101,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
 
   /** The Receptionist key this node and its peers register under. */
   private final ServiceKey<Command> key;
-  private final ProtocolNode core;
-  private final NodeWiring wiring;
-  private final LocalClock clock;
-  private final Recorder recorder;
-  private final Outbound out;
+  private final NodeRuntime node;
+  private final Peers peers = new Peers();
   private final Set<String> awaitPeers;
   private final CompletableFuture<Void> ready;
   private final StashBuffer<Command> paused;
   private final InboundQueue<Envelope> inbound = new InboundQueue<>();
-  private final CoreTimers timers;
+  private final NodeWiring wiring;
   private long deliveryScheduledAt = Long.MAX_VALUE;
-  private boolean flushPending;
   private final WarmupRounds warmup = new WarmupRounds();
-  /** The durable journal, or null for the memory journal (durable as soon as appended). */
-  private final DurableJournal journal;
 
   /**
    * @param awaitPeers the nodes this one must see before it is ready (those up when it starts)
@@ -155,16 +138,29 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     super(ctx);
     this.paused = stash;
     this.key = key;
-    this.core = core;
     this.wiring = wiring;
-    this.clock = new LocalClock(wiring.timer().clock());
-    this.recorder = wiring.recorder();
-    this.out = new Outbound(wiring.name(), wiring.outLinks(), recorder);
     this.awaitPeers = Set.copyOf(awaitPeers);
     this.ready = ready;
-    this.timers = new CoreTimers(wiring.timer(), clock, ctx.getSelf());
-    this.journal = journal == null ? null
-        : new DurableJournal(journal.journal(), ctx.getSelf(), journal.snapshotInterval());
+    ActorRef<Command> self = ctx.getSelf();
+    NodeRuntime.Ports ports = new NodeRuntime.Ports() {
+      @Override
+      public boolean send(String to, Envelope envelope) {
+        return peers.send(to, envelope);
+      }
+
+      @Override
+      public void timerFired(TimerFired fired) {
+        self.tell(new TimerDue(fired));
+      }
+
+      @Override
+      public void flushSoon() {
+        self.tell(Flush.INSTANCE);
+      }
+    };
+    this.node = new NodeRuntime(core, wiring, ports,
+        journal == null ? null : events -> journal.journal().tell(new Journal.Write(events, self)),
+        journal == null ? 0 : journal.snapshotInterval());
   }
 
   @Override
@@ -172,25 +168,26 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return newReceiveBuilder()
         .onMessage(Envelope.class, this::onEnvelope)
         .onMessageEquals(DeliverDue.INSTANCE, this::onDeliverDue)
-        .onMessage(ClientWrite.class, this::onClientWrite)
-        .onMessage(TimerFired.class, this::onTimerFired)
-        .onMessageEquals(Flush.INSTANCE, this::onFlush)
-        .onMessage(JournalDurable.class, this::onJournalDurable)
+        .onMessage(ClientWrite.class, msg -> same(() -> node.write(msg.write())))
+        .onMessage(TimerDue.class, msg -> same(() -> node.timerFired(msg.fired())))
+        .onMessageEquals(Flush.INSTANCE, () -> same(node::flush))
+        .onMessage(JournalDurable.class, msg -> same(() -> node.journalDurable(msg.lsn())))
         .onMessageEquals(NodeFault.Pause.INSTANCE, this::onPause)
-        .onMessage(NodeFault.SetApplyTime.class, this::onSetApplyTime)
-        .onMessage(NodeFault.SetLinkProfile.class, this::onSetLinkProfile)
-        .onMessage(NodeFault.CutLink.class, this::onCutLink)
-        .onMessage(NodeFault.SetClockSkew.class, this::onSetClockSkew)
-        .onMessage(NodeFault.Switchover.class, this::onSwitchover)
-        .onMessageEquals(Start.INSTANCE, this::onStart)
-        .onMessage(GetStatus.class, this::onGetStatus)
-        .onMessage(ClientRead.class, this::onClientRead)
-        .onMessage(Inspect.class, this::onInspect)
-        .onMessage(Warmup.class, this::onWarmup)
-        .onMessage(Ping.class, this::onPing)
-        .onMessage(Pong.class, this::onPong)
+        .onMessage(NodeFault.class, fault -> same(() -> node.fault(fault)))
+        .onMessageEquals(Start.INSTANCE, () -> same(node::start))
+        .onMessage(GetStatus.class, msg -> same(() -> msg.replyTo().tell(node.status())))
+        .onMessage(ClientRead.class, msg -> same(() -> node.read(msg.read())))
+        .onMessage(Inspect.class, msg -> same(() -> msg.answer(node.database())))
+        .onMessage(Warmup.class, msg -> same(() -> warmup.start(msg, peers, getContext().getSelf(), wiring.name())))
+        .onMessage(Ping.class, ping -> same(() -> ping.replyTo().tell(new Pong(wiring.name()))))
+        .onMessage(Pong.class, pong -> same(warmup::pong))
         .onMessage(PeersChanged.class, this::onPeersChanged)
         .build();
+  }
+
+  private Behavior<Command> same(Runnable handler) {
+    handler.run();
+    return this;
   }
 
   /**
@@ -205,23 +202,17 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         members.add(m.address());
       }
     });
-    out.peersListed(msg.listing().getServiceInstances(key), members);
-    if (out.knowsAll(awaitPeers)) {
+    peers.listed(msg.listing().getServiceInstances(key), members);
+    if (peers.knowsAll(awaitPeers)) {
       ready.complete(null);
     }
     return this;
   }
 
-  private Behavior<Command> onStart() {
-    long now = clock.trueNow();
-    execute(core.start(clock.local(now)), now);
-    return this;
-  }
-
   private Behavior<Command> onEnvelope(Envelope envelope) {
-    long now = clock.trueNow();
+    long now = wiring.timer().clock().nowMicros();
     if (inbound.size() == 0 && envelope.deliverAtMicros() <= now) {
-      deliver(envelope, now);
+      node.deliver(envelope);
     } else {
       inbound.offer(envelope.deliverAtMicros(), envelope);
       deliverDue();
@@ -235,12 +226,10 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return this;
   }
 
-  /** Hands every message whose delivery instant has come to the core, then waits for the next. */
+  /** Hands every message whose delivery instant has come to the node, then waits for the next. */
   private void deliverDue() {
-    long now = clock.trueNow();
-    while (inbound.hasDue(now)) {
-      deliver(inbound.poll(), now);
-      now = clock.trueNow();
+    while (inbound.hasDue(wiring.timer().clock().nowMicros())) {
+      node.deliver(inbound.poll());
     }
     long next = inbound.nextDeliveryAt();
     if (next != Long.MAX_VALUE && next < deliveryScheduledAt) {
@@ -250,56 +239,15 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     }
   }
 
-  private void deliver(Envelope envelope, long now) {
-    Message message = envelope.message();
-    if (wiring.crashed().get() || wiring.crashes().lostWithSender(message.from(), envelope.sentAtMicros(),
-        envelope.deliverAtMicros())) {
-      recorder.network().dropped(Transmission.Fate.LOST);
-      return;
-    }
-    recorder.network().delivered(now - envelope.deliverAtMicros());
-    execute(core.onMessage(message, clock.local(now)), now);
-  }
-
-  private Behavior<Command> onClientWrite(ClientWrite msg) {
-    long now = clock.trueNow();
-    execute(core.onWrite(msg.write(), clock.local(now)), now);
-    return this;
-  }
-
-  private Behavior<Command> onTimerFired(TimerFired fired) {
-    if (timers.isCurrent(fired)) {
-      long now = clock.trueNow();
-      execute(core.onTimer(fired.key(), fired.dueLocal(), clock.local(now)), now);
-    }
-    return this;
-  }
-
-  private Behavior<Command> onFlush() {
-    flushPending = false;
-    long now = clock.trueNow();
-    execute(core.onFlush(clock.local(now)), now);
-    return this;
-  }
-
-  private Behavior<Command> onJournalDurable(JournalDurable msg) {
-    journal.completed();
-    long now = clock.trueNow();
-    execute(core.onDurable(msg.lsn(), clock.local(now)), now);
-    return this;
-  }
-
-  // ---- faults ----
-
   /**
    * Stops handling anything until resumed; what arrives meanwhile waits, in order. The emulated
    * work under way (an entry's apply) resumes where it stopped, so it ends the pause's length later.
    */
   private Behavior<Command> onPause() {
-    long pausedAt = clock.trueNow();
+    long pausedAt = wiring.timer().clock().nowMicros();
     return Behaviors.receive(Command.class)
         .onMessageEquals(NodeFault.Resume.INSTANCE, () -> {
-          timers.paused(clock.trueNow() - pausedAt);
+          node.resumed(wiring.timer().clock().nowMicros() - pausedAt);
           return paused.unstashAll(this);
         })
         .onAnyMessage(msg -> {
@@ -307,114 +255,5 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
           return Behaviors.same();
         })
         .build();
-  }
-
-  private Behavior<Command> onSetApplyTime(NodeFault.SetApplyTime msg) {
-    if (core instanceof Replica) {
-      ((Replica) core).setApplyTime(msg.applyTime());
-    }
-    return this;
-  }
-
-  private Behavior<Command> onSwitchover(NodeFault.Switchover msg) {
-    long now = clock.trueNow();
-    execute(core.onSwitchover(msg.to(), clock.local(now)), now);
-    return this;
-  }
-
-  private Behavior<Command> onSetLinkProfile(NodeFault.SetLinkProfile msg) {
-    out.setProfile(msg.to(), msg.profile());
-    return this;
-  }
-
-  private Behavior<Command> onCutLink(NodeFault.CutLink msg) {
-    if (msg.cut()) {
-      out.link(msg.to()).cut();
-    } else {
-      out.link(msg.to()).restore();
-    }
-    return this;
-  }
-
-  private Behavior<Command> onSetClockSkew(NodeFault.SetClockSkew msg) {
-    clock.skew(msg.offsetMicros());
-    return this;
-  }
-
-  // ---- infrastructure ----
-
-  private Behavior<Command> onGetStatus(GetStatus msg) {
-    msg.replyTo().tell(core.status());
-    return this;
-  }
-
-  private Behavior<Command> onWarmup(Warmup msg) {
-    warmup.start(msg, out, getContext().getSelf(), wiring.name());
-    return this;
-  }
-
-  private Behavior<Command> onPing(Ping ping) {
-    ping.replyTo().tell(new Pong(wiring.name()));
-    return this;
-  }
-
-  private Behavior<Command> onPong(Pong pong) {
-    warmup.pong();
-    return this;
-  }
-
-  private Behavior<Command> onClientRead(ClientRead msg) {
-    long now = clock.trueNow();
-    execute(core.onRead(msg.read(), clock.local(now)), now);
-    return this;
-  }
-
-  private Behavior<Command> onInspect(Inspect<?> msg) {
-    msg.answer(core.database());
-    return this;
-  }
-
-  /** Carries out what the core decided; {@code now} is the true time. */
-  private void execute(Decision d, long now) {
-    if (wiring.crashed().get()) {
-      return; // crashed: its system is still shutting down, but the node does nothing more
-    }
-    for (Observation o : d.observations()) {
-      if (o instanceof Observation.Voted) { // saved before the vote leaves
-        Observation.Voted v = (Observation.Voted) o;
-        wiring.hardState().save(wiring.name(), v.term(), v.candidate());
-      }
-      if (journal != null) {
-        journal.observed(o, ((Replica) core)::checkpoint);
-      }
-      recorder.observe(wiring.name(), o, now);
-    }
-    for (Decision.Send s : d.sends()) {
-      out.transmit(s.to(), s.message(), now);
-    }
-    ClientReplies.send(d, wiring.name());
-    d.timers().forEach(timers::set);
-    List<Entry> persist = d.persist();
-    if (journal != null) {
-      persistDurably(persist);
-    } else if (!persist.isEmpty()) {
-      // the memory journal: durable as soon as appended
-      execute(core.onDurable(persist.get(persist.size() - 1).lsn(), clock.local(now)), now);
-    }
-    if (d.flushRequested() && !flushPending) {
-      flushPending = true;
-      getContext().getSelf().tell(Flush.INSTANCE);
-    }
-  }
-
-  /** Queues the entries for the durable journal, a snapshot when one is due, and writes if it can. */
-  private void persistDurably(List<Entry> persist) {
-    if (!persist.isEmpty()) {
-      journal.append(persist);
-      if (journal.snapshotDue()) {
-        journal.snapshot(((Replica) core).checkpoint(), false);
-      }
-    }
-    journal.flush();
   }
 }

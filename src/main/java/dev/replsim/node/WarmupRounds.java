@@ -16,7 +16,7 @@ final class WarmupRounds {
   private long pongsAwaited;
   private CompletableFuture<Void> done;
 
-  void start(ReplicaNode.Warmup warmup, Outbound out, ActorRef<ReplicaNode.Command> self, String name) {
+  void start(ReplicaNode.Warmup warmup, Peers peers, ActorRef<ReplicaNode.Command> self, String name) {
     done = warmup.done();
     pongsAwaited = (long) warmup.rounds() * warmup.peers().size();
     if (pongsAwaited == 0) {
@@ -26,7 +26,7 @@ final class WarmupRounds {
     Entry entry = Entry.of(0, 1, new RowChange("k1", "warmup", 64), 0);
     ReplicaNode.Ping ping = new ReplicaNode.Ping(self, new AppendEntries(0, name, List.of(entry)));
     for (int i = 0; i < warmup.rounds(); i++) {
-      warmup.peers().forEach(peer -> out.peer(peer).tell(ping));
+      warmup.peers().forEach(peer -> peers.get(peer).tell(ping));
     }
   }
 

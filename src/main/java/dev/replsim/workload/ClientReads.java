@@ -1,17 +1,17 @@
 package dev.replsim.workload;
 
 import dev.replsim.check.Operation.Outcome;
-import dev.replsim.clock.RunClock;
+import dev.replsim.clock.Clock;
 import dev.replsim.metrics.ClientHistory;
 import dev.replsim.metrics.ReadCounts;
 import dev.replsim.node.ClientReplies;
-import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.LogPosition;
 import dev.replsim.protocol.Read;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorRef;
+import java.util.Set;
 
 /**
  * The reading half of a {@link Client}, run on the client's thread: it sends each read straight to
@@ -43,20 +43,22 @@ final class ClientReads {
   private final ReadRouter router;
   private final Session session;
   private final long sessionTimeoutMicros;
-  private final RunClock clock;
+  private final Clock clock;
   private final ReadCounts counts;
   private final ClientHistory history;
-  private final ActorRef<ClientReplies.ReadResult> replies;
-  private final Map<String, ActorRef<ReplicaNode.Command>> nodes;
+  private final ClientReplies.Recipient replies;
+  private final NodeAccess access;
+  /** The nodes the client believes run. */
+  private final Set<String> running;
   private final Map<Long, Pending> pending = new HashMap<>();
   private long nextRequestId = 1;
 
   /**
-   * @param nodes every running node's actor by name
+   * @param running the nodes running when the client starts
    * @param history where ended reads are recorded, or null to record nothing
    */
-  ClientReads(ReadRouter router, Session session, long sessionTimeoutMicros, RunClock clock, ReadCounts counts,
-      ClientHistory history, ActorRef<ClientReplies.ReadResult> replies, Map<String, ActorRef<ReplicaNode.Command>> nodes) {
+  ClientReads(ReadRouter router, Session session, long sessionTimeoutMicros, Clock clock, ReadCounts counts,
+      ClientHistory history, ClientReplies.Recipient replies, NodeAccess access, Set<String> running) {
     this.router = router;
     this.session = session;
     this.sessionTimeoutMicros = sessionTimeoutMicros;
@@ -64,7 +66,8 @@ final class ClientReads {
     this.counts = counts;
     this.history = history;
     this.replies = replies;
-    this.nodes = new HashMap<>(nodes);
+    this.access = access;
+    this.running = new HashSet<>(running);
   }
 
   /** Reads {@code key} now; a probe is a read-after-write probe. */
@@ -84,14 +87,13 @@ final class ClientReads {
 
   private void send(long id, Pending p, String node) {
     p.node = node;
-    ActorRef<ReplicaNode.Command> ref = nodes.get(node);
-    if (ref == null) {
+    if (!running.contains(node)) {
       pending.remove(id);
       end(p, Outcome.FAILED, clock.nowMicros());
       return;
     }
     boolean hold = session.waits() && !node.equals(router.leader());
-    ref.tell(new ReplicaNode.ClientRead(new Read(replies, id, p.key, p.after, hold ? sessionTimeoutMicros : 0)));
+    access.read(node, new Read(replies, id, p.key, p.after, hold ? sessionTimeoutMicros : 0));
   }
 
   /** A node answered: the read ends, or goes on to the leader if a follower could not meet its session. */
@@ -119,20 +121,20 @@ final class ClientReads {
     session.wrote(position);
   }
 
-  /** The node crashed: reads waiting for it end unanswered, and no read goes there until it is back. */
   /** Another node leads now: reads for the leader, and reads a session sends on, go there. */
   void leaderIs(String node) {
     router.leaderIs(node);
   }
 
+  /** The node crashed: reads waiting for it end unanswered, and no read goes there until it is back. */
   void nodeDown(String node) {
-    nodes.remove(node);
+    running.remove(node);
     router.down(node);
     endWhere(p -> node.equals(p.node));
   }
 
-  void nodeUp(String node, ActorRef<ReplicaNode.Command> ref) {
-    nodes.put(node, ref);
+  void nodeUp(String node) {
+    running.add(node);
     router.up(node);
   }
 

@@ -1,15 +1,13 @@
 package dev.replsim.workload;
 
 import dev.replsim.check.Operation.Outcome;
-import dev.replsim.clock.RunClock;
+import dev.replsim.clock.Clock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.ClientReplies;
-import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * A client's writes, from sending each to its end: committed, failed, or unknown (given up on
@@ -27,9 +25,10 @@ final class ClientWrites {
   }
 
   private final ClientPlan plan;
-  private final RunClock clock;
+  private final Clock clock;
   private final Recorder recorder;
-  private final ActorRef<ClientReplies.WriteReply> replies;
+  private final ClientReplies.Recipient replies;
+  private final NodeAccess access;
   private final LeaderFinder finder;
   private final ResendTimer timer;
   private final IssuedWrites issued = new IssuedWrites();
@@ -38,12 +37,13 @@ final class ClientWrites {
   private long nextRequestId = 1;
   private boolean halted;
 
-  ClientWrites(ClientPlan plan, RunClock clock, Recorder recorder, ActorRef<ClientReplies.WriteReply> replies,
+  ClientWrites(ClientPlan plan, Clock clock, Recorder recorder, ClientReplies.Recipient replies, NodeAccess access,
       LeaderFinder finder, ResendTimer timer) {
     this.plan = plan;
     this.clock = clock;
     this.recorder = recorder;
     this.replies = replies;
+    this.access = access;
     this.finder = finder;
     this.timer = timer;
   }
@@ -54,7 +54,7 @@ final class ClientWrites {
     String value = plan.name() + "-" + id;
     Statement statement = plan.statements().next(plan.keys().next(), value, plan.valueBytes());
     recorder.writeIssued();
-    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
+    String leader = finder.leader();
     if (leader == null) {
       recorder.writesFailed(1);
       long now = clock.nowMicros();
@@ -62,12 +62,12 @@ final class ClientWrites {
       return;
     }
     issued.add(id, clock.nowMicros(), statement);
-    leader.tell(new ReplicaNode.ClientWrite(new Write(replies, id, statement)));
+    access.write(leader, new Write(replies, id, statement));
   }
 
   /** In a closed loop, keeps the set number of writes outstanding: starts them all, or refills after a loss. */
   void fill() {
-    for (int i = issued.size(); plan.closedLoop() && !halted && finder.leaderRef() != null
+    for (int i = issued.size(); plan.closedLoop() && !halted && finder.leader() != null
         && i < plan.maxOutstanding(); i++) {
       write();
     }
@@ -123,11 +123,11 @@ final class ClientWrites {
   /** Sends a redirected write again, to whichever node leads by then, if it is still waiting. */
   void resend(long requestId) {
     Statement statement = issued.statement(requestId);
-    ActorRef<ReplicaNode.Command> leader = finder.leaderRef();
+    String leader = finder.leader();
     if (statement == null) {
       resends.remove(requestId);
     } else if (leader != null) {
-      leader.tell(new ReplicaNode.ClientWrite(new Write(replies, requestId, statement)));
+      access.write(leader, new Write(replies, requestId, statement));
     } // else: no node can take it now; the write timeout ends it
   }
 
@@ -155,7 +155,7 @@ final class ClientWrites {
   }
 
   private void next() {
-    if (plan.closedLoop() && !halted && finder.leaderRef() != null) {
+    if (plan.closedLoop() && !halted && finder.leader() != null) {
       write();
     }
   }

@@ -1,12 +1,10 @@
 package dev.replsim.workload;
 
-import dev.replsim.node.ReplicaNode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Where a client sends its writes: the node it believes leads. It starts with the scenario's
@@ -17,17 +15,17 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 final class LeaderFinder {
 
-  private final Map<String, ActorRef<ReplicaNode.Command>> running;
+  private final Set<String> running;
   private final boolean failover;
   private Consumer<String> learnt = node -> { };
   private String leader;
   private int nextGuess;
 
-  /** @param nodes every running node's actor by name, the leader's among them */
-  LeaderFinder(String leader, Map<String, ActorRef<ReplicaNode.Command>> nodes, boolean failover) {
-    this.running = new HashMap<>(nodes);
+  /** @param nodes the running nodes, the leader among them */
+  LeaderFinder(String leader, Set<String> nodes, boolean failover) {
+    this.running = new HashSet<>(nodes);
     this.failover = failover;
-    this.leader = running.containsKey(leader) ? leader : null;
+    this.leader = running.contains(leader) ? leader : null;
   }
 
   /** Tells {@code listener} of each leader learnt (from a redirect or a restart), not of guesses. */
@@ -40,16 +38,12 @@ final class LeaderFinder {
     return leader;
   }
 
-  ActorRef<ReplicaNode.Command> leaderRef() {
-    return leader == null ? null : running.get(leader);
-  }
-
   /**
    * {@code from} would not take a write: it follows {@code hint}, or knows of no leader (null).
    * Returns whether the write should wait before it is sent again (no leader is known yet).
    */
   boolean redirected(String from, String hint) {
-    if (hint != null && running.containsKey(hint) && !hint.equals(from)) {
+    if (hint != null && running.contains(hint) && !hint.equals(from)) {
       leader = hint;
       learnt.accept(hint);
       return false;
@@ -68,9 +62,9 @@ final class LeaderFinder {
     }
   }
 
-  /** A node runs again, at a new reference; {@code leads} when it is known to lead (a restart without failover). */
-  void up(String node, ActorRef<ReplicaNode.Command> ref, boolean leads) {
-    running.put(node, ref);
+  /** A node runs again; {@code leads} when it is known to lead (a restart without failover). */
+  void up(String node, boolean leads) {
+    running.add(node);
     if (leads) {
       learnt.accept(node);
     }
@@ -81,7 +75,7 @@ final class LeaderFinder {
 
   /** The next running node in name order after the last guess, skipping {@code not}; null if none. */
   private String guessOtherThan(String not) {
-    List<String> names = new ArrayList<>(running.keySet());
+    List<String> names = new ArrayList<>(running);
     names.remove(not);
     if (names.isEmpty()) {
       return null;

@@ -1,6 +1,6 @@
 package dev.replsim.workload;
 
-import dev.replsim.clock.RunLoop;
+import dev.replsim.clock.Scheduler;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,7 +13,7 @@ final class OpenLoop {
 
   private final ArrivalProcess writes;
   private final ArrivalProcess reads;
-  private final RunLoop loop;
+  private final Scheduler loop;
   private final Runnable writeArrives;
   private final Runnable readArrives;
   private final CompletableFuture<Void> issued;
@@ -23,10 +23,10 @@ final class OpenLoop {
   /**
    * @param writes the write arrivals, or null for none
    * @param reads the read arrivals, or null for none
-   * @param writeArrives run on the loop at each write arrival
-   * @param readArrives run on the loop at each read arrival
+   * @param writeArrives run in the client's context at each write arrival
+   * @param readArrives run in the client's context at each read arrival
    */
-  OpenLoop(ArrivalProcess writes, ArrivalProcess reads, RunLoop loop, Runnable writeArrives, Runnable readArrives,
+  OpenLoop(ArrivalProcess writes, ArrivalProcess reads, Scheduler loop, Runnable writeArrives, Runnable readArrives,
       CompletableFuture<Void> issued) {
     this.writes = writes;
     this.reads = reads;

@@ -80,7 +80,7 @@ class WireFormatTest {
       assertTrue(covered.contains(type), "no round trip of " + type.getSimpleName() + ": register it in WireModule");
     }
     for (Message message : messages) {
-      ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(98_000, 99_000, message);
+      Envelope envelope = new Envelope(98_000, 99_000, message);
       assertEquals(envelope, roundTrip(envelope));
     }
   }
@@ -129,14 +129,14 @@ class WireFormatTest {
     long lsn = 1;
     for (Change change : changes) {
       AppendEntries append = new AppendEntries(1, "leader", List.of(Entry.of(1, lsn++, change, 5)));
-      ReplicaNode.Envelope envelope = new ReplicaNode.Envelope(5, 7, append);
+      Envelope envelope = new Envelope(5, 7, append);
       assertEquals(envelope, roundTrip(envelope), change.toString());
     }
   }
 
   @Test
   void envelopesUseTheCborSerializer() {
-    Serializer serializer = serialization.findSerializerFor(new ReplicaNode.Envelope(0, 1, new Heartbeat(1, "a", 1)));
+    Serializer serializer = serialization.findSerializerFor(new Envelope(0, 1, new Heartbeat(1, "a", 1)));
     assertTrue(serializer.getClass().getSimpleName().contains("Jackson"), serializer.getClass().getName());
   }
 
