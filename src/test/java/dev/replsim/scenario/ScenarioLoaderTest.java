@@ -113,6 +113,18 @@ class ScenarioLoaderTest {
     assertEquals(ReadSettings.NONE, s.workload().reads());
     assertEquals(CheckSettings.DEFAULT, s.check());
     assertEquals(WarmUp.AUTO, s.simulation().warmUp());
+    assertEquals(TimeMode.LIVE, s.simulation().time());
+  }
+
+  @Test
+  void timeIsLiveUnlessTheScenarioAsksForVirtual() {
+    assertEquals(TimeMode.VIRTUAL,
+        ScenarioLoader.load(files.write("v.conf", "simulation.time = virtual")).simulation().time());
+    assertEquals(TimeMode.LIVE,
+        ScenarioLoader.load(files.write("l.conf", "simulation.time = live")).simulation().time());
+    Path plain = files.write("o.conf", "");
+    assertEquals(TimeMode.VIRTUAL,
+        ScenarioLoader.load(plain, List.of(set("simulation.time=virtual"))).simulation().time());
   }
 
   @Test

@@ -155,6 +155,8 @@ cluster.replication.quorum = all      | cluster.replication.quorum = all is not 
 cluster.replication.wait-point = after-flush | cluster.replication.wait-point = after-flush is not a wait point: must be after-sync or after-commit
 cluster.replication.row-image = noblob | cluster.replication.row-image = noblob is not a row image: must be minimal or full
 workload.arrival = bursty             | workload.arrival = bursty is not an arrival process: must be constant or poisson
+simulation.time = simulated          | simulation.time = simulated is not a time mode: must be live or virtual
+simulation.time = virtal              | simulation.time = virtal is not a time mode: must be live or virtual; did you mean virtual?
 workload.read-from = follower         | workload.read-from = follower is not a place to read from: must be leader, followers or nearest; did you mean followers?
 workload.follower-choice = roundrobin | workload.follower-choice = roundrobin is not a follower choice: must be random, round-robin or sticky; did you mean round-robin?
 workload.session-guarantee = causal   | workload.session-guarantee = causal is not a session guarantee: must be none, read-your-writes, monotonic-reads or consistent-prefix
