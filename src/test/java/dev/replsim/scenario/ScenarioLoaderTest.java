@@ -114,6 +114,17 @@ class ScenarioLoaderTest {
     assertEquals(CheckSettings.DEFAULT, s.check());
     assertEquals(WarmUp.AUTO, s.simulation().warmUp());
     assertEquals(TimeMode.LIVE, s.simulation().time());
+    assertEquals(new Distribution.Constant(1_000), s.cluster().journalWriteTime());
+  }
+
+  @Test
+  void journalWriteTimeIsADistributionReplacedWholeLikeTheApplyTime() {
+    Path uniform = files.write("j.conf",
+        "cluster.journal-write-time = { distribution = uniform, min = 1ms, max = 3ms }");
+    assertEquals(new Distribution.Uniform(1_000, 3_000), ScenarioLoader.load(uniform).cluster().journalWriteTime());
+    Path plain = files.write("p.conf", "");
+    assertEquals(new Distribution.Constant(2_000),
+        ScenarioLoader.load(plain, List.of(set("cluster.journal-write-time.value=2ms"))).cluster().journalWriteTime());
   }
 
   @Test
