@@ -37,7 +37,8 @@ final class ClusterReader {
         "at least cluster.snapshot-interval (" + snapshotInterval + "), so that a follower that restarts from its "
             + "last snapshot finds the entries after it in the leader's log");
     return new ClusterSettings(nodes, replication, persistence, DistributionReader.read(f, "cluster.apply-time"),
-        nodeApplyTimes(f, nodes), StorageReader.read(f, nodes), snapshotInterval, retention);
+        nodeApplyTimes(f, nodes), StorageReader.read(f, nodes), snapshotInterval, retention,
+        DistributionReader.read(f, "cluster.journal-write-time"));
   }
 
   /** The given names, checked, or {@code leader, follower-1 ... follower-N}. */

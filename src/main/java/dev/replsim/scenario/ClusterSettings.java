@@ -16,6 +16,8 @@ import java.util.Map;
  * @param applyTime how long a follower takes to apply one entry
  * @param nodeApplyTime per-node apply times that replace {@code applyTime} (a slow replica)
  * @param storage each node's page format version and the WAL checkpoint interval
+ * @param journalWriteTime in virtual time, how long one write (a group commit) of a durable journal
+ *     takes; the live driver measures its real journal instead
  */
 public record ClusterSettings(
     List<String> nodes,
@@ -25,11 +27,21 @@ public record ClusterSettings(
     Map<String, Distribution> nodeApplyTime,
     StorageSettings storage,
     long snapshotInterval,
-    long logRetention) {
+    long logRetention,
+    Distribution journalWriteTime) {
 
-  /** The defaults of conf/replsim.conf for the snapshot interval and the log retention. */
+  /** The defaults of conf/replsim.conf for the snapshot interval, the log retention and a journal write. */
   public static final long DEFAULT_SNAPSHOT_INTERVAL = 10_000;
   public static final long DEFAULT_LOG_RETENTION = 100_000;
+  public static final Distribution DEFAULT_JOURNAL_WRITE_TIME = new Distribution.Constant(1_000);
+
+  /** With the default journal write time (constant 1 ms). */
+  public ClusterSettings(List<String> nodes, ReplicationSettings replication, String persistence,
+      Distribution applyTime, Map<String, Distribution> nodeApplyTime, StorageSettings storage,
+      long snapshotInterval, long logRetention) {
+    this(nodes, replication, persistence, applyTime, nodeApplyTime, storage, snapshotInterval, logRetention,
+        DEFAULT_JOURNAL_WRITE_TIME);
+  }
 
   public ClusterSettings(List<String> nodes, ReplicationSettings replication, String persistence,
       Distribution applyTime, Map<String, Distribution> nodeApplyTime, StorageSettings storage) {

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads distribution objects ({@code cluster.apply-time}, {@code network.delay}, a link's {@code
- * delay}) and layers them.
+ * Reads distribution objects ({@code cluster.apply-time}, {@code cluster.journal-write-time}, {@code
+ * network.delay}, a link's {@code delay}) and layers them.
  *
  * <p>HOCON merges objects key by key, which is wrong for a distribution: a scenario that writes
  * {@code delay = { distribution = constant, value = 5ms }} over the default uniform delay would
@@ -40,7 +40,8 @@ final class DistributionReader {
    * replaces whole.
    */
   static final List<String> PATHS =
-      List.of("cluster.apply-time", "network.delay", "nemesis.slow-apply-time", "nemesis.link.delay");
+      List.of("cluster.apply-time", "cluster.journal-write-time", "network.delay", "nemesis.slow-apply-time",
+          "nemesis.link.delay");
 
   static final String KIND = "distribution";
 

@@ -74,7 +74,8 @@ final class SectionReaders {
             Duration.ZERO,
             Fields.LONGEST,
             "a duration of 0 or more, e.g. 5s");
-    return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout, warmUp(f));
+    TimeMode time = f.choice("simulation.time", TimeMode.values(), "a time mode");
+    return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout, warmUp(f), time);
   }
 
   /** {@code auto}, or a duration from 0 to a minute. */

@@ -32,7 +32,7 @@ class MainTest {
 
     CliHarness run = new CliHarness();
     assertEquals(ExitCode.OK, run.execute("run", "--help"));
-    for (String option : List.of("FILE", "--seed=N", "--duration=D", "--out=DIR", "--force", "--set=KEY=VALUE")) {
+    for (String option : List.of("FILE", "--seed=N", "--duration=D", "--time=MODE", "--out=DIR", "--force", "--set=KEY=VALUE")) {
       assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith(option + " ") && l.strip().length() > 30),
           option + " has a description in\n" + run.out());
     }

@@ -8,7 +8,9 @@ import dev.replsim.TestRuns;
 import dev.replsim.metrics.LatencyStats;
 import dev.replsim.metrics.Summary;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.ScenarioLoader;
 import dev.replsim.scenario.SettingOverride;
+import dev.replsim.scenario.TimeMode;
 import dev.replsim.sim.RunFailedException;
 import dev.replsim.sim.RunResult;
 import java.io.IOException;
@@ -64,6 +66,28 @@ class RunCommandTest {
         new SettingOverride("--set", "workload.clients=8"),
         new SettingOverride("--seed", "simulation.seed=7"),
         new SettingOverride("--duration", "simulation.duration=30s"))), cli.loadedOverrides);
+  }
+
+  @Test
+  void timeVirtualBecomesTheLastOverrideAndReachesTheScenarioRun() throws IOException {
+    Path file = Files.writeString(tmp.resolve("t.conf"), "simulation.duration = 1s");
+    cli.scenarios = ScenarioLoader::load;
+    assertEquals(ExitCode.OK, cli.execute("run", file.toString(), "--time", "virtual", "--set",
+        "simulation.time=live", "--out", tmp.resolve("out").toString()));
+    assertEquals(List.of(List.of(new SettingOverride("--set", "simulation.time=live"),
+        new SettingOverride("--time", "simulation.time=virtual"))), cli.loadedOverrides);
+    assertEquals(TimeMode.VIRTUAL, cli.runs.get(0).simulation().time());
+  }
+
+  @Test
+  void timeOtherThanLiveOrVirtualIsABadFlagOnEveryScenarioCommand() {
+    for (String command : List.of("run", "validate", "bench")) {
+      CliHarness each = new CliHarness();
+      assertEquals(ExitCode.BAD_INPUT, each.execute(command, "lag.conf", "--time", "bogus"), command);
+      assertTrue(each.err().contains("Invalid value for option '--time': 'bogus' is not a time mode: "
+          + "write --time live or --time virtual"), each.err());
+      assertTrue(each.loadedFiles.isEmpty() && each.runs.isEmpty(), "nothing is loaded or run");
+    }
   }
 
   @Test

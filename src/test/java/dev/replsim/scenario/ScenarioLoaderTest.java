@@ -113,6 +113,29 @@ class ScenarioLoaderTest {
     assertEquals(ReadSettings.NONE, s.workload().reads());
     assertEquals(CheckSettings.DEFAULT, s.check());
     assertEquals(WarmUp.AUTO, s.simulation().warmUp());
+    assertEquals(TimeMode.LIVE, s.simulation().time());
+    assertEquals(new Distribution.Constant(1_000), s.cluster().journalWriteTime());
+  }
+
+  @Test
+  void journalWriteTimeIsADistributionReplacedWholeLikeTheApplyTime() {
+    Path uniform = files.write("j.conf",
+        "cluster.journal-write-time = { distribution = uniform, min = 1ms, max = 3ms }");
+    assertEquals(new Distribution.Uniform(1_000, 3_000), ScenarioLoader.load(uniform).cluster().journalWriteTime());
+    Path plain = files.write("p.conf", "");
+    assertEquals(new Distribution.Constant(2_000),
+        ScenarioLoader.load(plain, List.of(set("cluster.journal-write-time.value=2ms"))).cluster().journalWriteTime());
+  }
+
+  @Test
+  void timeIsLiveUnlessTheScenarioAsksForVirtual() {
+    assertEquals(TimeMode.VIRTUAL,
+        ScenarioLoader.load(files.write("v.conf", "simulation.time = virtual")).simulation().time());
+    assertEquals(TimeMode.LIVE,
+        ScenarioLoader.load(files.write("l.conf", "simulation.time = live")).simulation().time());
+    Path plain = files.write("o.conf", "");
+    assertEquals(TimeMode.VIRTUAL,
+        ScenarioLoader.load(plain, List.of(set("simulation.time=virtual"))).simulation().time());
   }
 
   @Test

@@ -103,6 +103,9 @@ cluster.replication.max-in-flight = 99 | cluster.replication.max-in-flight = 99 
 cluster.persistence = disk            | cluster.persistence = disk is not a journal kind: must be memory, h2, or a JDBC URL such as "jdbc:postgresql://localhost:5432/replsim?user=replsim&password=secret" (PostgreSQL and H2 URLs are supported)
 cluster { snapshot-interval = 1000, log-retention = 500 } | cluster.log-retention = 500 is out of range: must be at least cluster.snapshot-interval (1000), so that a follower that restarts from its last snapshot finds the entries after it in the leader's log
 cluster.snapshot-interval = 0         | cluster.snapshot-interval = 0 is out of range: must be at least 1 (entries)
+cluster.journal-write-time.value = -1ms | cluster.journal-write-time.value = -1ms is out of range: must be a duration of 0 or more, e.g. 20ms
+cluster.journal-write-time = 5ms      | cluster.journal-write-time = 5ms is not a distribution: write e.g. { distribution = constant, value = 40ms } or { distribution = uniform, min = 20ms, max = 40ms } (the distributions are constant, uniform, normal, exponential, log-normal, pareto and empirical)
+cluster.journal-write-time { distribution = weibull, shape = 2 } | cluster.journal-write-time.distribution = weibull is not a distribution: must be constant, uniform, normal, exponential, log-normal, pareto or empirical
 workload.clients = 0                  | workload.clients = 0 is out of range: must be 1..10000
 workload.clients = 10001              | workload.clients = 10001 is out of range: must be 1..10000
 workload.clients = "four"             | workload.clients = "four" is not a whole number: must be 1..10000
@@ -155,6 +158,8 @@ cluster.replication.quorum = all      | cluster.replication.quorum = all is not 
 cluster.replication.wait-point = after-flush | cluster.replication.wait-point = after-flush is not a wait point: must be after-sync or after-commit
 cluster.replication.row-image = noblob | cluster.replication.row-image = noblob is not a row image: must be minimal or full
 workload.arrival = bursty             | workload.arrival = bursty is not an arrival process: must be constant or poisson
+simulation.time = simulated          | simulation.time = simulated is not a time mode: must be live or virtual
+simulation.time = virtal              | simulation.time = virtal is not a time mode: must be live or virtual; did you mean virtual?
 workload.read-from = follower         | workload.read-from = follower is not a place to read from: must be leader, followers or nearest; did you mean followers?
 workload.follower-choice = roundrobin | workload.follower-choice = roundrobin is not a follower choice: must be random, round-robin or sticky; did you mean round-robin?
 workload.session-guarantee = causal   | workload.session-guarantee = causal is not a session guarantee: must be none, read-your-writes, monotonic-reads or consistent-prefix
