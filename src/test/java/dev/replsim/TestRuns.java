@@ -20,7 +20,7 @@ import dev.replsim.scenario.ReportSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.SimulationSettings;
 import dev.replsim.scenario.WorkloadSettings;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.replsim.cli;
 
 import dev.replsim.scenario.ScenarioException;
 import dev.replsim.scenario.ScenarioLoader;
-import dev.replsim.sim.LiveRun;
+import dev.replsim.sim.Drivers;
 import dev.replsim.sim.RunFailedException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
 
   /** The shipped CLI: the scenario loader and the live driver. */
   public Main() {
-    this(ScenarioLoader::load, LiveRun::run);
+    this(ScenarioLoader::load, Drivers::run);
   }
 
   /** A CLI over other scenario sources and runners, e.g. fakes in tests. */

@@ -5,7 +5,7 @@ import dev.replsim.metrics.Summary;
 import dev.replsim.random.Durations;
 import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.Scenario;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package dev.replsim.cli;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunFailedException;
 import dev.replsim.sim.RunListener;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 
 /**
- * Runs a scenario to the end: {@code LiveRun::run} in the shipped CLI, a fake with a canned result
+ * Runs a scenario to the end: {@code Drivers::run} in the shipped CLI (live or virtual, as the scenario says), a fake with a canned result
  * in tests, so the command line can be tested without a cluster.
  */
 @FunctionalInterface

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.replsim.scenario.Scenario;
-import dev.replsim.sim.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,8 @@ import java.util.Map;
  * Writes a finished run into its output directory as the output contract describes:
  * {@code timeseries.csv}, {@code events.jsonl}, {@code latency.csv}, {@code messages.csv},
  * {@code reads.csv} (when reads were checked), {@code history.csv} (when the run recorded its history),
- * {@code scenario.conf} and, last, {@code summary.json}.
+ * {@code scenario.conf}, {@code run.json} (a virtual run's cost to its host) and, last,
+ * {@code summary.json}.
  * Each file appears under its final name only once it is complete, and {@code summary.json} is
  * written last, so its presence means the whole set is there. Files of other names in the directory
  * are never touched.
@@ -32,6 +32,8 @@ public final class OutputWriter {
   public static final String MESSAGES = "messages.csv";
   public static final String READS = "reads.csv";
   public static final String HISTORY = "history.csv";
+  /** What a virtual run cost its host: apart from the summary, which depends on the scenario and seed alone. */
+  public static final String HOST = "run.json";
 
   /** The header of {@code history.csv}: one client operation per row. */
   public static final String HISTORY_HEADER = "id,client,kind,key,value,invoke_ms,complete_ms,outcome,node,lsn";
@@ -75,6 +77,14 @@ public final class OutputWriter {
       HistoryFile.write(dir.resolve(HISTORY), result.history(), HISTORY_LIMIT);
     }
     writeScenario(dir.resolve(SCENARIO), scenario);
+    if (result.host() == null) {
+      Files.deleteIfExists(dir.resolve(HOST));
+    } else {
+      AtomicFiles.write(dir.resolve(HOST), out -> {
+        out.write(PRETTY.writeValueAsString(result.host()));
+        out.write('\n');
+      });
+    }
     writeSummary(dir.resolve(SUMMARY), result.summary());
   }
 

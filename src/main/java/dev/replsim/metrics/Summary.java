@@ -333,13 +333,21 @@ public record Summary(
   }
 
   /**
-   * How the run itself went: wall time of each phase and the JVM's peak heap. {@code warmUpMs}:
-   * the part of the start-up spent rehearsing the workload until the JIT compiler went quiet;
-   * {@code checkMs}: the time spent checking the recorded history at the end (0 when none was
-   * recorded).
+   * How the run itself went: which driver ran it, the time of each phase and the JVM's peak heap.
+   * {@code warmUpMs}: the part of the start-up spent rehearsing the workload until the JIT compiler
+   * went quiet; {@code checkMs}: the time spent checking the recorded history at the end (0 when
+   * none was recorded). In a {@code virtual} run every figure about the host (start-up, warm-up,
+   * check time, heap) is 0, so that the summary depends on the scenario and seed alone, and write
+   * and drain times are simulated; the host's figures go to {@code run.json}.
    */
   public record Run(double startupMs, double warmUpMs, double writeMs, double drainMs, boolean drained,
-      long peakHeapBytes, double checkMs) {
+      long peakHeapBytes, double checkMs, String driver) {
+
+    /** A live run. */
+    public Run(double startupMs, double warmUpMs, double writeMs, double drainMs, boolean drained,
+        long peakHeapBytes, double checkMs) {
+      this(startupMs, warmUpMs, writeMs, drainMs, drained, peakHeapBytes, checkMs, "live");
+    }
 
     /** A run without a warm-up. */
     public Run(double startupMs, double writeMs, double drainMs, boolean drained, long peakHeapBytes,

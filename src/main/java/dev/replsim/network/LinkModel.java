@@ -38,9 +38,17 @@ public final class LinkModel {
   private int cuts;
 
   public LinkModel(String from, String to, LinkProfile profile, SeededStreams streams) {
+    this(from, to, profile, streams, 1);
+  }
+
+  /**
+   * The link as the sender's {@code incarnation} has it: each incarnation of a restarted node
+   * draws afresh, so its links do not replay the delays its crashed incarnation drew.
+   */
+  public LinkModel(String from, String to, LinkProfile profile, SeededStreams streams, long incarnation) {
     this.from = from;
     this.to = to;
-    String name = streamName(from, to);
+    String name = streamName(from, to) + (incarnation == 1 ? "" : ":" + incarnation);
     this.delayStream = streams.stream(name + ":delay");
     this.lossStream = streams.stream(name + ":loss");
     this.duplicateStream = streams.stream(name + ":duplicate");

@@ -13,7 +13,7 @@ import java.util.List;
  * entries are kept as a chain of the batches appended (newest first), so an append costs no copy
  * and only a snapshot or a rewind (rare) flattens the chain.
  */
-final class JournalState {
+public final class JournalState {
 
   /** A batch of entries appended together, and the batches before it. */
   private record Batch(List<Entry> entries, Batch older) {}
@@ -22,7 +22,7 @@ final class JournalState {
   record Saved(long snapshotLsn, DatabaseImage image, List<Long> history, List<Entry> entries, long term,
       String votedFor) implements CborSerializable {}
 
-  static final JournalState EMPTY = new JournalState(0, null, List.of(), null, 0, 0, null);
+  public static final JournalState EMPTY = new JournalState(0, null, List.of(), null, 0, 0, null);
 
   private final long snapshotLsn;
   private final DatabaseImage image;
@@ -43,7 +43,7 @@ final class JournalState {
     this.votedFor = votedFor;
   }
 
-  long lastLsn() {
+  public long lastLsn() {
     return lastLsn;
   }
 
@@ -51,7 +51,7 @@ final class JournalState {
     return snapshotLsn;
   }
 
-  JournalState apply(JournalEvent event) {
+  public JournalState apply(JournalEvent event) {
     if (event instanceof JournalEvent.EntriesAppended) {
       List<Entry> entries = ((JournalEvent.EntriesAppended) event).entries();
       if (entries.isEmpty()) {
@@ -106,7 +106,7 @@ final class JournalState {
     return all;
   }
 
-  Recovery recovery() {
+  public Recovery recovery() {
     return new Recovery(snapshotLsn, image, history, entries(), term, votedFor);
   }
 

@@ -37,13 +37,11 @@ final class DivergenceProbe {
   /** Runs a bounded read-only query on a node's database and returns its result. */
   @FunctionalInterface
   interface Inspector {
-    Object inspect(String node, Function<Database, ?> query)
-        throws InterruptedException, ExecutionException, TimeoutException;
+    Object inspect(String node, Function<Database, ?> query) throws Exception;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T ask(Inspector inspector, String node, Function<Database, T> query)
-      throws InterruptedException, ExecutionException, TimeoutException {
+  private static <T> T ask(Inspector inspector, String node, Function<Database, T> query) throws Exception {
     return (T) inspector.inspect(node, query);
   }
 
@@ -53,7 +51,7 @@ final class DivergenceProbe {
    * @param statuses every node's final state, the leader first
    */
   static void report(Recorder recorder, long atMicros, List<NodeStatus> statuses, Inspector inspector)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws Exception {
     NodeStatus leader = statuses.get(0);
     List<String> nodes = statuses.stream().map(NodeStatus::name).toList();
     long[] leaderDigests = null;
@@ -92,7 +90,7 @@ final class DivergenceProbe {
 
   /** Each sampled key with every node's value (null where the node has no such row). */
   private static List<Map<String, Object>> values(List<String> keys, List<String> nodes, Inspector inspector)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws Exception {
     Map<String, Map<String, String>> byNode = new LinkedHashMap<>();
     for (String node : nodes) {
       byNode.put(node, ask(inspector, node, db -> {

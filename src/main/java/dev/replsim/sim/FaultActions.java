@@ -10,10 +10,9 @@ import dev.replsim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * What each kind of fault does to a live cluster, and how it is undone: the fault injector decides
+ * What each kind of fault does to a cluster, and how it is undone: the fault injector decides
  * when, this class decides how. Every undo puts back the scenario's own setting (its apply time,
  * its link profile, a true clock), not whatever another fault set in between.
  */
@@ -35,19 +34,17 @@ final class FaultActions {
   }
 
   private final Scenario scenario;
-  private final LiveCluster cluster;
+  private final ClusterControl cluster;
   private final NodeFactory factory;
-  private final Consumer<List<String>> restarter;
 
-  /**
-   * @param restarter restarts crashed nodes in the background: a restart takes a second or two,
-   *     and the faults after it must not wait for it
-   */
-  FaultActions(Scenario scenario, LiveCluster cluster, NodeFactory factory, Consumer<List<String>> restarter) {
+  FaultActions(Scenario scenario, ClusterControl cluster, NodeFactory factory) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.factory = factory;
-    this.restarter = restarter;
+  }
+
+  private void restart(List<String> nodes) {
+    nodes.forEach(cluster::restart);
   }
 
   Applied apply(ScheduledFault scheduled, TargetResolver targets, FaultInjector injector) {
@@ -56,19 +53,19 @@ final class FaultActions {
     if (fault instanceof Fault.Crash) {
       List<String> nodes = targets.resolve(((Fault.Crash) fault).target(), cluster.running(), leader);
       nodes.forEach(cluster::crash);
-      return new Applied(nodes, () -> restarter.accept(nodes), !scheduled.undoes());
+      return new Applied(nodes, () -> restart(nodes), !scheduled.undoes());
     }
     if (fault instanceof Fault.Restart) {
       List<String> nodes = targets.resolve(((Fault.Restart) fault).target(), cluster.crashed(), leader);
       if (((Fault.Restart) fault).wipe()) {
         nodes.forEach(cluster::wipe);
       }
-      restarter.accept(nodes);
+      restart(nodes);
       return new Applied(nodes, null, false);
     }
     if (fault instanceof Fault.AddFollower) {
       List<String> nodes = List.of(((Fault.AddFollower) fault).node());
-      restarter.accept(nodes); // a first start, in the background like a restart
+      restart(nodes); // a first start, in the background like a restart
       return new Applied(nodes, null, false);
     }
     if (fault instanceof Fault.Pause) {

@@ -2,7 +2,7 @@ package dev.replsim.sim;
 
 import static dev.replsim.metrics.RunEvent.details;
 
-import dev.replsim.clock.RunLoop;
+import dev.replsim.clock.Scheduler;
 import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
 import dev.replsim.fault.TargetResolver;
@@ -19,8 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Carries out a run's fault schedule: each fault fires at its instant (on a worker thread of its
- * own, since a restart takes a second or two), its targets are resolved then, it is recorded in
+ * Carries out a run's fault schedule: each fault fires at its instant (on the driver's worker: a
+ * thread of its own in a live run, where carrying a fault out can block; the event loop itself in
+ * virtual time), its targets are resolved then, it is recorded in
  * {@code events.jsonl}, and a fault with a duration is undone when that has passed. Whatever is
  * still active when the writes stop is healed then, except crashes without a duration: a node
  * crashed for good stays down.
@@ -28,13 +29,12 @@ import java.util.concurrent.TimeUnit;
 final class FaultInjector implements AutoCloseable {
 
   private final Scenario scenario;
-  private final LiveCluster cluster;
+  private final ClusterControl cluster;
   private final Recorder recorder;
-  private final RunLoop timer;
+  private final Scheduler timer;
   private final FaultActions actions;
   private final TargetResolver targets;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "replsim-faults"));
-  private final ExecutorService restarts = Executors.newCachedThreadPool(r -> daemon(r, "replsim-restart"));
+  private final ExecutorService worker;
   /** Faults in force, by id, with the action that undoes each. */
   private final Map<String, Active> active = new LinkedHashMap<>();
   private final List<Summary.FaultRecord> history = new ArrayList<>();
@@ -42,12 +42,15 @@ final class FaultInjector implements AutoCloseable {
 
   private record Active(ScheduledFault fault, List<String> nodes, Runnable undo, boolean survivesEnd) {}
 
-  FaultInjector(Scenario scenario, LiveCluster cluster, Recorder recorder, RunLoop timer, NodeFactory factory) {
+  /** @param worker where faults are carried out, one at a time */
+  FaultInjector(Scenario scenario, ClusterControl cluster, Recorder recorder, Scheduler timer, NodeFactory factory,
+      ExecutorService worker) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.recorder = recorder;
     this.timer = timer;
-    this.actions = new FaultActions(scenario, cluster, factory, this::restart);
+    this.worker = worker;
+    this.actions = new FaultActions(scenario, cluster, factory);
     this.targets = new TargetResolver(scenario.nodes(), factory.streams().stream("faults"));
   }
 
@@ -59,25 +62,13 @@ final class FaultInjector implements AutoCloseable {
     }
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
-  /** Restarts crashed nodes in the background, one thread per restart, and records when each is up. */
-  private void restart(List<String> nodes) {
-    for (String node : nodes) {
-      restarts.execute(() -> {
-        try {
-          cluster.restart(node);
-          recorder.event(timer.clock().nowMicros(), "node-up", node, details());
-        } catch (Exception e) {
-          recorder.event(timer.clock().nowMicros(), "restart-failed", node,
-              details("error", String.valueOf(e.getMessage())));
-        }
-      });
-    }
+  /** A live run's worker: one thread of its own. */
+  static ExecutorService thread() {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "replsim-faults");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Runs on the worker, unless the writes have ended: faults due after that do not fire. */
@@ -177,9 +168,8 @@ final class FaultInjector implements AutoCloseable {
       ids.forEach(id -> heal(id, "end of writes"));
     });
     worker.shutdown();
-    worker.awaitTermination(LiveCluster.STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    restarts.shutdown(); // restarts under way finish: the drain then includes the nodes they bring back
-    restarts.awaitTermination(LiveCluster.STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    worker.awaitTermination(30, TimeUnit.SECONDS);
+    cluster.awaitRestarts(); // restarts under way finish: the drain then includes the nodes they bring back
   }
 
   synchronized List<Summary.FaultRecord> history() {
@@ -189,6 +179,5 @@ final class FaultInjector implements AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
-    restarts.shutdownNow();
   }
 }

@@ -1,5 +1,7 @@
 package dev.replsim.sim;
 
+import static dev.replsim.metrics.RunEvent.details;
+
 import com.typesafe.config.ConfigFactory;
 import dev.replsim.clock.RunLoop;
 import dev.replsim.metrics.Recorder;
@@ -7,6 +9,7 @@ import dev.replsim.node.ClusterFormation;
 import dev.replsim.node.HardState;
 import dev.replsim.node.Journal;
 import dev.replsim.node.JournalStore;
+import dev.replsim.node.NodeFault;
 import dev.replsim.node.ReplicaNode;
 import dev.replsim.protocol.ElectionSettings;
 import dev.replsim.protocol.NodeStatus;
@@ -25,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,12 +47,14 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * down and given the new references when they are back. A follower named by an add-follower fault
  * starts for the first time mid-run.
  */
-final class LiveCluster implements AutoCloseable {
+final class LiveCluster implements RunCluster, AutoCloseable {
 
   static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
   /** Round trips between every pair of nodes before they start, to open every Artery connection. */
   private static final int WARMUP_ROUNDS = 200;
+  /** How long clients may take to end their part once the run is over. */
+  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
 
   private final Scenario scenario;
   private final NodeFactory factory;
@@ -55,19 +62,21 @@ final class LiveCluster implements AutoCloseable {
   private final Recorder recorder;
   private final ClusterFormation formation;
   private final ClientFleet clients;
+  /** Restarts run in the background, one thread each: a restart takes a second or two. */
+  private final ExecutorService restarts = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "replsim-restart");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Sampling sampling = new Sampling();
   private final Map<String, ActorRef<ReplicaNode.Command>> nodes = new ConcurrentHashMap<>();
   /** Per node, its running incarnation's crash switch. */
   private final Map<String, AtomicBoolean> crashSwitches = new ConcurrentHashMap<>();
-  private final Map<String, Long> incarnations = new ConcurrentHashMap<>();
-  private volatile long term = 1;
+  private final Incarnations lives;
   /** The nodes' durable journals, or null for the memory journal. */
   private final JournalStore journals;
-  /** Per node, what its latest incarnation recovered from its journal, and how long that took. */
-  private final Map<String, Recovered> recovered = new ConcurrentHashMap<>();
-  /** Nodes whose disk is lost: their next incarnation starts from an empty journal. */
-  private final Set<String> wiped = ConcurrentHashMap.newKeySet();
-
-  private record Recovered(Recovery recovery, double millis) {}
+  /** Per node, how long its latest incarnation took to recover its journal, in ms. */
+  private final Map<String, Double> recoveredMs = new ConcurrentHashMap<>();
 
   private LiveCluster(Scenario scenario, NodeFactory factory, RunLoop timer, Recorder recorder,
       ClusterFormation formation, JournalStore journals) {
@@ -78,6 +87,7 @@ final class LiveCluster implements AutoCloseable {
     this.recorder = recorder;
     this.formation = formation;
     this.clients = new ClientFleet(timer);
+    this.lives = new Incarnations(scenario, factory, recorder);
   }
 
   /**
@@ -96,7 +106,7 @@ final class LiveCluster implements AutoCloseable {
       Set<String> all = new HashSet<>(scenario.nodes());
       List<CompletableFuture<Void>> ready = new ArrayList<>();
       for (String node : scenario.nodes()) {
-        ready.add(cluster.spawnNode(node, all));
+        ready.add(cluster.spawnNode(node, all).ready());
       }
       await(ready);
       List<CompletableFuture<Void>> warm = new ArrayList<>();
@@ -111,32 +121,32 @@ final class LiveCluster implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<Void> spawnNode(String node, Set<String> awaitPeers)
+  /** A node incarnation spawned: {@code ready} completes once it has found its peers. */
+  private record Spawned(CompletableFuture<Void> ready, Incarnations.Start start) {}
+
+  /** Spawns the node's next incarnation (after recovering its durable journal, if any). */
+  private Spawned spawnNode(String node, Set<String> awaitPeers)
       throws InterruptedException, TimeoutException, ExecutionException {
-    long incarnation = incarnations.merge(node, 1L, Long::sum);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     AtomicBoolean crashed = new AtomicBoolean();
     crashSwitches.put(node, crashed);
-    HardState.Vote vote = factory.hardState().of(node, scenario.leader());
-    ProtocolNode core;
+    Recovery r = null;
     ReplicaNode.JournalLink link = null;
+    long startedAt = System.nanoTime();
     if (journals != null) {
-      long startedAt = System.nanoTime();
       CompletableFuture<Recovery> recovery = new CompletableFuture<>();
       ActorRef<Journal.Command> journal = formation.spawn(node,
           Journal.create(journals.persistenceId(node), recovery), "journal", Journal.DISPATCHER);
-      Recovery r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      core = factory.core(node, term, incarnation, vote, r, leader());
-      recovered.put(node, new Recovered(r, (System.nanoTime() - startedAt) / 1e6));
+      r = recovery.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       link = new ReplicaNode.JournalLink(journal, scenario.cluster().snapshotInterval());
-    } else {
-      core = factory.core(node, term, incarnation, vote, null, leader());
-      recovered.put(node, new Recovered(Recovery.empty(), 0));
     }
-    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(core,
-        factory.wiring(node, timer, recorder, crashed, ReplicaNode.SERVICE), awaitPeers, ready, link), node);
+    recoveredMs.put(node, journals == null ? 0 : (System.nanoTime() - startedAt) / 1e6);
+    Incarnations.Start start = lives.next(node, leader(), r);
+    ActorRef<ReplicaNode.Command> ref = formation.spawn(node, ReplicaNode.create(start.core(),
+        factory.wiring(node, start.incarnation(), timer, recorder, crashed, ReplicaNode.SERVICE), awaitPeers, ready,
+        link), node);
     nodes.put(node, ref);
-    return ready;
+    return new Spawned(ready, start);
   }
 
   private CompletableFuture<Void> warmUp(String node, Set<String> peers) {
@@ -145,8 +155,19 @@ final class LiveCluster implements AutoCloseable {
     return done;
   }
 
+  @Override
+  public RunLoop scheduler() {
+    return timer;
+  }
+
+  @Override
+  public String driver() {
+    return "live";
+  }
+
   /** Plays the workload on throwaway copies of the nodes and clients until the JIT compiler is quiet. */
-  double rehearse() throws InterruptedException, TimeoutException, ExecutionException {
+  @Override
+  public double rehearse() throws InterruptedException, TimeoutException, ExecutionException {
     return Rehearsal.run(scenario, formation, clients.system(), timer);
   }
 
@@ -155,7 +176,8 @@ final class LiveCluster implements AutoCloseable {
    * failure detector starts watching then, so nothing before it (a warm-up, a JIT pause) can make
    * a follower suspect its leader.
    */
-  void startCores(long atMicros) {
+  @Override
+  public void startCores(long atMicros) {
     timer.at(atMicros, () -> nodes.values().forEach(n -> n.tell(ReplicaNode.Start.INSTANCE)));
   }
 
@@ -165,21 +187,53 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /** Starts the clients, beside the nodes, writing to the leader and reading where their plans say. */
-  void startClients(List<ClientPlan> plans) throws InterruptedException, TimeoutException, ExecutionException {
+  @Override
+  public void startClients(List<ClientPlan> plans) throws InterruptedException, TimeoutException, ExecutionException {
     clients.start(plans, nodes, recorder);
   }
 
-  /** The node that leads now: the scenario's first node, until a failover. */
-  String leader() {
+  @Override
+  public void beginClients() {
+    clients.tell(Client.Begin.INSTANCE);
+  }
+
+  @Override
+  public void haltClients() {
+    clients.tell(Client.Halt.INSTANCE);
+  }
+
+  @Override
+  public boolean arrivalsIssued() {
+    return clients.arrivalsIssued();
+  }
+
+  @Override
+  public void finishClients() throws InterruptedException, ExecutionException, TimeoutException {
+    clients.finish(FINISH_TIMEOUT);
+  }
+
+  @Override
+  public void awaitInstant(long atMicros) throws InterruptedException {
+    timer.awaitInstant(atMicros);
+  }
+
+  @Override
+  public void sampleEvery(long periodMicros, Runnable task) {
+    sampling.every(periodMicros, task);
+  }
+
+  @Override
+  public void stopSampling() {
+    sampling.close();
+  }
+
+  @Override
+  public String leader() {
     return recorder.currentLeader();
   }
 
-  /** Whether a failed leader is replaced (by an election or a switchover). */
-  private boolean failsOver() {
-    return scenario.failover().election().strategy() != ElectionSettings.Strategy.NONE;
-  }
-
-  List<String> running() {
+  @Override
+  public List<String> running() {
     List<String> up = new ArrayList<>();
     for (String node : scenario.allNodes()) {
       if (formation.isRunning(node)) {
@@ -189,36 +243,30 @@ final class LiveCluster implements AutoCloseable {
     return up;
   }
 
-  /** The nodes that ran and are down now (an added follower not added yet is not among them). */
-  List<String> crashed() {
-    List<String> down = new ArrayList<>();
-    for (String node : scenario.allNodes()) {
-      if (incarnations.containsKey(node) && !formation.isRunning(node)) {
-        down.add(node);
-      }
-    }
-    return down;
+  @Override
+  public List<String> crashed() {
+    return lives.down(formation::isRunning);
   }
 
-  /** A fault struck these nodes now: if the leader is among them, a failover that follows is its doing. */
-  void faultStruck(String action, List<String> struck) {
+  @Override
+  public void faultStruck(String action, List<String> struck) {
     recorder.faultStruck(action, struck, timer.clock().nowMicros());
   }
 
-  /** Sends a command to a running node; a crashed node misses it. */
-  void tell(String node, ReplicaNode.Command command) {
+  @Override
+  public void tell(String node, NodeFault command) {
     if (formation.isRunning(node)) {
       nodes.get(node).tell(command);
     }
   }
 
   /** Stops the node's ActorSystem abruptly; with the memory journal all it held is gone. */
-  void crash(String node) {
+  @Override
+  public void crash(String node) {
     crashSwitches.get(node).set(true); // at once: terminating its ActorSystem takes a while
-    factory.crashes().crashed(node, timer.clock().nowMicros());
+    lives.crashed(node, timer.clock().nowMicros());
     nodes.remove(node);
     formation.crash(node);
-    recorder.nodeDown(node, timer.clock().nowMicros());
     clients.tell(node.equals(leader()) ? Client.LeaderDown.INSTANCE : new Client.FollowerDown(node));
   }
 
@@ -229,26 +277,15 @@ final class LiveCluster implements AutoCloseable {
    * Without failover a restarted leader starts a newer term, and clients are pointed at it; with
    * failover it follows whoever leads now. Records the recovery. Blocks until the node runs.
    */
-  void restart(String node) throws InterruptedException, TimeoutException, ExecutionException {
+  private void restartNow(String node) throws InterruptedException, TimeoutException, ExecutionException {
     long startedAt = timer.clock().nowMicros();
-    boolean added = !incarnations.containsKey(node); // an add-follower: its first start
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
-    boolean leadsAgain = node.equals(leader()) && !failsOver();
-    if (leadsAgain) {
-      term++;
-    }
-    CompletableFuture<Void> ready = spawnNode(node, peers);
-    Recovered r = recovered.get(node);
-    long recoveredLsn = r.recovery().lastLsn();
-    if (leadsAgain && recoveredLsn > 0) {
-      recorder.leaderRecovered(term, recoveredLsn, timer.clock().nowMicros());
-    } else if (leadsAgain) {
-      recorder.leaderRestarted(term, timer.clock().nowMicros());
-    }
-    recorder.nodeStarted(node, added ? "add-follower" : "restart", startedAt, journalKind(), wiped.remove(node),
-        r.millis(), r.recovery().entries().size(), recoveredLsn);
-    await(List.of(ready));
+    Spawned spawned = spawnNode(node, peers);
+    boolean added = spawned.start().first(); // an add-follower: its first start
+    boolean leadsAgain = spawned.start().leadsAgain();
+    lives.started(spawned.start(), startedAt, recoveredMs.get(node), timer.clock().nowMicros());
+    await(List.of(spawned.ready()));
     await(List.of(warmUp(node, others(peers, node))));
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     ref.tell(ReplicaNode.Start.INSTANCE);
@@ -260,24 +297,41 @@ final class LiveCluster implements AutoCloseable {
     }
   }
 
+  /** Restarts the node on a thread of its own, and records when it is up. */
+  @Override
+  public void restart(String node) {
+    restarts.execute(() -> {
+      try {
+        restartNow(node);
+        recorder.event(timer.clock().nowMicros(), "node-up", node, details());
+      } catch (Exception e) {
+        recorder.event(timer.clock().nowMicros(), "restart-failed", node,
+            details("error", String.valueOf(e.getMessage())));
+      }
+    });
+  }
+
+  @Override
+  public void awaitRestarts() throws InterruptedException {
+    restarts.shutdown();
+    restarts.awaitTermination(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
   /**
    * The crashed node's disk is lost: its next incarnation starts from an empty journal (with the
    * memory journal every restart does).
    */
-  void wipe(String node) {
-    wiped.add(node);
+  @Override
+  public void wipe(String node) {
+    lives.wipe(node);
     if (journals != null) {
       journals.wipe(node);
     }
   }
 
-  private String journalKind() {
-    String p = scenario.cluster().persistence();
-    return p.startsWith("jdbc:") ? "jdbc" : p;
-  }
-
   /** The replication state of a running node, or null for a crashed one. */
-  NodeStatus status(String node) throws InterruptedException, ExecutionException, TimeoutException {
+  @Override
+  public NodeStatus status(String node) throws InterruptedException, ExecutionException, TimeoutException {
     ActorRef<ReplicaNode.Command> ref = nodes.get(node);
     if (ref == null || !formation.isRunning(node)) {
       return null;
@@ -288,7 +342,8 @@ final class LiveCluster implements AutoCloseable {
   }
 
   /** Runs a bounded read-only query on a running node's database. */
-  Object inspect(String node, Function<Database, ?> query)
+  @Override
+  public Object inspect(String node, Function<Database, ?> query)
       throws InterruptedException, ExecutionException, TimeoutException {
     return AskPattern.<ReplicaNode.Command, Object>ask(nodes.get(node),
             replyTo -> new ReplicaNode.Inspect<>(query::apply, replyTo), ASK_TIMEOUT,
@@ -310,6 +365,8 @@ final class LiveCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    sampling.close();
+    restarts.shutdownNow();
     clients.close();
     formation.close();
     clients.awaitClosed();

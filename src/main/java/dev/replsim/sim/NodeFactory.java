@@ -1,6 +1,6 @@
 package dev.replsim.sim;
 
-import dev.replsim.clock.RunLoop;
+import dev.replsim.clock.Scheduler;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
 import dev.replsim.node.Crashes;
@@ -26,12 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Builds each node's protocol core and wiring from a scenario: the commit rule, the node's
- * database (of its storage version, with its own stream for RAND() and UUID()), the leader's
- * change capture for the replication method, the apply-time sampler on the node's own stream, and
- * its outbound links, each on the link's own stream.
+ * Builds each node's protocol core and wiring from a scenario, for every driver alike: the commit
+ * rule, the node's database (of its storage version, with its own stream for RAND() and UUID()),
+ * the leader's change capture for the replication method, the apply-time sampler on the node's
+ * own stream, and its outbound links, each on the link's own stream. Every stream is named after
+ * its node and incarnation, so a seed fixes every draw, and a restarted node draws afresh.
  */
-final class NodeFactory {
+public final class NodeFactory {
 
   private final Scenario scenario;
   private final SeededStreams streams;
@@ -40,12 +41,12 @@ final class NodeFactory {
   private final HardState hardState = new HardState();
   private final Crashes crashes = new Crashes();
 
-  NodeFactory(Scenario scenario) {
+  public NodeFactory(Scenario scenario) {
     this(scenario, new SeededStreams(scenario.simulation().seed()));
   }
 
   /** Nodes drawing from other streams than the scenario's seed gives (a rehearsal's). */
-  NodeFactory(Scenario scenario, SeededStreams streams) {
+  public NodeFactory(Scenario scenario, SeededStreams streams) {
     this.scenario = scenario;
     this.streams = streams;
     this.protocol = protocolSettings(scenario);
@@ -85,7 +86,7 @@ final class NodeFactory {
   }
 
   /** @param joinLeader for a follower added mid-run: the node that leads now, which it joins */
-  ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery,
+  public ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery,
       String joinLeader) {
     ReplicationSettings r = scenario.cluster().replication();
     int version = scenario.cluster().storage().versionOf(node);
@@ -124,30 +125,35 @@ final class NodeFactory {
     return scenario.cluster().applyTime(node).sampler(streams.stream("apply:" + node + ":" + incarnation));
   }
 
-  /** @param service the Receptionist key the node and its peers share */
-  NodeWiring wiring(String node, RunLoop timer, Recorder recorder, AtomicBoolean crashed, String service) {
+  /**
+   * A node incarnation's wiring: its outbound links, drawing from streams of that incarnation.
+   *
+   * @param service the Receptionist key the node and its peers share
+   */
+  public NodeWiring wiring(String node, long incarnation, Scheduler timer, Recorder recorder, AtomicBoolean crashed,
+      String service) {
     Map<String, LinkModel> links = new LinkedHashMap<>();
     for (String to : scenario.allNodes()) {
       if (!to.equals(node)) {
-        links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams));
+        links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams, incarnation));
       }
     }
     return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service);
   }
 
-  Crashes crashes() {
+  public Crashes crashes() {
     return crashes;
   }
 
-  HardState hardState() {
+  public HardState hardState() {
     return hardState;
   }
 
-  SeededStreams streams() {
+  public SeededStreams streams() {
     return streams;
   }
 
-  static long micros(java.time.Duration d) {
+  public static long micros(java.time.Duration d) {
     return d.toNanos() / 1000;
   }
 }

@@ -129,7 +129,7 @@ final class Rehearsal {
       ready.add(found);
       Behavior<ReplicaNode.Command> copy = ReplicaNode.create(
           factory.core(node, 1, 1, factory.hardState().of(node, scenario.leader())),
-          factory.wiring(node, loop, recorder, new AtomicBoolean(), SERVICE), all, found);
+          factory.wiring(node, 1, loop, recorder, new AtomicBoolean(), SERVICE), all, found);
       CompletableFuture<Map<String, ActorRef<ReplicaNode.Command>>> spawned = new CompletableFuture<>();
       parents.add(formation.spawn(node, parent(Map.of(node, copy), spawned), "rehearsal"));
       nodes.putAll(spawned.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));

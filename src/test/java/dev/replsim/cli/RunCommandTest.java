@@ -12,7 +12,7 @@ import dev.replsim.scenario.ScenarioLoader;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.TimeMode;
 import dev.replsim.sim.RunFailedException;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

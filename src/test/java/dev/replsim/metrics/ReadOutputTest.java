@@ -7,7 +7,7 @@ import dev.replsim.TestRuns;
 import dev.replsim.check.Operation;
 import dev.replsim.check.Operation.Kind;
 import dev.replsim.check.Operation.Outcome;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

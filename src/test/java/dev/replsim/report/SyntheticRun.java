@@ -8,7 +8,7 @@ import dev.replsim.metrics.RunEvent;
 import dev.replsim.metrics.Sample;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.TracedMessage;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.replsim.sim;
 
+import dev.replsim.metrics.RunResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.LiveRun;
 import dev.replsim.sim.RunFailedException;
 import dev.replsim.sim.RunListener;
-import dev.replsim.sim.RunResult;
+import dev.replsim.metrics.RunResult;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 

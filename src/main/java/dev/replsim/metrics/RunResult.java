@@ -1,11 +1,6 @@
-package dev.replsim.sim;
+package dev.replsim.metrics;
 
 import dev.replsim.check.Operation;
-import dev.replsim.metrics.LatencyPoint;
-import dev.replsim.metrics.RunEvent;
-import dev.replsim.metrics.Sample;
-import dev.replsim.metrics.Summary;
-import dev.replsim.metrics.TracedMessage;
 import java.util.List;
 
 /**
@@ -17,6 +12,8 @@ import java.util.List;
  *     commit), empty when no reads were checked
  * @param history every client operation, in invoke order ({@code history.csv}), empty when no
  *     history was recorded
+ * @param host what a virtual run cost its host ({@code run.json}), or null for a live run, whose
+ *     summary says it
  */
 public record RunResult(
     Summary summary,
@@ -25,7 +22,19 @@ public record RunResult(
     List<LatencyPoint> latency,
     List<TracedMessage> messages,
     List<Sample> reads,
-    List<Operation> history) {
+    List<Operation> history,
+    HostRun host) {
+
+  /** A result without host figures (a live run's). */
+  public RunResult(Summary summary, List<Sample> timeseries, List<RunEvent> events, List<LatencyPoint> latency,
+      List<TracedMessage> messages, List<Sample> reads, List<Operation> history) {
+    this(summary, timeseries, events, latency, messages, reads, history, null);
+  }
+
+  /** The same result with the host figures of a virtual run. */
+  public RunResult withHost(HostRun host) {
+    return new RunResult(summary, timeseries, events, latency, messages, reads, history, host);
+  }
 
   /** A result without distributions or a message trace (a driver or test that records neither). */
   public RunResult(Summary summary, List<Sample> timeseries, List<RunEvent> events) {

@@ -1,0 +1,96 @@
+package dev.replsim.sim.virtual;
+
+import dev.replsim.clock.Clock;
+import dev.replsim.clock.Scheduler;
+import java.util.PriorityQueue;
+
+/**
+ * The virtual driver's clock and scheduler: a queue of events in virtual microseconds, run one
+ * at a time on the caller's thread. Time stands still while an event runs and jumps to the next
+ * event's instant, so a message is delivered exactly at its sampled instant and a busy resource
+ * is busy exactly its sampled time. Events at the same instant run in the order they were set, so
+ * a run depends on its inputs alone.
+ */
+public final class EventLoop implements Scheduler, Clock {
+
+  /** An event set for an instant; cancelled events stay queued and are skipped. */
+  private static final class Event implements Timer, Comparable<Event> {
+    private final long at;
+    private final long seq;
+    private final Runnable task;
+    private boolean cancelled;
+
+    private Event(long at, long seq, Runnable task) {
+      this.at = at;
+      this.seq = seq;
+      this.task = task;
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public int compareTo(Event o) {
+      int c = Long.compare(at, o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  private long now;
+  private long seq;
+  private long events;
+
+  @Override
+  public Clock clock() {
+    return this;
+  }
+
+  @Override
+  public long nowMicros() {
+    return now;
+  }
+
+  /** Sets {@code task} for {@code atMicros}; an instant already past means now. */
+  @Override
+  public Timer at(long atMicros, Runnable task) {
+    Event e = new Event(Math.max(atMicros, now), seq++, task);
+    queue.add(e);
+    return e;
+  }
+
+  /** Runs every event due up to {@code untilMicros}, then moves the clock there. */
+  public void runUntil(long untilMicros) {
+    for (Event e; (e = queue.peek()) != null && e.at <= untilMicros; ) {
+      runNext();
+    }
+    now = Math.max(now, untilMicros);
+  }
+
+  /** Runs the next event, if any; returns whether there was one. */
+  public boolean runNext() {
+    Event e = queue.poll();
+    if (e == null) {
+      return false;
+    }
+    if (!e.cancelled) {
+      now = e.at;
+      events++;
+      e.task.run();
+    }
+    return true;
+  }
+
+  /** The instant of the next event, or {@code Long.MAX_VALUE} when none is queued. */
+  public long nextAt() {
+    Event e = queue.peek();
+    return e == null ? Long.MAX_VALUE : e.at;
+  }
+
+  /** How many events ran so far. */
+  public long events() {
+    return events;
+  }
+}
