@@ -91,8 +91,9 @@ final class ClientWrites {
   /**
    * A node would not take a write. If it had appended it before it stepped down, the write may yet
    * commit or be lost: its outcome is unknown, and it is not sent again (that could apply it
-   * twice). Otherwise it goes to the leader the node named, or, while none is known, to the next
-   * guess after a back-off.
+   * twice). Otherwise it goes at once to the leader the node named, the first time; after a
+   * back-off when no leader is known, or when the write was redirected before (while roles
+   * change, two nodes may each name the other).
    */
   void redirected(ClientReplies.WriteRedirected r) {
     boolean wait = finder.redirected(r.node(), r.leader());
@@ -108,7 +109,7 @@ final class ClientWrites {
       return;
     }
     int attempt = resends.merge(r.requestId(), 1, Integer::sum);
-    if (wait) {
+    if (wait || attempt > 1) { // redirected again: two nodes may each name the other while roles change
       timer.resendAt(clock.nowMicros() + backOffMicros(attempt), r.requestId());
     } else {
       resend(r.requestId());

@@ -38,10 +38,17 @@ public final class EventLoop implements Scheduler, Clock {
     }
   }
 
+  /**
+   * How many events may run at one instant before the run is declared stuck: a cycle that takes no
+   * time (a closed-loop client whose writes commit at once) would otherwise never let time pass.
+   */
+  static final long MAX_EVENTS_AT_ONE_INSTANT = 20_000_000;
+
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   private long now;
   private long seq;
   private long events;
+  private long eventsAtNow;
 
   @Override
   public Clock clock() {
@@ -76,7 +83,15 @@ public final class EventLoop implements Scheduler, Clock {
       return false;
     }
     if (!e.cancelled) {
-      now = e.at;
+      if (e.at != now) {
+        now = e.at;
+        eventsAtNow = 0;
+      } else if (++eventsAtNow > MAX_EVENTS_AT_ONE_INSTANT) {
+        throw new IllegalStateException(String.format("virtual time stands still at %.3f s: %,d events ran at"
+            + " that one instant, a cycle that takes no time (e.g. a closed-loop client, write-rate ="
+            + " unlimited, whose writes commit at once); give the workload a write-rate, or run it live",
+            now / 1e6, MAX_EVENTS_AT_ONE_INSTANT));
+      }
       events++;
       e.task.run();
     }
