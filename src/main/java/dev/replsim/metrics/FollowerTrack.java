@@ -9,9 +9,9 @@ package dev.replsim.metrics;
 final class FollowerTrack {
 
   final String name;
-  final IntervalHistogram receiveLag = new IntervalHistogram(true);
-  final IntervalHistogram durableLag = new IntervalHistogram(true);
-  final IntervalHistogram applyLag = new IntervalHistogram(true);
+  final IntervalHistogram receiveLag;
+  final IntervalHistogram durableLag;
+  final IntervalHistogram applyLag;
 
   /** The term of the leader this follower follows; a follower still in an older term is not caught up. */
   volatile long term = 1;
@@ -36,8 +36,13 @@ final class FollowerTrack {
   /** Whether this node followed at some time in the run: it has lag figures to report. */
   volatile boolean followed;
 
-  FollowerTrack(String name, boolean followed) {
+  FollowerTrack(String name, boolean followed, boolean oneThread) {
     this.name = name;
     this.followed = followed;
+    IntervalHistogram.Threads threads = oneThread ? IntervalHistogram.Threads.ONE
+        : IntervalHistogram.Threads.SINGLE_WRITER;
+    this.receiveLag = new IntervalHistogram(threads);
+    this.durableLag = new IntervalHistogram(threads);
+    this.applyLag = new IntervalHistogram(threads);
   }
 }

@@ -7,27 +7,46 @@ import org.HdrHistogram.SingleWriterRecorder;
  * A latency histogram in microseconds that is read interval by interval while it is being
  * written: writers record without locks, the sampler rolls the values recorded since its last
  * roll into the run's total. Histograms resize as values grow, so a run of short lags keeps them
- * small, and the interval histogram is reused, so sampling does not allocate.
+ * small, and the interval histogram is reused, so sampling does not allocate. In a run on one
+ * thread (virtual time) writer and sampler never overlap, so plain histograms do without the
+ * recorders' memory barriers.
  */
 final class IntervalHistogram {
 
   private static final int SIGNIFICANT_DIGITS = 3;
 
+  /** Who records and who rolls. */
+  enum Threads {
+    /** Records and rolls on one thread, never at once: plain histograms. */
+    ONE,
+    /** One thread at a time records; the sampler rolls on another. */
+    SINGLE_WRITER,
+    /** Any thread records; the sampler rolls on another. */
+    MULTI_WRITER
+  }
+
   private final SingleWriterRecorder singleWriter;
   private final org.HdrHistogram.Recorder multiWriter;
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
+  private Histogram current;
   private Histogram interval;
 
-  /** @param singleWriter whether only one thread at a time records (cheaper) */
-  IntervalHistogram(boolean singleWriter) {
-    this.singleWriter = singleWriter ? new SingleWriterRecorder(SIGNIFICANT_DIGITS) : null;
-    this.multiWriter = singleWriter ? null : new org.HdrHistogram.Recorder(SIGNIFICANT_DIGITS);
+  IntervalHistogram(Threads threads) {
+    this.singleWriter = threads == Threads.SINGLE_WRITER ? new SingleWriterRecorder(SIGNIFICANT_DIGITS) : null;
+    this.multiWriter = threads == Threads.MULTI_WRITER ? new org.HdrHistogram.Recorder(SIGNIFICANT_DIGITS) : null;
+    if (threads == Threads.ONE) {
+      current = new Histogram(SIGNIFICANT_DIGITS);
+      interval = new Histogram(SIGNIFICANT_DIGITS);
+    }
   }
 
   /** Records one duration; negative ones (clock noise) count as 0. */
   void record(long micros) {
     long value = Math.max(0, micros);
-    if (singleWriter != null) {
+    if (current != null) {
+      current.recordValue(value);
+      total.recordValue(value); // cheaper than adding the interval's whole counts array at each roll
+    } else if (singleWriter != null) {
       singleWriter.recordValue(value);
     } else {
       multiWriter.recordValue(value);
@@ -39,6 +58,13 @@ final class IntervalHistogram {
    * histogram is valid until the next roll. Only the sampler's thread rolls.
    */
   synchronized Histogram roll() {
+    if (current != null) {
+      Histogram recorded = current;
+      current = interval;
+      current.reset();
+      interval = recorded;
+      return interval;
+    }
     interval = singleWriter != null
         ? singleWriter.getIntervalHistogram(interval)
         : multiWriter.getIntervalHistogram(interval);

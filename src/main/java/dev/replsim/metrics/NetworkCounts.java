@@ -15,7 +15,12 @@ public final class NetworkCounts {
   private final LongAdder dropped = new LongAdder();
   private final LongAdder duplicated = new LongAdder();
   private final LongAdder bytes = new LongAdder();
-  private final IntervalHistogram deliveryError = new IntervalHistogram(false);
+  private final IntervalHistogram deliveryError;
+
+  NetworkCounts(boolean oneThread) {
+    deliveryError = new IntervalHistogram(oneThread ? IntervalHistogram.Threads.ONE
+        : IntervalHistogram.Threads.MULTI_WRITER);
+  }
 
   public void sent(int sizeBytes) {
     sent.increment();

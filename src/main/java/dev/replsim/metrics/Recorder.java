@@ -29,7 +29,7 @@ public final class Recorder {
   private volatile long leaderLastLsn;
   /** Written by the leader's thread on every append; read once the run is over. */
   private long leaderBytes;
-  private final IntervalHistogram commitLatency = new IntervalHistogram(false);
+  private final IntervalHistogram commitLatency;
   private final LongAdder attempted = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
@@ -37,7 +37,7 @@ public final class Recorder {
   private final LongAdder fullPageImages = new LongAdder();
   private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
   private final MessageTrace trace = new MessageTrace();
-  private final NetworkCounts network = new NetworkCounts();
+  private final NetworkCounts network;
   private final ReadCounts reads = new ReadCounts();
   private final RecoveryLog recoveries = new RecoveryLog();
   /** Whether any node has come (back) into the cluster: until then applies need no lag lookup. */
@@ -45,10 +45,21 @@ public final class Recorder {
   private volatile long writeStartMicros;
 
   public Recorder(String leader, List<String> followerNames) {
+    this(leader, followerNames, false);
+  }
+
+  /**
+   * @param oneThread whether everything is recorded and sampled on one thread (a virtual run),
+   *     so the histograms need no memory barriers
+   */
+  public Recorder(String leader, List<String> followerNames, boolean oneThread) {
     this.failovers = new FailoverLog(leader);
-    followers.put(leader, new FollowerTrack(leader, false));
+    this.network = new NetworkCounts(oneThread);
+    this.commitLatency = new IntervalHistogram(oneThread ? IntervalHistogram.Threads.ONE
+        : IntervalHistogram.Threads.MULTI_WRITER);
+    followers.put(leader, new FollowerTrack(leader, false, oneThread));
     for (String f : followerNames) {
-      followers.put(f, new FollowerTrack(f, true));
+      followers.put(f, new FollowerTrack(f, true, oneThread));
     }
   }
 

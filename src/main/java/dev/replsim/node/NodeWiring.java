@@ -3,6 +3,8 @@ package dev.replsim.node;
 import dev.replsim.clock.Scheduler;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,6 @@ public record NodeWiring(
 
   public NodeWiring {
     nodes = List.copyOf(nodes);
-    outLinks = Map.copyOf(outLinks);
+    outLinks = Collections.unmodifiableMap(new HashMap<>(outLinks)); // looked up for every message sent
   }
 }

@@ -101,19 +101,44 @@ public final class Decision {
     flush = true;
   }
 
-  /** Adds everything another decision holds, after what this one holds; its timers win. */
+  /**
+   * Adds everything another decision holds, after what this one holds; its timers win. The other
+   * decision is spent: where this one holds nothing of a kind, it takes the other's list as it is.
+   */
   Decision absorb(Decision other) {
-    other.sends.forEach(s -> send(s.to(), s.message()));
-    if (!other.persist.isEmpty()) {
+    if (sends.isEmpty()) {
+      sends = other.sends;
+    } else {
+      other.sends.forEach(s -> send(s.to(), s.message()));
+    }
+    if (persist.isEmpty()) {
+      persist = other.persist;
+    } else if (!other.persist.isEmpty()) {
       persist(other.persist);
     }
-    other.timers.forEach((key, at) -> timerMap().put(key, at));
-    other.outcomes.forEach(this::reply);
-    other.reads.forEach(this::answer);
-    other.redirects.forEach(this::redirect);
-    other.observations.forEach(this::observe);
+    if (timers.isEmpty()) {
+      timers = other.timers;
+    } else {
+      other.timers.forEach((key, at) -> timerMap().put(key, at));
+    }
+    outcomes = join(outcomes, other.outcomes);
+    reads = join(reads, other.reads);
+    redirects = join(redirects, other.redirects);
+    observations = join(observations, other.observations);
     flush |= other.flush;
     return this;
+  }
+
+  /** {@code mine} followed by {@code theirs}: theirs itself when mine is empty. */
+  private static <T> List<T> join(List<T> mine, List<T> theirs) {
+    if (mine.isEmpty()) {
+      return theirs;
+    }
+    if (theirs.isEmpty()) {
+      return mine;
+    }
+    mine.addAll(theirs);
+    return mine;
   }
 
   // the accessors hand out the decision's own lists, without read-only wrappers, because they

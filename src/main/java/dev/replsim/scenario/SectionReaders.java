@@ -47,8 +47,10 @@ final class SectionReaders {
             Duration.ofNanos(1),
             MAX_DURATION,
             "greater than 0 and at most 24h");
-    Duration sampleInterval =
-        f.duration("simulation.sample-interval", "between 1ms and simulation.duration");
+    Duration sampleInterval = autoSampleInterval(f, duration);
+    if (sampleInterval == null) {
+      sampleInterval = f.duration("simulation.sample-interval", "auto, or between 1ms and simulation.duration");
+    }
     if (sampleInterval.compareTo(MIN_INTERVAL) < 0 || sampleInterval.compareTo(duration) > 0) {
       // a default interval longer than a short user duration: the duration is what the user wrote
       boolean blameDuration =
@@ -61,7 +63,7 @@ final class SectionReaders {
                 + " set a sample-interval between 1ms and the duration";
         throw f.bad(
             "simulation.duration",
-            String.format(problem, Fields.show(f.raw("simulation.sample-interval"))));
+            String.format(problem, sampleInterval.toMillis() + "ms"));
       }
       f.check(
           false,
@@ -76,6 +78,34 @@ final class SectionReaders {
             "a duration of 0 or more, e.g. 5s");
     TimeMode time = f.choice("simulation.time", TimeMode.values(), "a time mode");
     return new SimulationSettings(name, seed, duration, sampleInterval, drainTimeout, warmUp(f), time);
+  }
+
+  /** Runs up to this long are sampled every 100 ms when the interval is {@code auto}. */
+  private static final Duration AUTO_SAMPLED_FINELY = Duration.ofMinutes(6);
+
+  /**
+   * The interval {@code sample-interval = auto} stands for: 100 ms, or for a run longer than six
+   * minutes a 3,600th of it, rounded up to a whole 100 ms (1 s for an hour), so that a long run's
+   * time series stays a size a chart and a spreadsheet can take. Null when the key holds a duration.
+   */
+  private static Duration autoSampleInterval(Fields f, Duration duration) {
+    ConfigValue value = f.raw("simulation.sample-interval");
+    if (value == null || value.valueType() != ConfigValueType.STRING) {
+      return null;
+    }
+    String text = String.valueOf(value.unwrapped()).trim();
+    if (!text.equals("auto")) {
+      if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-')) {
+        throw f.bad("simulation.sample-interval", "is neither auto nor a duration: write auto, or a duration"
+            + " between 1ms and simulation.duration such as 100ms");
+      }
+      return null;
+    }
+    if (duration.compareTo(AUTO_SAMPLED_FINELY) <= 0) {
+      return Duration.ofMillis(100);
+    }
+    long tenths = (duration.toMillis() / 3600 + 99) / 100;
+    return Duration.ofMillis(tenths * 100);
   }
 
   /** {@code auto}, or a duration from 0 to a minute. */

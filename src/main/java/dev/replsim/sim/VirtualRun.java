@@ -29,7 +29,7 @@ public final class VirtualRun {
     HeapWatch heap = HeapWatch.start();
     List<String> followers = new ArrayList<>(scenario.followers());
     followers.addAll(scenario.addedNodes());
-    Recorder recorder = new Recorder(scenario.leader(), followers);
+    Recorder recorder = new Recorder(scenario.leader(), followers, true);
     NodeFactory factory = new NodeFactory(scenario);
     EventLoop loop = new EventLoop();
     listener.phase(String.format("simulating %d nodes in virtual time", scenario.nodes().size()));

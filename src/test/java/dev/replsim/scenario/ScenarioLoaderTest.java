@@ -139,6 +139,19 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void anAutoSampleIntervalKeepsALongRunsTimeSeriesAtAboutThreeThousandSixHundredSamples() {
+    assertEquals(Duration.ofMillis(100), ScenarioLoader.load(files.write("s20.conf", "")).simulation().sampleInterval());
+    assertEquals(Duration.ofMillis(100), ScenarioLoader.load(files.write("s6.conf", "simulation.duration = 6m"))
+        .simulation().sampleInterval());
+    assertEquals(Duration.ofMillis(200), ScenarioLoader.load(files.write("s10.conf", "simulation.duration = 10m"))
+        .simulation().sampleInterval());
+    assertEquals(Duration.ofSeconds(1), ScenarioLoader.load(files.write("s1h.conf", "simulation.duration = 1h"))
+        .simulation().sampleInterval());
+    assertEquals(Duration.ofMillis(250), ScenarioLoader.load(files.write("sx.conf",
+        "simulation { duration = 1h, sample-interval = 250ms }")).simulation().sampleInterval());
+  }
+
+  @Test
   void theWarmUpIsAutoOrASetDuration() {
     assertEquals(new WarmUp(Duration.ofSeconds(3), false),
         ScenarioLoader.load(files.write("w3.conf", "simulation.warm-up = 3s")).simulation().warmUp());

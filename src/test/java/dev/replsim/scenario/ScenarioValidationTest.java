@@ -56,6 +56,7 @@ simulation.sample-interval = 500us    | simulation.sample-interval = 500us is ou
 simulation.sample-interval = 21s      | simulation.sample-interval = 21s is out of range: must be between 1ms and simulation.duration = 20s
 simulation.duration = 50ms            | simulation.duration = 50ms is shorter than simulation.sample-interval = 100ms (the default): set a sample-interval between 1ms and the duration
 simulation.drain-timeout = -1s        | simulation.drain-timeout = -1s is out of range: must be a duration of 0 or more, e.g. 5s
+simulation.sample-interval = often    | simulation.sample-interval = often is neither auto nor a duration: write auto, or a duration between 1ms and simulation.duration such as 100ms
 simulation.warm-up = soon             | simulation.warm-up = soon is neither auto nor a duration: write auto, or a duration of at most 1m such as 5s (0s for none)
 simulation.warm-up = 2m               | simulation.warm-up = 2m is out of range: must be auto, or a duration of at most 1m (0s for none)
 simulation.warm-up = -1s              | simulation.warm-up = -1s is out of range: must be auto, or a duration of at most 1m (0s for none)

@@ -2,6 +2,7 @@ package dev.replsim.sim.virtual;
 
 import dev.replsim.clock.Clock;
 import dev.replsim.clock.Scheduler;
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 
 /**
@@ -10,6 +11,10 @@ import java.util.PriorityQueue;
  * event's instant, so a message is delivered exactly at its sampled instant and a busy resource
  * is busy exactly its sampled time. Events at the same instant run in the order they were set, so
  * a run depends on its inputs alone.
+ *
+ * <p>Most events are set for the very instant they are set at (a request handed to a node, an
+ * answer to a client, a flush): those wait in a plain queue beside the priority queue, which is
+ * only for later instants, and the two are merged in (instant, order set) order.
  */
 public final class EventLoop implements Scheduler, Clock {
 
@@ -45,6 +50,8 @@ public final class EventLoop implements Scheduler, Clock {
   static final long MAX_EVENTS_AT_ONE_INSTANT = 20_000_000;
 
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  /** Events set for the current instant while it is current, in the order set. */
+  private final ArrayDeque<Event> atNow = new ArrayDeque<>();
   private long now;
   private long seq;
   private long events;
@@ -64,21 +71,35 @@ public final class EventLoop implements Scheduler, Clock {
   @Override
   public Timer at(long atMicros, Runnable task) {
     Event e = new Event(Math.max(atMicros, now), seq++, task);
-    queue.add(e);
+    if (e.at == now) {
+      atNow.add(e);
+    } else {
+      queue.add(e);
+    }
     return e;
   }
 
   /** Runs every event due up to {@code untilMicros}, then moves the clock there. */
   public void runUntil(long untilMicros) {
-    for (Event e; (e = queue.peek()) != null && e.at <= untilMicros; ) {
+    while (nextAt() <= untilMicros) {
       runNext();
     }
     now = Math.max(now, untilMicros);
   }
 
+  /** The next event in (instant, order set) order, removed from its queue; null when none is left. */
+  private Event poll() {
+    Event later = queue.peek();
+    Event current = atNow.peek();
+    if (current == null) {
+      return queue.poll();
+    }
+    return later != null && later.compareTo(current) < 0 ? queue.poll() : atNow.poll();
+  }
+
   /** Runs the next event, if any; returns whether there was one. */
   public boolean runNext() {
-    Event e = queue.poll();
+    Event e = poll();
     if (e == null) {
       return false;
     }
@@ -100,6 +121,9 @@ public final class EventLoop implements Scheduler, Clock {
 
   /** The instant of the next event, or {@code Long.MAX_VALUE} when none is queued. */
   public long nextAt() {
+    if (!atNow.isEmpty()) {
+      return now;
+    }
     Event e = queue.peek();
     return e == null ? Long.MAX_VALUE : e.at;
   }
