@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     if (!Reports.draw(dir, spec.commandLine().getErr())) {
       return ExitCode.RUN_FAILED;
     }
-    new RunReport(console).print(result.summary(), dir);
+    new RunReport(console).print(result.summary(), result.host(), dir);
     return ExitCode.OK;
   }
 

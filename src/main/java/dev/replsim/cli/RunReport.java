@@ -1,5 +1,6 @@
 package dev.replsim.cli;
 
+import dev.replsim.metrics.HostRun;
 import dev.replsim.metrics.LatencyStats;
 import dev.replsim.metrics.Summary;
 import dev.replsim.report.ReportWriter;
@@ -22,7 +23,8 @@ final class RunReport {
     this.out = out;
   }
 
-  void print(Summary summary, Path dir) {
+  /** @param host what a virtual run cost its host, or null for a live run */
+  void print(Summary summary, HostRun host, Path dir) {
     out.println();
     printLag(summary.lag());
     printReportedLag(summary.lag());
@@ -64,9 +66,19 @@ final class RunReport {
         : "NOT converged; diverged from the leader: " + String.join(", ", convergence.divergentNodes()))
         + (convergence.refusedNodes().isEmpty() ? ""
             : "; refused the stream: " + String.join(", ", convergence.refusedNodes())));
+    row("driver", driver(summary, host));
     row("results", dir.toAbsolutePath().normalize().toString());
     row("report", dir.resolve(ReportWriter.REPORT).toAbsolutePath().normalize().toString());
     out.flush();
+  }
+
+  /** Which driver ran, and for virtual time how fast. */
+  static String driver(Summary summary, HostRun host) {
+    if (host == null || !"virtual".equals(summary.run() == null ? null : summary.run().driver())) {
+      return "live: a Pekko Cluster over Artery on 127.0.0.1, in real time";
+    }
+    return String.format(Locale.ROOT, "virtual time: %.1f s simulated in %.1f s (%,.0f× real time, %,d events)",
+        host.simulatedMs() / 1000, host.wallMs() / 1000, host.speedUp(), host.events());
   }
 
   private static String orDash(Double ms) {

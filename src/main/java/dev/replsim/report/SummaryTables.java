@@ -155,7 +155,12 @@ final class SummaryTables {
       }
     }
     Summary.Run r = s.run();
-    if (r != null) {
+    if (r != null && "virtual".equals(r.driver())) {
+      t.row("driver", "virtual time (exact, reproducible from the seed)");
+      t.row("writes / drain (simulated)", String.format(Locale.ROOT, "%s / %s ms%s", Html.ms(r.writeMs()),
+          Html.ms(r.drainMs()), r.drained() ? "" : " (drain timed out)"));
+    } else if (r != null) {
+      t.row("driver", "live (a Pekko Cluster over Artery on 127.0.0.1, real time)");
       t.row("start-up / writes / drain", String.format(Locale.ROOT, "%s / %s / %s ms%s%s", Html.ms(r.startupMs()),
           Html.ms(r.writeMs()), Html.ms(r.drainMs()), r.drained() ? "" : " (drain timed out)",
           r.warmUpMs() > 0 ? " (start-up includes a " + Html.ms(r.warmUpMs()) + " ms warm-up)" : ""));
