@@ -176,6 +176,9 @@ public final class NodeRuntime {
         Observation.Voted v = (Observation.Voted) o;
         wiring.hardState().save(wiring.name(), v.term(), v.candidate());
       }
+      if (o instanceof Observation.BecameLeader) {
+        wiring.leadership().elected(wiring.name(), ((Observation.BecameLeader) o).term());
+      }
       if (journal != null) {
         journal.observed(o, ((Replica) core)::checkpoint);
       }

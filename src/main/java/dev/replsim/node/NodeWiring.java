@@ -19,13 +19,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param crashes when every node crashed, so that messages lost with their sender are dropped
  * @param service the Receptionist key the node registers under and finds its peers by: the run's
  *     nodes share one, a rehearsal's copies of them another (unused in virtual time)
+ * @param leadership who leads the run's cluster, which the node reports its elections to
  */
 public record NodeWiring(
     String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer, Recorder recorder,
-    HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
+    HardState hardState, AtomicBoolean crashed, Crashes crashes, String service, Leadership leadership) {
 
   public NodeWiring {
     nodes = List.copyOf(nodes);
     outLinks = Collections.unmodifiableMap(new HashMap<>(outLinks)); // looked up for every message sent
+  }
+
+  /** A node whose elections no driver reads (a test's, or a rehearsal's copy). */
+  public NodeWiring(String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer,
+      Recorder recorder, HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
+    this(name, nodes, outLinks, timer, recorder, hardState, crashed, crashes, service,
+        new Leadership(nodes.isEmpty() ? name : nodes.get(0)));
   }
 }

@@ -229,7 +229,7 @@ final class LiveCluster implements RunCluster, AutoCloseable {
 
   @Override
   public String leader() {
-    return recorder.currentLeader();
+    return factory.leadership().leader();
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
 import dev.replsim.node.Crashes;
 import dev.replsim.node.HardState;
+import dev.replsim.node.Leadership;
 import dev.replsim.node.NodeWiring;
 import dev.replsim.protocol.CommitPolicy;
 import dev.replsim.protocol.ElectionSettings;
@@ -40,6 +41,7 @@ public final class NodeFactory {
   /** Every node's votes, kept across its restarts. */
   private final HardState hardState = new HardState();
   private final Crashes crashes = new Crashes();
+  private final Leadership leadership;
 
   public NodeFactory(Scenario scenario) {
     this(scenario, new SeededStreams(scenario.simulation().seed()));
@@ -50,6 +52,7 @@ public final class NodeFactory {
     this.scenario = scenario;
     this.streams = streams;
     this.protocol = protocolSettings(scenario);
+    this.leadership = new Leadership(scenario.leader());
   }
 
   static ProtocolSettings protocolSettings(Scenario scenario) {
@@ -138,7 +141,13 @@ public final class NodeFactory {
         links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams, incarnation));
       }
     }
-    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service);
+    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service,
+        leadership);
+  }
+
+  /** Who leads the cluster of the nodes this factory builds. */
+  public Leadership leadership() {
+    return leadership;
   }
 
   public Crashes crashes() {

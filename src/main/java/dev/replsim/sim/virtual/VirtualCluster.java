@@ -26,7 +26,7 @@ import java.util.function.Function;
  * {@link NodeFactory} and kept through their lives by the same {@link Incarnations} as a live
  * run's, with a {@link VirtualJournal} per node for a durable journal. A crash is instant and a
  * restart takes no time: the node recovers its journal and starts at the fault's instant. Who
- * leads is what the running nodes say of themselves: the leader of the highest term.
+ * leads is what the nodes say of themselves ({@link dev.replsim.node.Leadership}), as in a live run.
  */
 public final class VirtualCluster implements RunCluster {
 
@@ -39,7 +39,6 @@ public final class VirtualCluster implements RunCluster {
   private final Map<String, VirtualNode> running = new LinkedHashMap<>();
   private final Map<String, VirtualJournal> journals = new LinkedHashMap<>();
   private final Map<String, AtomicBoolean> crashSwitches = new LinkedHashMap<>();
-  private String lastLeader;
   private boolean sampling;
 
   public VirtualCluster(Scenario scenario, NodeFactory factory, Recorder recorder, EventLoop loop) {
@@ -49,7 +48,6 @@ public final class VirtualCluster implements RunCluster {
     this.loop = loop;
     this.lives = new Incarnations(scenario, factory, recorder);
     this.clients = new VirtualClients(loop, recorder, running::get);
-    this.lastLeader = scenario.leader();
     for (String node : scenario.nodes()) {
       spawn(node);
     }
@@ -155,19 +153,7 @@ public final class VirtualCluster implements RunCluster {
 
   @Override
   public String leader() {
-    long term = -1;
-    String leader = null;
-    for (VirtualNode v : running.values()) {
-      NodeStatus s = v.runtime().status();
-      if (s.role() == NodeStatus.Role.LEADER && s.term() > term) {
-        term = s.term();
-        leader = s.name();
-      }
-    }
-    if (leader != null) {
-      lastLeader = leader;
-    }
-    return lastLeader;
+    return factory.leadership().leader();
   }
 
   @Override
