@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  */
 final class ClusterReader {
 
-  private static final int MAX_FOLLOWERS = 64;
+  /** A live run starts an ActorSystem per node in one JVM: more than this does not fit. */
+  private static final int MAX_LIVE_FOLLOWERS = 64;
+  /** A virtual run's nodes are objects on one thread. */
+  private static final int MAX_VIRTUAL_FOLLOWERS = 10_000;
   private static final Pattern NODE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
   /** Fault targets accept these role selectors, so a node may not be called by one of them. */
@@ -26,8 +29,12 @@ final class ClusterReader {
 
   private ClusterReader() {}
 
-  static ClusterSettings read(Fields f) {
-    int followers = f.intIn("cluster.followers", 0, MAX_FOLLOWERS);
+  static ClusterSettings read(Fields f, TimeMode time) {
+    int followers = time == TimeMode.VIRTUAL
+        ? (int) f.wholeNumber("cluster.followers", 0, MAX_VIRTUAL_FOLLOWERS, "0.." + MAX_VIRTUAL_FOLLOWERS
+            + " in virtual time")
+        : (int) f.wholeNumber("cluster.followers", 0, MAX_LIVE_FOLLOWERS, "0.." + MAX_LIVE_FOLLOWERS
+            + " (up to " + MAX_VIRTUAL_FOLLOWERS + " in virtual time)");
     List<String> nodes = nodes(f, followers);
     ReplicationSettings replication = ReplicationReader.read(f, nodes);
     String persistence = JournalReader.persistence(f);

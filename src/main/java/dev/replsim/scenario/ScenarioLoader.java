@@ -164,7 +164,7 @@ public final class ScenarioLoader {
     KeySchema.check(config.root(), schema, locations);
     Fields f = Fields.root(config, locations);
     SimulationSettings simulation = SectionReaders.simulation(f);
-    ClusterSettings cluster = ClusterReader.read(f);
+    ClusterSettings cluster = ClusterReader.read(f, simulation.time());
     NetworkSettings network = NetworkReader.read(f, cluster.nodes());
     WorkloadSettings workload = SectionReaders.workload(f, cluster.nodes().size() - 1);
     CheckSettings check = ReadReader.check(f, simulation, workload);

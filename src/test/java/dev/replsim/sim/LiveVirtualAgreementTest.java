@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.metrics.LatencyStats;
 import dev.replsim.metrics.Summary;
-import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.ScenarioLoader;
 import dev.replsim.scenario.SettingOverride;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where the live driver is accurate, live and virtual time agree: one scenario, run by both, with
- * a follower behind a constant link, one behind a uniform link, one behind an exponential link and
- * a slow one (exponential apply times at 40% utilisation), committing semi-sync ANY 2. Each
+ * Where the live driver is accurate, live and virtual time agree: {@code bench-agreement.conf},
+ * run by both, with a follower behind a constant link, one behind a uniform link, one behind an
+ * exponential link and a slow one (exponential apply times at 40% utilisation), committing
+ * semi-sync ANY 2. Each
  * follower's apply lag and the commit latency agree at p50 and p90 within 5% or 1 ms, whichever
  * is larger. The live run is one run on a busy machine; the virtual run is the exact figure.
  */
@@ -30,27 +28,9 @@ class LiveVirtualAgreementTest {
   private Summary virtual;
 
   @BeforeAll
-  void run(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("agreement.conf");
-    Files.writeString(file, String.join("\n",
-        "simulation { name = agreement, seed = 5, duration = 20s, sample-interval = 1s }",
-        "cluster {",
-        "  followers = 4",
-        "  replication { mode = semi-sync, acks = 2, ack-level = applied }",
-        "  node-apply-time { follower-4 = { distribution = exponential, mean = 2ms } }",
-        "}",
-        "network {",
-        "  delay = { distribution = constant, value = 10ms }",
-        "  links = [",
-        "    { from = leader, to = follower-1, delay = { distribution = constant, value = 20ms } }",
-        "    { from = leader, to = follower-2, delay = { distribution = uniform, min = 10ms, max = 50ms } }",
-        "    { from = leader, to = follower-3, delay = { distribution = exponential, mean = 15ms } }",
-        "  ]",
-        "}",
-        "workload { clients = 4, write-rate = 200, arrival = poisson }",
-        ""));
-    Scenario scenario = ScenarioLoader.load(file);
-    live = LiveRun.run(scenario, RunListener.SILENT).summary();
+  void run() throws Exception {
+    Path file = Path.of("simulations/bench-agreement.conf");
+    live = LiveRun.run(ScenarioLoader.load(file), RunListener.SILENT).summary();
     virtual = VirtualRun.run(ScenarioLoader.load(file, List.of(new SettingOverride("--time", "simulation.time=virtual"))),
         RunListener.SILENT).summary();
   }
