@@ -152,6 +152,15 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void virtualTimeTakesUpToTenThousandFollowersAndLiveSixtyFour() {
+    assertEquals(1001, ScenarioLoader.load(files.write("f1k.conf",
+        "simulation.time = virtual", "cluster.followers = 1000")).nodes().size());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> ScenarioLoader.load(files.write("f65.conf", "cluster.followers = 65")));
+    assertTrue(e.getMessage().contains("must be 0..64 (up to 10000 in virtual time)"), e.getMessage());
+  }
+
+  @Test
   void theWarmUpIsAutoOrASetDuration() {
     assertEquals(new WarmUp(Duration.ofSeconds(3), false),
         ScenarioLoader.load(files.write("w3.conf", "simulation.warm-up = 3s")).simulation().warmUp());

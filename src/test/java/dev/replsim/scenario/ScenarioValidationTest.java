@@ -61,9 +61,9 @@ simulation.warm-up = soon             | simulation.warm-up = soon is neither aut
 simulation.warm-up = 2m               | simulation.warm-up = 2m is out of range: must be auto, or a duration of at most 1m (0s for none)
 simulation.warm-up = -1s              | simulation.warm-up = -1s is out of range: must be auto, or a duration of at most 1m (0s for none)
 simulation.warm-up = 5                | simulation.warm-up = 5 has no unit: write 5ms or 5s (units: ns, us, ms, s, m, h, d)
-cluster.followers = 65                | cluster.followers = 65 is out of range: must be 0..64
-cluster.followers = -1                | cluster.followers = -1 is out of range: must be 0..64
-cluster.followers = three             | cluster.followers = "three" is not a whole number: must be 0..64
+cluster.followers = 65                | cluster.followers = 65 is out of range: must be 0..64 (up to 10000 in virtual time)
+cluster.followers = -1                | cluster.followers = -1 is out of range: must be 0..64 (up to 10000 in virtual time)
+cluster.followers = three             | cluster.followers = "three" is not a whole number: must be 0..64 (up to 10000 in virtual time)
 cluster.names = [a, b]                | cluster.names has 2 names, but cluster.followers = 3 needs 4: the leader first, then one name per follower
 cluster.names = [a, B, c, d]          | cluster.names[1] = "B" is not a valid node name: it must start with a lower-case letter and hold only a-z, 0-9 and -
 cluster.names = [a, b, c, b]          | cluster.names[3] = "b" repeats cluster.names[1]: node names must be unique
