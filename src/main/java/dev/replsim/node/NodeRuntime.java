@@ -58,7 +58,7 @@ public final class NodeRuntime {
     this.ports = ports;
     this.clock = new LocalClock(wiring.timer().clock());
     this.recorder = wiring.recorder();
-    this.out = new Outbound(wiring.name(), wiring.outLinks(), recorder, ports::send);
+    this.out = new Outbound(wiring.name(), wiring.links(), recorder, ports::send);
     this.timers = new CoreTimers(wiring.timer(), clock, ports::timerFired);
     this.journal = journal == null ? null : new DurableJournal(journal, snapshotInterval);
   }

@@ -3,17 +3,17 @@ package dev.replsim.node;
 import dev.replsim.clock.Scheduler;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.LinkModel;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
  * clock and scheduler, the recorder, and where its hard state (its votes) is kept.
  *
- * @param outLinks this node's directed links, by destination node name
+ * @param links builds this node's directed link to a node, by name, the first time it sends there
+ *     (null for a node it has no link to): a follower of a thousand-node cluster talks to few of them
  * @param crashed set when the node crashes: from that instant it sends, records and answers
  *     nothing, although its ActorSystem takes a while to terminate
  * @param crashes when every node crashed, so that messages lost with their sender are dropped
@@ -22,18 +22,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param leadership who leads the run's cluster, which the node reports its elections to
  */
 public record NodeWiring(
-    String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer, Recorder recorder,
+    String name, List<String> nodes, Function<String, LinkModel> links, Scheduler timer, Recorder recorder,
     HardState hardState, AtomicBoolean crashed, Crashes crashes, String service, Leadership leadership) {
 
   public NodeWiring {
     nodes = List.copyOf(nodes);
-    outLinks = Collections.unmodifiableMap(new HashMap<>(outLinks)); // looked up for every message sent
   }
 
-  /** A node whose elections no driver reads (a test's, or a rehearsal's copy). */
+  /**
+   * A node with its links built already ({@code outLinks}, by destination), whose elections no
+   * driver reads (a test's).
+   */
   public NodeWiring(String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer,
       Recorder recorder, HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
-    this(name, nodes, outLinks, timer, recorder, hardState, crashed, crashes, service,
+    this(name, nodes, Map.copyOf(outLinks)::get, timer, recorder, hardState, crashed, crashes, service,
         new Leadership(nodes.isEmpty() ? name : nodes.get(0)));
   }
 }

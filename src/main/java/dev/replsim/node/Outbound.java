@@ -5,7 +5,9 @@ import dev.replsim.network.LinkModel;
 import dev.replsim.network.LinkProfile;
 import dev.replsim.network.Transmission;
 import dev.replsim.protocol.Message;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A node's emulated outbound links. Every protocol message leaves through {@link #transmit}, where
@@ -22,13 +24,16 @@ final class Outbound {
   }
 
   private final String self;
-  private final Map<String, LinkModel> links;
+  private final Function<String, LinkModel> newLink;
+  /** The links built so far, by destination. */
+  private final Map<String, LinkModel> links = new HashMap<>();
   private final Recorder recorder;
   private final Delivery delivery;
 
-  Outbound(String self, Map<String, LinkModel> links, Recorder recorder, Delivery delivery) {
+  /** @param newLink builds the link to a node the first time this node sends there; null for none */
+  Outbound(String self, Function<String, LinkModel> newLink, Recorder recorder, Delivery delivery) {
     this.self = self;
-    this.links = links;
+    this.newLink = newLink;
     this.recorder = recorder;
     this.delivery = delivery;
   }
@@ -39,7 +44,7 @@ final class Outbound {
    * delivery instant the link sampled (and a second copy if the link duplicates it).
    */
   void transmit(String to, Message message, long nowMicros) {
-    LinkModel link = links.get(to);
+    LinkModel link = link(to);
     int size = message.sizeBytes();
     recorder.network().sent(size);
     Transmission t = link.transmit(nowMicros, size);
@@ -67,7 +72,11 @@ final class Outbound {
   LinkModel link(String to) {
     LinkModel link = links.get(to);
     if (link == null) {
-      throw new IllegalArgumentException(self + " has no link to " + to);
+      link = newLink.apply(to);
+      if (link == null) {
+        throw new IllegalArgumentException(self + " has no link to " + to);
+      }
+      links.put(to, link);
     }
     return link;
   }

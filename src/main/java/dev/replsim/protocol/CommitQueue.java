@@ -50,6 +50,9 @@ final class CommitQueue {
 
   /** Answers, in LSN order, every pending write that the commit rule (or its timeout) now allows. */
   void release(long durableLsn, FollowerProgress progress, long term, Decision d) {
+    if (pending.isEmpty()) {
+      return; // nothing waits (under async, never): no quorum to find, and no timer armed
+    }
     long[] positions = progress.positions(commit.ackLevel());
     long commitLsn = quorum.commitLsn(durableLsn, positions, progress.detached());
     while (!pending.isEmpty()) {

@@ -204,15 +204,18 @@ final class FollowerProgress {
     return min == Long.MAX_VALUE ? ifNone : min;
   }
 
-  /** Each follower's position at the given ack level, in follower order (a fresh array). */
+  /**
+   * Each follower's position at the given ack level, in follower order: the progress's own array,
+   * read on every ack, so read it and never change it.
+   */
   long[] positions(AckLevel level) {
     switch (level) {
       case RECEIVED:
-        return received.clone();
+        return received;
       case DURABLE:
-        return durable.clone();
+        return durable;
       default:
-        return applied.clone();
+        return applied;
     }
   }
 }

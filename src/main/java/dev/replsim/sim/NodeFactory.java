@@ -20,9 +20,10 @@ import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -135,12 +136,10 @@ public final class NodeFactory {
    */
   public NodeWiring wiring(String node, long incarnation, Scheduler timer, Recorder recorder, AtomicBoolean crashed,
       String service) {
-    Map<String, LinkModel> links = new LinkedHashMap<>();
-    for (String to : scenario.allNodes()) {
-      if (!to.equals(node)) {
-        links.put(to, new LinkModel(node, to, scenario.network().profile(node, to), streams, incarnation));
-      }
-    }
+    Set<String> others = new HashSet<>(scenario.allNodes());
+    others.remove(node);
+    Function<String, LinkModel> links = to -> others.contains(to)
+        ? new LinkModel(node, to, scenario.network().profile(node, to), streams, incarnation) : null;
     return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service,
         leadership);
   }
