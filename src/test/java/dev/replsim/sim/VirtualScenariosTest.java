@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>a scenario longer than {@link #LONGEST_MS} runs until {@link #AFTER_LAST_FAULT_MS} past
  *       its last fault (never shorter than {@code LONGEST_MS}), so its whole fault schedule still
- *       fits (bench-memory: 5m05s instead of 10m, about 8 s of wall time);</li>
+ *       fits (bench-memory: 5m05s instead of 10m);</li>
  *   <li>a closed loop (write-rate = unlimited) runs at {@link #CLOSED_LOOP_RATE} writes/s: with
  *       async commits on 0 ms links (bench-throughput) its writes take no virtual time, so it
  *       cannot run in virtual time at all: the event loop fails it with "virtual time stands
- *       still", after 20 million events at t = 0, which takes about 27 s of wall time.
+ *       still", but only after 20 million events at t = 0 (half a minute of wall time here).
  *       {@code VirtualExactTest} runs a closed loop that does take time.</li>
  * </ul>
  */
