@@ -2,6 +2,7 @@ package dev.replsim.sim;
 
 import dev.replsim.metrics.RunResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.metrics.Summary;
@@ -39,6 +40,8 @@ class LiveRunTest {
     assertTrue(s.run().drained());
     assertTrue(result.timeseries().stream().anyMatch(r -> r.metric().equals("apply_lag_ms")));
     assertTrue(s.run().warmUpMs() >= 500, "the run rehearsed before t = 0: " + s.run());
+    assertEquals("live", s.run().driver(), "summary.json says which driver ran it");
+    assertNull(result.host(), "a live run's host figures are in its summary, and it writes no run.json");
     // held messages are handed over on the run loop, right after their instant
     assertTrue(s.network().deliveryErrorMs().p50() < 1.0, "delivery error " + s.network().deliveryErrorMs());
   }

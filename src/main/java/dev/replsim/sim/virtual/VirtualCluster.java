@@ -39,6 +39,8 @@ public final class VirtualCluster implements RunCluster {
   private final Map<String, VirtualNode> running = new LinkedHashMap<>();
   private final Map<String, VirtualJournal> journals = new LinkedHashMap<>();
   private final Map<String, AtomicBoolean> crashSwitches = new LinkedHashMap<>();
+  /** When the cores start: t = 0. */
+  private long startMicros;
   private boolean sampling;
 
   public VirtualCluster(Scenario scenario, NodeFactory factory, Recorder recorder, EventLoop loop) {
@@ -87,6 +89,7 @@ public final class VirtualCluster implements RunCluster {
 
   @Override
   public void startCores(long atMicros) {
+    startMicros = atMicros;
     loop.at(atMicros, () -> running.values().forEach(n -> n.input(n.runtime()::start)));
   }
 
@@ -97,7 +100,8 @@ public final class VirtualCluster implements RunCluster {
 
   @Override
   public void beginClients() {
-    clients.forEach(c -> c.begin());
+    // at t = 0, right after the cores start, not now (just before): a closed loop writes at once
+    loop.at(startMicros, () -> clients.forEach(c -> c.begin()));
   }
 
   @Override
