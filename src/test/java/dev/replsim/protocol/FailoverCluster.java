@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class FailoverCluster {
 
-  private final ProtocolHarness harness = new ProtocolHarness();
+  private final ProtocolHarness harness;
   private final ProtocolSettings settings;
   private final SeededStreams streams;
   private final List<String> names = new ArrayList<>();
@@ -33,6 +33,7 @@ final class FailoverCluster {
     for (int i = 1; i <= followers; i++) {
       names.add(follower(i));
     }
+    this.harness = new ProtocolHarness(names);
   }
 
   /** Settings with failover: heartbeats every 50 ms, the given timeout and fencing. */

@@ -18,6 +18,14 @@ class RestartTest {
 
   private static final ProtocolSettings SETTINGS = TestCluster.settings(CommitPolicy.async());
 
+  /** A node of the two-follower cluster in its {@code incarnation}. */
+  private static NodeSetup setup(String name, long incarnation) {
+    List<String> peers = new java.util.ArrayList<>(List.of(LEADER, follower(1), follower(2)));
+    peers.remove(name);
+    return new NodeSetup(name, peers, incarnation, SETTINGS, () -> 0, db -> new RowCapture(db, RowImage.MINIMAL),
+        n -> 0);
+  }
+
   private static void writeMany(ProtocolHarness h, int count, String prefix) {
     long start = h.now();
     for (int i = 0; i < count; i++) {
@@ -36,7 +44,7 @@ class RestartTest {
 
     h.crash(follower(1));
     writeMany(h, 50, "b");
-    h.add(new Follower(follower(1), LEADER, 1, 2, SETTINGS, () -> 0, new KeyValueStore()));
+    h.add(Replicas.following(setup(follower(1), 2), LEADER, 1, LEADER, new KeyValueStore()));
     h.runUntil(h.now() + ms(500));
     writeMany(h, 20, "c");
 
@@ -71,9 +79,7 @@ class RestartTest {
     writeMany(h, 50, "a");
 
     h.crash(LEADER);
-    KeyValueStore empty = new KeyValueStore();
-    h.add(Leader.takingOver(LEADER, 2, List.of(follower(1), follower(2)), SETTINGS,
-        new RowCapture(empty, RowImage.MINIMAL), new HandOver(new ReplicationLog(), empty, new TermHistory(), 0, 0)));
+    h.add(Replicas.restartedLeader(setup(LEADER, 2), 2, new KeyValueStore()));
     writeMany(h, 10, "b");
 
     NodeStatus leader = h.status(LEADER);

@@ -3,6 +3,7 @@ package dev.replsim.protocol;
 import dev.replsim.random.DurationSampler;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.storage.Database;
+import dev.replsim.storage.KeyValueStore;
 import dev.replsim.storage.RowImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,11 @@ final class TestCluster {
       names.add(follower(i));
     }
     Database leaderDb = method.database(versions[0], 100, streams.stream("db:" + LEADER)::nextLong);
-    ProtocolHarness h = new ProtocolHarness().add(
-        new Leader(LEADER, 1, names, settings, method.capture(leaderDb, image, CHECKPOINT_MICROS)));
+    ProtocolHarness h = harness(names);
+    h.add(Replicas.leading(setup(LEADER, names, settings, () -> 0, method, image), leaderDb));
     for (int i = 1; i < versions.length; i++) {
       Database db = method.database(versions[i], 100, streams.stream("db:" + follower(i))::nextLong);
-      h.add(new Follower(follower(i), LEADER, 1, 1, settings, () -> 0, db));
+      h.add(Replicas.following(setup(follower(i), names, settings, () -> 0, method, image), LEADER, 1, LEADER, db));
     }
     return h;
   }
@@ -76,10 +77,30 @@ final class TestCluster {
     for (int i = 1; i <= followers; i++) {
       names.add(follower(i));
     }
-    ProtocolHarness h = new ProtocolHarness().add(new Leader(LEADER, 1, names, settings));
+    ProtocolHarness h = harness(names);
+    h.add(Replicas.leading(setup(LEADER, names, settings, () -> 0, ReplicationMethod.LOGICAL, RowImage.MINIMAL),
+        new KeyValueStore()));
     for (String name : names) {
-      h.add(new Follower(name, LEADER, 1, settings, applyTime.apply(name)));
+      h.add(Replicas.following(setup(name, names, settings, applyTime.apply(name), ReplicationMethod.LOGICAL,
+          RowImage.MINIMAL), LEADER, 1, LEADER, new KeyValueStore()));
     }
     return h;
+  }
+
+  /** The leader and the followers, and room for one more follower added mid-run. */
+  private static ProtocolHarness harness(List<String> followers) {
+    List<String> members = new ArrayList<>(List.of(LEADER));
+    members.addAll(followers);
+    members.add(follower(followers.size() + 1));
+    return new ProtocolHarness(members);
+  }
+
+  private static NodeSetup setup(String name, List<String> followers, ProtocolSettings settings,
+      DurationSampler applyTime, ReplicationMethod method, RowImage image) {
+    List<String> peers = new ArrayList<>(List.of(LEADER));
+    peers.addAll(followers);
+    peers.remove(name);
+    return new NodeSetup(name, peers, 1, settings, applyTime, db -> method.capture(db, image, CHECKPOINT_MICROS),
+        n -> 0);
   }
 }
