@@ -19,7 +19,7 @@ class ElectionTest {
   private static final long TIMEOUT = ms(300);
 
   private static ProtocolSettings settings(CommitPolicy commit, boolean fencing) {
-    return FailoverCluster.settings(commit, ElectionSettings.Strategy.ELECTION, TIMEOUT, fencing);
+    return TestCluster.settings(commit, ElectionSettings.Strategy.ELECTION, TIMEOUT, fencing);
   }
 
   private static void writeEvery(ProtocolHarness h, long from, long to, long every) {
@@ -34,7 +34,7 @@ class ElectionTest {
 
   @Test
   void aFollowerIsElectedAfterTheLeaderCrashesAndTakesTheWrites() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 3, 1);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 3, 1);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeEvery(h, 0, ms(500), ms(5));
@@ -60,7 +60,7 @@ class ElectionTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
   void entriesOnAMajoritySurviveBecauseOnlyAnUpToDateLogWinsRaftsRule(long seed) {
     // twelve seeds: in about half of them a lagging follower's election timer fires first
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 4, seed);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 4, seed);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(2));
     // from 300 ms on, only follower-1 and follower-2 get the leader's entries: with the leader, a majority
@@ -79,7 +79,7 @@ class ElectionTest {
 
   @Test
   void aFollowerCutOffAndHealedDoesNotDisruptTheLeaderThanksToPreVote() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 3);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 3);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.network().isolate(follower(2));
@@ -96,7 +96,7 @@ class ElectionTest {
 
   @Test
   void withFencingACutOffLeaderStepsDownBeforeAnotherIsElectedAndItsUnreplicatedWritesAreCutBack() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 4);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 4);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeEvery(h, 0, ms(200), ms(10));
@@ -130,7 +130,7 @@ class ElectionTest {
 
   @Test
   void withoutFencingACutOffLeaderGoesOnAcceptingWritesSplitBrain() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), false), 2, 5);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), false), 2, 5);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(100));
@@ -149,7 +149,7 @@ class ElectionTest {
 
   @Test
   void aSwitchoverHandsOverWithoutLosingAWrite() {
-    FailoverCluster c = FailoverCluster.start(FailoverCluster.settings(CommitPolicy.async(),
+    TestCluster c = TestCluster.start(TestCluster.settings(CommitPolicy.async(),
         ElectionSettings.Strategy.MANUAL, TIMEOUT, true), 2, 6);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
@@ -169,7 +169,7 @@ class ElectionTest {
 
   @Test
   void aRestartedNodeRemembersItsVoteAndDoesNotVoteTwiceInATerm() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 7);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 7);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(100));
@@ -194,7 +194,7 @@ class ElectionTest {
   void thePhiDetectorSuspectsASilentLeader() {
     ProtocolSettings phi = new ProtocolSettings(CommitPolicy.async(), 100, 100_000, TestCluster.HEARTBEAT_MICROS,
         new ElectionSettings(ElectionSettings.Strategy.ELECTION, TIMEOUT, true, ElectionSettings.Detector.PHI, 8));
-    FailoverCluster c = FailoverCluster.start(phi, 2, 8);
+    TestCluster c = TestCluster.start(phi, 2, 8);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(1000));
