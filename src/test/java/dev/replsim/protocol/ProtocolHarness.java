@@ -5,6 +5,7 @@ import dev.replsim.node.Crashes;
 import dev.replsim.node.HardState;
 import dev.replsim.node.NodeFault;
 import dev.replsim.node.NodeWiring;
+import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,8 @@ final class ProtocolHarness {
   static final String CLIENT = "client";
 
   private final HarnessLoop loop = new HarnessLoop();
+  /** What the nodes were built from, or null for nodes a test built itself. */
+  private final Scenario scenario;
   private final List<String> members;
   private final Recorder recorder;
   private final HardState hardState;
@@ -65,23 +68,30 @@ final class ProtocolHarness {
   private final Map<String, Long> clockOffsets = new HashMap<>();
   private final List<Envelope> sent = new ArrayList<>();
   private final List<Observed> observed = new ArrayList<>();
-  private final HarnessClient client = new HarnessClient(loop.scheduler());
+  private final HarnessClient client;
   private long nextRequestId = 1;
 
-  /** A harness for these nodes (added now or later), keeping their votes itself. */
+  /** A harness for these nodes (added now or later; each has a link to each other), keeping their votes itself. */
   ProtocolHarness(List<String> members) {
-    this(members, new HardState());
+    this(null, members, new HardState());
   }
 
   /**
-   * @param members every node that may run here: each node has a link to each other
+   * A harness for the nodes of {@code scenario}, those added mid-run among them.
+   *
    * @param hardState where the nodes save their votes, kept across their restarts
    */
-  ProtocolHarness(List<String> members, HardState hardState) {
+  ProtocolHarness(Scenario scenario, HardState hardState) {
+    this(scenario, scenario.allNodes(), hardState);
+  }
+
+  private ProtocolHarness(Scenario scenario, List<String> members, HardState hardState) {
+    this.scenario = scenario;
     this.members = List.copyOf(members);
     this.recorder = new Recorder(members.get(0), members.subList(1, members.size()));
     this.hardState = hardState;
     this.network = new SimulatedNetwork(members);
+    this.client = new HarnessClient(loop.scheduler(), recorder);
     recorder.listen((node, o, at) -> observed.add(new Observed(at, node, o)));
   }
 
@@ -147,8 +157,17 @@ final class ProtocolHarness {
     return journalDelays.getOrDefault(node, 0L);
   }
 
+  /** The run's recorder: every node's observations, the network's counts, the clients' writes. */
   Recorder recorder() {
     return recorder;
+  }
+
+  /** What the nodes were built from; only for a harness a {@link TestCluster} made. */
+  Scenario scenario() {
+    if (scenario == null) {
+      throw new IllegalStateException("this harness's nodes were not built from a scenario (see TestCluster)");
+    }
+    return scenario;
   }
 
   // ---- inputs and running ----
@@ -160,18 +179,18 @@ final class ProtocolHarness {
 
   /** Schedules a client statement to the leader at {@code at}; returns its request id. */
   long write(long at, Statement statement) {
-    return input(at, null, id -> n -> n.runtime().write(new Write(client, id, statement)));
+    return input(at, null, true, id -> n -> n.runtime().write(new Write(client, id, statement)));
   }
 
   /** Schedules a client's {@code SET key = 'value'} to {@code node} at {@code at}, whatever its role. */
   long writeTo(long at, String node, String key, String value) {
     Statement s = new Statement.Assign(key, value, value.length());
-    return input(at, node, id -> n -> n.runtime().write(new Write(client, id, s)));
+    return input(at, node, true, id -> n -> n.runtime().write(new Write(client, id, s)));
   }
 
   /** Schedules a planned switchover on {@code node} at {@code at}. */
   void switchover(long at, String node, String target) {
-    input(at, node, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
+    input(at, node, false, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
   }
 
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
@@ -185,20 +204,24 @@ final class ProtocolHarness {
    * request id.
    */
   long read(long at, String node, String key, LogPosition after, long maxWaitMicros) {
-    return input(at, node, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
+    return input(at, node, false, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
   }
 
   /**
    * Schedules a client's input to {@code node} (null: whichever leads then; a write finds none
    * unavailable) at {@code at}; returns its request id.
    */
-  private long input(long at, String node, LongFunction<Consumer<HarnessNode>> handler) {
+  private long input(long at, String node, boolean write, LongFunction<Consumer<HarnessNode>> handler) {
     if (at < now()) {
       throw new IllegalArgumentException("input at " + at + "us is before now, " + now() + "us");
     }
     long id = nextRequestId++;
     loop.scheduleForeground(at, () -> {
-      client.sent(id);
+      if (write) {
+        client.wrote(id);
+      } else {
+        client.asked(id);
+      }
       HarnessNode n = node != null ? nodes.get(node) : leader();
       if (n != null) {
         n.input(() -> handler.apply(id).accept(n));

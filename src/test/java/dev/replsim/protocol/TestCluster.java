@@ -32,7 +32,7 @@ final class TestCluster {
   TestCluster(Scenario scenario) {
     this.scenario = scenario;
     NodeFactory factory = new NodeFactory(scenario);
-    this.harness = new ProtocolHarness(scenario.allNodes(), factory.hardState());
+    this.harness = new ProtocolHarness(scenario, factory.hardState());
     this.lives = new Incarnations(scenario, factory, harness.recorder());
     this.lastLeader = scenario.leader();
     for (String node : scenario.nodes()) {
