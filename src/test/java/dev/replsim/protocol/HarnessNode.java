@@ -53,6 +53,16 @@ final class HarnessNode implements NodeRuntime.Ports {
     return crashed.get();
   }
 
+  /** Whether a timer is armed that is not background work: an apply, a commit or read timeout. */
+  boolean busy() {
+    for (TimerKey key : TimerKey.values()) {
+      if (!HarnessLoop.BACKGROUND.contains(key) && runtime.armedTimer(key) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** From now on the incarnation does nothing: its timers, messages and journal writes come to nothing. */
   void crash() {
     crashed.set(true);

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
 
 /**
  * Drives protocol nodes in virtual time, deterministically, for tests, on the product's own
@@ -66,10 +64,8 @@ final class ProtocolHarness {
   private final SimulatedNetwork network;
   private final Map<String, Long> journalDelays = new HashMap<>();
   private final Map<String, Long> clockOffsets = new HashMap<>();
-  private final List<Envelope> sent = new ArrayList<>();
   private final List<Observed> observed = new ArrayList<>();
   private final HarnessClient client;
-  private long nextRequestId = 1;
 
   /** A harness for these nodes (added now or later; each has a link to each other), keeping their votes itself. */
   ProtocolHarness(List<String> members) {
@@ -91,7 +87,7 @@ final class ProtocolHarness {
     this.recorder = new Recorder(members.get(0), members.subList(1, members.size()));
     this.hardState = hardState;
     this.network = new SimulatedNetwork(members);
-    this.client = new HarnessClient(loop.scheduler(), recorder);
+    this.client = new HarnessClient(loop, recorder, node -> node == null ? leader() : nodes.get(node));
     recorder.listen((node, o, at) -> observed.add(new Observed(at, node, o)));
   }
 
@@ -162,11 +158,8 @@ final class ProtocolHarness {
     return recorder;
   }
 
-  /** What the nodes were built from; only for a harness a {@link TestCluster} made. */
+  /** What the nodes were built from: for a harness a {@link TestCluster} made, else null. */
   Scenario scenario() {
-    if (scenario == null) {
-      throw new IllegalStateException("this harness's nodes were not built from a scenario (see TestCluster)");
-    }
     return scenario;
   }
 
@@ -179,18 +172,18 @@ final class ProtocolHarness {
 
   /** Schedules a client statement to the leader at {@code at}; returns its request id. */
   long write(long at, Statement statement) {
-    return input(at, null, true, id -> n -> n.runtime().write(new Write(client, id, statement)));
+    return client.request(at, null, true, id -> n -> n.runtime().write(new Write(client, id, statement)));
   }
 
   /** Schedules a client's {@code SET key = 'value'} to {@code node} at {@code at}, whatever its role. */
   long writeTo(long at, String node, String key, String value) {
     Statement s = new Statement.Assign(key, value, value.length());
-    return input(at, node, true, id -> n -> n.runtime().write(new Write(client, id, s)));
+    return client.request(at, node, true, id -> n -> n.runtime().write(new Write(client, id, s)));
   }
 
   /** Schedules a planned switchover on {@code node} at {@code at}. */
   void switchover(long at, String node, String target) {
-    input(at, node, false, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
+    client.request(at, node, false, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
   }
 
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
@@ -204,32 +197,7 @@ final class ProtocolHarness {
    * request id.
    */
   long read(long at, String node, String key, LogPosition after, long maxWaitMicros) {
-    return input(at, node, false, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
-  }
-
-  /**
-   * Schedules a client's input to {@code node} (null: whichever leads then; a write finds none
-   * unavailable) at {@code at}; returns its request id.
-   */
-  private long input(long at, String node, boolean write, LongFunction<Consumer<HarnessNode>> handler) {
-    if (at < now()) {
-      throw new IllegalArgumentException("input at " + at + "us is before now, " + now() + "us");
-    }
-    long id = nextRequestId++;
-    loop.scheduleForeground(at, () -> {
-      if (write) {
-        client.wrote(id);
-      } else {
-        client.asked(id);
-      }
-      HarnessNode n = node != null ? nodes.get(node) : leader();
-      if (n != null) {
-        n.input(() -> handler.apply(id).accept(n));
-      } else if (node == null) {
-        client.unavailable(id);
-      }
-    });
-    return id;
+    return client.request(at, node, false, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
   }
 
   /** Whether the read has been answered yet. */
@@ -247,39 +215,15 @@ final class ProtocolHarness {
    * instant it stopped at.
    */
   void runUntilIdle() {
-    loop.runUntilIdle(this::timersBusy);
-  }
-
-  /** Whether a running node has a timer armed that is not background work (an apply, a commit timeout). */
-  private boolean timersBusy() {
-    for (HarnessNode n : nodes.values()) {
-      for (TimerKey key : TimerKey.values()) {
-        if (!HarnessLoop.BACKGROUND.contains(key) && n.runtime().armedTimer(key) != null) {
-          return true;
-        }
-      }
-    }
-    return false;
+    loop.runUntilIdle(() -> nodes.values().stream().anyMatch(HarnessNode::busy));
   }
 
   /**
-   * Carries an envelope the sender's link let through to the node running under that name now,
-   * unless a network rule drops it; false when it goes nowhere.
+   * Carries an envelope the sender's link let through to the node running under that name now;
+   * false when it goes nowhere.
    */
   boolean transmit(String from, String to, dev.replsim.node.Envelope envelope) {
-    Envelope e = new Envelope(from, to, envelope.message(), envelope.sentAtMicros());
-    sent.add(e);
-    HarnessNode target = nodes.get(to);
-    List<Long> arrivals = network.arrivals(e, envelope.deliverAtMicros());
-    if (target == null || arrivals.isEmpty()) {
-      return false;
-    }
-    for (long at : arrivals) {
-      dev.replsim.node.Envelope arriving = new dev.replsim.node.Envelope(envelope.sentAtMicros(), at,
-          envelope.message());
-      loop.schedule(at, () -> target.input(() -> target.runtime().deliver(arriving)));
-    }
-    return true;
+    return network.carry(from, to, nodes.get(to), envelope, loop);
   }
 
   // ---- what happened ----
@@ -312,7 +256,7 @@ final class ProtocolHarness {
 
   /** Every message sent so far of this type, dropped ones included. */
   List<Envelope> sent(Class<? extends Message> type) {
-    return sent.stream().filter(e -> type.isInstance(e.message())).toList();
+    return network.sent(type);
   }
 
   List<Answer> answers() {

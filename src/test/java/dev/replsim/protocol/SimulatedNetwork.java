@@ -29,6 +29,7 @@ final class SimulatedNetwork {
   private final List<Rule> rules = new ArrayList<>();
   /** The links of each node's latest incarnation, by sender and receiver. */
   private final Map<String, Map<String, LinkModel>> links = new HashMap<>();
+  private final List<Envelope> sent = new ArrayList<>();
   private long defaultDelay;
   private int dropped;
 
@@ -106,6 +107,30 @@ final class SimulatedNetwork {
     return this;
   }
 
+  /**
+   * Carries a message its sender's link let through (at {@code envelope}'s delivery instant) to
+   * {@code target}, the node running under that name now, unless a rule drops it; false when it
+   * goes nowhere.
+   */
+  boolean carry(String from, String to, HarnessNode target, dev.replsim.node.Envelope envelope, HarnessLoop loop) {
+    Envelope e = new Envelope(from, to, envelope.message(), envelope.sentAtMicros());
+    sent.add(e);
+    List<Long> arrivals = arrivals(e, envelope.deliverAtMicros());
+    if (target == null || arrivals.isEmpty()) {
+      return false;
+    }
+    for (long at : arrivals) {
+      var arriving = new dev.replsim.node.Envelope(envelope.sentAtMicros(), at, envelope.message());
+      loop.schedule(at, () -> target.input(() -> target.runtime().deliver(arriving)));
+    }
+    return true;
+  }
+
+  /** Every message sent so far of this type, dropped ones included. */
+  List<Envelope> sent(Class<? extends Message> type) {
+    return sent.stream().filter(e -> type.isInstance(e.message())).toList();
+  }
+
   /** How many messages the rules dropped. */
   int dropped() {
     return dropped;
@@ -115,7 +140,7 @@ final class SimulatedNetwork {
    * When a message the link would deliver at {@code deliverAt} arrives: never (dropped), once,
    * later (delayed), or twice (duplicated).
    */
-  List<Long> arrivals(Envelope e, long deliverAt) {
+  private List<Long> arrivals(Envelope e, long deliverAt) {
     Rule rule = rules.stream().filter(r -> r.matches().test(e)).findFirst().orElse(null);
     if (rule == null) {
       return List.of(deliverAt);
