@@ -43,6 +43,13 @@ public final class Recorder {
   /** Whether any node has come (back) into the cluster: until then applies need no lag lookup. */
   private volatile boolean recovering;
   private volatile long writeStartMicros;
+  private volatile ObservationListener listener;
+
+  /** Hears every observation as the recorder is handed it: the books a test or a tool keeps itself. */
+  @FunctionalInterface
+  public interface ObservationListener {
+    void observed(String node, Observation o, long atMicros);
+  }
 
   public Recorder(String leader, List<String> followerNames) {
     this(leader, followerNames, false);
@@ -72,8 +79,17 @@ public final class Recorder {
     return writeStartMicros;
   }
 
+  /** Hands every observation recorded from now on to {@code listener} as well. */
+  public void listen(ObservationListener listener) {
+    this.listener = listener;
+  }
+
   /** Records what a node's protocol core reported, at the true time {@code atMicros}. */
   public void observe(String node, Observation o, long atMicros) {
+    ObservationListener l = listener;
+    if (l != null) {
+      l.observed(node, o, atMicros);
+    }
     if (o instanceof Observation.Appended) {
       appended(node, (Observation.Appended) o, atMicros);
       return;

@@ -42,6 +42,12 @@ final class CoreTimers {
     }
   }
 
+  /** When the timer {@code key} is due on the node's clock, or null when it is not armed. */
+  Long dueLocal(TimerKey key) {
+    Armed a = armed.get(key);
+    return a == null ? null : a.dueLocal();
+  }
+
   /** Whether this firing is the timer's latest setting; if so, the timer is no longer armed. */
   boolean isCurrent(TimerFired fired) {
     Armed a = armed.get(fired.key());

@@ -9,6 +9,7 @@ import dev.replsim.protocol.Observation;
 import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.Read;
 import dev.replsim.protocol.Replica;
+import dev.replsim.protocol.TimerKey;
 import dev.replsim.protocol.Write;
 import dev.replsim.storage.Database;
 import java.util.List;
@@ -155,6 +156,12 @@ public final class NodeRuntime {
       execute(core.onSwitchover(((NodeFault.Switchover) fault).to(), clock.local(now)), now);
     } // a pause and its end are the driver's to carry out: it holds the node's inputs
 
+  }
+
+  /** When the core's timer {@code key} comes due on the run clock, or null when it is not set (for tests). */
+  public Long armedTimer(TimerKey key) {
+    Long due = timers.dueLocal(key);
+    return due == null ? null : clock.toTrue(due);
   }
 
   public NodeStatus status() {

@@ -405,6 +405,11 @@ public final class Replica implements ProtocolNode {
     return follower;
   }
 
+  /** The leader it plays, or null while it follows. */
+  Leader leader() {
+    return leader;
+  }
+
   LeaderWatch watch() {
     return watch;
   }

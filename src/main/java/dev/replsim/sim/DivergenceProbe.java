@@ -24,7 +24,7 @@ import java.util.function.Function;
  * compares digests of buckets of keys first (a one-level Merkle tree, as anti-entropy repair
  * does), then the rows of a few differing buckets, so no node ever ships its whole state.
  */
-final class DivergenceProbe {
+public final class DivergenceProbe {
 
   static final int BUCKETS = 1024;
   /** Differing buckets whose rows are compared, at most. */
@@ -36,7 +36,7 @@ final class DivergenceProbe {
 
   /** Runs a bounded read-only query on a node's database and returns its result. */
   @FunctionalInterface
-  interface Inspector {
+  public interface Inspector {
     Object inspect(String node, Function<Database, ?> query) throws Exception;
   }
 
@@ -50,7 +50,7 @@ final class DivergenceProbe {
   /**
    * @param statuses every node's final state, the leader first
    */
-  static void report(Recorder recorder, long atMicros, List<NodeStatus> statuses, Inspector inspector)
+  public static void report(Recorder recorder, long atMicros, List<NodeStatus> statuses, Inspector inspector)
       throws Exception {
     NodeStatus leader = statuses.get(0);
     List<String> nodes = statuses.stream().map(NodeStatus::name).toList();

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.storage.KeyValueStore;
-import dev.replsim.storage.RowCapture;
-import dev.replsim.storage.RowImage;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A follower added to a running cluster is set up from a snapshot, catches up, and blocks no commit. */
@@ -31,13 +27,12 @@ class AddFollowerTest {
 
   @Test
   void aFollowerAddedMidRunIsSetUpFromASnapshotAndConvergesWithoutHoldingBackSyncCommits() {
-    ProtocolHarness h = TestCluster.start(SETTINGS, 2);
+    TestCluster c = TestCluster.of(SETTINGS, 2).adding(follower(3)).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 300, "a");
     String added = follower(3);
-    NodeSetup setup = new NodeSetup(added, List.of(LEADER, follower(1), follower(2)), 1, SETTINGS, () -> 0,
-        db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    h.add(Replicas.joining(setup, LEADER, 1, new KeyValueStore()));
+    c.add(added);
     writeMany(h, 100, "b");
 
     assertEquals(h.status(LEADER).digest(), h.status(added).digest());
@@ -49,7 +44,8 @@ class AddFollowerTest {
 
   @Test
   void anAddedFollowerWhoseHelloIsLostSaysHelloAgain() {
-    ProtocolHarness h = TestCluster.start(SETTINGS, 2);
+    TestCluster c = TestCluster.of(SETTINGS, 2).adding(follower(3)).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 100, "a");
     String added = follower(3);
@@ -61,9 +57,7 @@ class AddFollowerTest {
       }
       return false;
     });
-    NodeSetup setup = new NodeSetup(added, List.of(LEADER, follower(1), follower(2)), 1, SETTINGS, () -> 0,
-        db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    h.add(Replicas.joining(setup, LEADER, 1, new KeyValueStore()));
+    c.add(added);
     writeMany(h, 50, "b");
     h.runUntil(h.now() + ms(500));
 

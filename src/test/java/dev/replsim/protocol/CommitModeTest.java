@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.protocol.ProtocolHarness.Answer;
 import dev.replsim.protocol.ProtocolHarness.Observed;
+import dev.replsim.random.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,7 +120,7 @@ class CommitModeTest {
   @ParameterizedTest(name = "{0} commits at {1} ms")
   @CsvSource({"RECEIVED, 20", "DURABLE, 25", "APPLIED, 28"})
   void theAckLevelDecidesWhichFollowerPositionCommits(AckLevel level, long commitMs) {
-    ProtocolHarness h = TestCluster.start(settings(sync(level)), 1, name -> () -> ms(3))
+    ProtocolHarness h = TestCluster.start(settings(sync(level)), 1, new Distribution.Constant(ms(3)))
         .journalDelay(follower(1), ms(5));
     h.network().defaultDelay(ms(10));
     long id = h.write(0, "k", "v");

@@ -28,8 +28,7 @@ class ConvergenceTest {
   void followersApplyEntriesStrictlyInLsnOrderAndEndWithTheLeadersDigest() {
     SeededStreams streams = new SeededStreams(1);
     Distribution applyTime = new Distribution.Uniform(0, ms(2));
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), FOLLOWERS,
-        name -> applyTime.sampler(streams.stream("node:" + name)));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), FOLLOWERS, applyTime);
     for (int i = 1; i <= FOLLOWERS; i++) {
       h.network().roundTrip(LEADER, follower(i), ms(3 * i));
       h.journalDelay(follower(i), ms(i));
@@ -74,8 +73,7 @@ class ConvergenceTest {
     Distribution applyTime = new Distribution.Uniform(0, ms(pick.nextInt(3)));
     ProtocolSettings settings =
         new ProtocolSettings(sync(AckLevel.APPLIED), maxBatch, maxInFlight, ms(50));
-    ProtocolHarness h = TestCluster.start(settings, FOLLOWERS,
-        name -> applyTime.sampler(streams.stream("node:" + name)));
+    ProtocolHarness h = TestCluster.of(settings, FOLLOWERS).applyTime(applyTime).seed(seed).start().harness();
     UniformRandomProvider net = streams.stream("network");
     for (int i = 1; i <= FOLLOWERS; i++) {
       h.network()

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.storage.KeyValueStore;
-import dev.replsim.storage.RowCapture;
-import dev.replsim.storage.RowImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +36,11 @@ class DurableRestartTest {
     return new Recovery(c.lsn(), c.image(), c.history(), List.of(), 1, LEADER);
   }
 
-  private static Replica recovered(ProtocolSettings settings, String node, Recovery recovery) {
-    NodeSetup setup = new NodeSetup(node, List.of(LEADER, follower(2)), 2, settings, () -> 0,
-        db -> new RowCapture(db, RowImage.MINIMAL), n -> 0);
-    return Replicas.recovered(setup, LEADER, 1, recovery, new KeyValueStore());
-  }
-
   @Test
   void aFollowerRecoveredFromItsJournalCatchesUpFromItsLastLsnWithoutASnapshot() {
     ProtocolSettings settings = settings(100_000);
-    ProtocolHarness h = TestCluster.start(settings, 2);
+    TestCluster c = TestCluster.of(settings, 2).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 200, "a");
     Recovery journal = journalOf(h, follower(1));
@@ -56,7 +48,7 @@ class DurableRestartTest {
 
     h.crash(follower(1));
     writeMany(h, 50, "b");
-    h.add(recovered(settings, follower(1), journal));
+    c.restart(follower(1), journal);
     h.runUntil(h.now() + ms(500));
     writeMany(h, 20, "c");
 
@@ -68,7 +60,8 @@ class DurableRestartTest {
   @Test
   void aFollowerBehindTheLeadersRetainedLogIsSetUpFromASnapshotAndConverges() {
     ProtocolSettings settings = settings(20);
-    ProtocolHarness h = TestCluster.start(settings, 2);
+    TestCluster c = TestCluster.of(settings, 2).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 100, "a");
     Recovery journal = journalOf(h, follower(1));
@@ -76,7 +69,7 @@ class DurableRestartTest {
     h.crash(follower(1));
     writeMany(h, 100, "b"); // the leader keeps only the last 20 entries for it
     assertTrue(h.node(LEADER, Leader.class).log().firstLsn() > 101, "the leader dropped what follower-1 needs");
-    h.add(recovered(settings, follower(1), journal));
+    c.restart(follower(1), journal);
     h.runUntil(h.now() + ms(500));
     writeMany(h, 20, "c");
 

@@ -19,7 +19,7 @@ class ElectionTest {
   private static final long TIMEOUT = ms(300);
 
   private static ProtocolSettings settings(CommitPolicy commit, boolean fencing) {
-    return FailoverCluster.settings(commit, ElectionSettings.Strategy.ELECTION, TIMEOUT, fencing);
+    return TestCluster.settings(commit, ElectionSettings.Strategy.ELECTION, TIMEOUT, fencing);
   }
 
   private static void writeEvery(ProtocolHarness h, long from, long to, long every) {
@@ -34,7 +34,7 @@ class ElectionTest {
 
   @Test
   void aFollowerIsElectedAfterTheLeaderCrashesAndTakesTheWrites() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 3, 1);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 3, 1);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeEvery(h, 0, ms(500), ms(5));
@@ -51,8 +51,8 @@ class ElectionTest {
 
     writeEvery(h, h.now(), h.now() + ms(200), ms(5));
     h.runUntil(h.now() + ms(500));
-    FailoverInvariants.assertConvergedOnLeader(h, "after the election");
-    assertTrue(FailoverInvariants.acknowledgedWritesMissing(h, FailoverInvariants.soleLeader(h)).isEmpty(),
+    Invariants.assertConverged(h, "after the election");
+    assertTrue(FailoverInvariants.acknowledgedWritesLost(h).isEmpty(),
         "every follower had every write: none lost");
   }
 
@@ -60,7 +60,7 @@ class ElectionTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
   void entriesOnAMajoritySurviveBecauseOnlyAnUpToDateLogWinsRaftsRule(long seed) {
     // twelve seeds: in about half of them a lagging follower's election timer fires first
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 4, seed);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 4, seed);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(2));
     // from 300 ms on, only follower-1 and follower-2 get the leader's entries: with the leader, a majority
@@ -79,7 +79,7 @@ class ElectionTest {
 
   @Test
   void aFollowerCutOffAndHealedDoesNotDisruptTheLeaderThanksToPreVote() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 3);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 3);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.network().isolate(follower(2));
@@ -91,12 +91,12 @@ class ElectionTest {
     assertTrue(winners(h).isEmpty(), "no election: the others still hear the leader");
     assertEquals(1, h.status(follower(2)).term(), "its pre-votes failed, so its term never moved");
     assertTrue(h.observed(follower(2), Observation.LeaderSuspected.class).size() > 0, "it did suspect the leader");
-    FailoverInvariants.assertConvergedOnLeader(h, "healed");
+    Invariants.assertConverged(h, "healed");
   }
 
   @Test
   void withFencingACutOffLeaderStepsDownBeforeAnotherIsElectedAndItsUnreplicatedWritesAreCutBack() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 4);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 4);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeEvery(h, 0, ms(200), ms(10));
@@ -120,17 +120,17 @@ class ElectionTest {
 
     NodeStatus leader = FailoverInvariants.soleLeader(h);
     assertNotEquals(LEADER, leader.name());
-    List<String> lost = FailoverInvariants.acknowledgedWritesMissing(h, leader);
+    List<String> lost = FailoverInvariants.acknowledgedWritesLost(h);
     assertEquals(acceptedAlone, lost.size(), "exactly the writes only the old leader held are lost: " + lost);
     Observation.Rewound rewound = (Observation.Rewound) first(h, LEADER, Observation.Rewound.class).observation();
     assertEquals(20, rewound.matchLsn());
     assertEquals(21, rewound.fromLsn());
-    FailoverInvariants.assertConvergedOnLeader(h, "after the old leader rejoined");
+    Invariants.assertConverged(h, "after the old leader rejoined");
   }
 
   @Test
   void withoutFencingACutOffLeaderGoesOnAcceptingWritesSplitBrain() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), false), 2, 5);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), false), 2, 5);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(100));
@@ -149,7 +149,7 @@ class ElectionTest {
 
   @Test
   void aSwitchoverHandsOverWithoutLosingAWrite() {
-    FailoverCluster c = FailoverCluster.start(FailoverCluster.settings(CommitPolicy.async(),
+    TestCluster c = TestCluster.start(TestCluster.settings(CommitPolicy.async(),
         ElectionSettings.Strategy.MANUAL, TIMEOUT, true), 2, 6);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
@@ -161,15 +161,15 @@ class ElectionTest {
     assertEquals(1, won.size());
     assertEquals(follower(2), won.get(0).node());
     assertTrue(won.get(0).at() - ms(500) < ms(100), "handed over in a few round trips: " + won.get(0).at());
-    NodeStatus leader = FailoverInvariants.soleLeader(h);
-    assertTrue(FailoverInvariants.acknowledgedWritesMissing(h, leader).isEmpty(), "nothing lost");
+    FailoverInvariants.soleLeader(h);
+    assertTrue(FailoverInvariants.acknowledgedWritesLost(h).isEmpty(), "nothing lost");
     assertTrue(h.observed(LEADER, Observation.Rewound.class).isEmpty(), "the old leader had nothing to discard");
-    FailoverInvariants.assertConvergedOnLeader(h, "after the switchover");
+    Invariants.assertConverged(h, "after the switchover");
   }
 
   @Test
   void aRestartedNodeRemembersItsVoteAndDoesNotVoteTwiceInATerm() {
-    FailoverCluster c = FailoverCluster.start(settings(CommitPolicy.async(), true), 2, 7);
+    TestCluster c = TestCluster.start(settings(CommitPolicy.async(), true), 2, 7);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(100));
@@ -194,7 +194,7 @@ class ElectionTest {
   void thePhiDetectorSuspectsASilentLeader() {
     ProtocolSettings phi = new ProtocolSettings(CommitPolicy.async(), 100, 100_000, TestCluster.HEARTBEAT_MICROS,
         new ElectionSettings(ElectionSettings.Strategy.ELECTION, TIMEOUT, true, ElectionSettings.Detector.PHI, 8));
-    FailoverCluster c = FailoverCluster.start(phi, 2, 8);
+    TestCluster c = TestCluster.start(phi, 2, 8);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     h.runUntil(ms(1000));

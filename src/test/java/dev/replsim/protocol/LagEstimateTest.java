@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.protocol.Observation.ApplierState;
 import dev.replsim.protocol.Observation.StandbyReply;
+import dev.replsim.random.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class LagEstimateTest {
 
   /** One follower 10 ms away whose journal takes 5 ms and which applies an entry in {@code applyMs}. */
   private static ProtocolHarness oneFollower(long linkMs, long applyMs) {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(applyMs))
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, new Distribution.Constant(ms(applyMs)))
         .journalDelay(follower(1), ms(5));
     h.network().defaultDelay(ms(linkMs));
     return h;

@@ -1,34 +1,34 @@
 package dev.replsim.protocol;
 
+import dev.replsim.metrics.Recorder;
+import dev.replsim.node.Crashes;
+import dev.replsim.node.HardState;
+import dev.replsim.node.NodeFault;
+import dev.replsim.node.NodeWiring;
+import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives protocol nodes in virtual time, deterministically, for tests: it owns the nodes, one
- * clock and one queue of events (deliveries, timers, flushes, journal callbacks, client writes),
- * and carries out every {@link Decision} the way a real driver does.
+ * Drives protocol nodes in virtual time, deterministically, for tests, on the product's own
+ * machinery: the virtual driver's event loop is its clock and queue ({@link HarnessLoop}), and
+ * each node runs in a {@link dev.replsim.node.NodeRuntime} ({@link HarnessNode}), which carries
+ * out every {@link Decision}: sends through the node's emulated links (FIFO), timers that a new
+ * setting replaces, a skewed local clock, one flush for many requests, its journal, its votes and
+ * its observations. What the harness adds is the test's view: client inputs at chosen instants
+ * ({@link HarnessClient}), the {@link SimulatedNetwork}'s delays and per-message rules, and lists
+ * of what happened.
  *
- * <ul>
- *   <li>A message arrives when the {@link SimulatedNetwork} says: after its link's delay, FIFO,
- *       unless a rule drops, duplicates or delays it.
- *   <li>Persisted entries become durable after the node's journal delay; with the default of 0,
- *       right after the input that persisted them, before any other input (as Pekko Persistence
- *       runs the persist callback before the next command).
- *   <li>A timer fires at its time; setting it again replaces it, a null time cancels it.
- *   <li>A flush runs once, at the current time, after the events already queued for that time.
- * </ul>
- *
- * <p>Events at the same time run in the order they were queued, so a run depends only on the
- * test's inputs. A node may have a skewed clock: it is handed the true time plus its offset, and
- * its timers are set on its own clock, while everything recorded here is stamped with the true
- * time, as a live driver's recorder does.
+ * <p>A node's journal makes entries durable after its journal delay (see {@link HarnessNode});
+ * with the default of 0, right after the input that persisted them, before any other input.
+ * Events at the same instant run in the order they were queued, so a run depends only on the
+ * test's inputs. A skewed node stamps and times with its own clock; everything recorded here is
+ * stamped with the true time, as a driver's recorder is.
  */
 final class ProtocolHarness {
 
@@ -45,84 +45,122 @@ final class ProtocolHarness {
   /** An observation, stamped with the node that made it and the time. */
   record Observed(long at, String node, Observation observation) {}
 
-  /**
-   * Heartbeats re-arm forever, so they and the work they cause (deliveries, acks, resends) are
-   * background: they alone do not keep {@link #runUntilIdle} running.
-   */
-  private record Event(long at, long seq, boolean background, Runnable action) {}
+  /** The client handle every write and read carries, as the outcomes show it. */
+  static final String CLIENT = "client";
 
-  private final Map<String, ProtocolNode> nodes = new LinkedHashMap<>();
-  private final PriorityQueue<Event> queue = new PriorityQueue<>(
-      Comparator.comparingLong(Event::at).thenComparingLong(Event::seq));
-  private final SimulatedNetwork network = new SimulatedNetwork();
+  private final HarnessLoop loop = new HarnessLoop();
+  /** What the nodes were built from, or null for nodes a test built itself. */
+  private final Scenario scenario;
+  private final List<String> members;
+  private final Recorder recorder;
+  private final HardState hardState;
+  /**
+   * Never told of a crash: here, unlike in a run, what a crashed node sent still arrives, as the
+   * protocol tests were written for (the network, not the sender, holds what is in flight).
+   */
+  private final Crashes crashes = new Crashes();
+  private final Map<String, HarnessNode> nodes = new LinkedHashMap<>();
+  private final Map<String, Long> incarnations = new HashMap<>();
+  private final SimulatedNetwork network;
   private final Map<String, Long> journalDelays = new HashMap<>();
-  private final Map<String, Event> journalTails = new HashMap<>();
-  private final Map<String, Map<TimerKey, Event>> timers = new HashMap<>();
-  private final Map<String, Event> flushes = new HashMap<>();
-  private final List<Envelope> sent = new ArrayList<>();
-  private final List<Answer> answers = new ArrayList<>();
-  private final List<Redirect> redirects = new ArrayList<>();
-  private final List<ReadAnswer> readAnswers = new ArrayList<>();
-  private final Map<Long, Long> readAt = new HashMap<>();
   private final Map<String, Long> clockOffsets = new HashMap<>();
   private final List<Observed> observed = new ArrayList<>();
-  private final Map<Long, Long> writtenAt = new HashMap<>();
-  private final java.util.Set<String> everKnown = new java.util.HashSet<>();
-  private long now;
-  private long seq;
-  private int busy;
-  private boolean inBackground;
-  private long nextRequestId = 1;
+  private final HarnessClient client;
 
-  /** Adds a node and starts it at the current time; a node of the same name replaces a crashed one. */
-  ProtocolHarness add(ProtocolNode node) {
-    nodes.put(node.name(), node);
-    everKnown.add(node.name());
-    carryOut(node, node.start(local(node)));
-    return this;
-  }
-
-  /** Skews the node's clock: from now on it reads the true time plus {@code micros}. */
-  ProtocolHarness clockOffset(String node, long micros) {
-    clockOffsets.put(node, micros);
-    return this;
-  }
-
-  /** The time on the node's own clock. */
-  private long local(ProtocolNode node) {
-    return now + clockOffsets.getOrDefault(node.name(), 0L);
+  /** A harness for these nodes (added now or later; each has a link to each other), keeping their votes itself. */
+  ProtocolHarness(List<String> members) {
+    this(null, members, new HardState());
   }
 
   /**
-   * Crashes a node now: it handles nothing more, its timers and pending work vanish, and messages
-   * to it are lost until a new incarnation is {@link #add added} under its name.
+   * A harness for the nodes of {@code scenario}, those added mid-run among them.
+   *
+   * @param hardState where the nodes save their votes, kept across their restarts
    */
-  ProtocolHarness crash(String name) {
-    nodes.remove(name);
-    Map<TimerKey, Event> armed = timers.remove(name);
-    if (armed != null) {
-      armed.values().forEach(this::unqueue);
+  ProtocolHarness(Scenario scenario, HardState hardState) {
+    this(scenario, scenario.allNodes(), hardState);
+  }
+
+  private ProtocolHarness(Scenario scenario, List<String> members, HardState hardState) {
+    this.scenario = scenario;
+    this.members = List.copyOf(members);
+    this.recorder = new Recorder(members.get(0), members.subList(1, members.size()));
+    this.hardState = hardState;
+    this.network = new SimulatedNetwork(members);
+    this.client = new HarnessClient(loop, recorder, node -> node == null ? leader() : nodes.get(node));
+    recorder.listen((node, o, at) -> observed.add(new Observed(at, node, o)));
+  }
+
+  /** Adds a node and starts it at the current time; a node of the same name replaces a crashed one. */
+  ProtocolHarness add(ProtocolNode core) {
+    String name = core.name();
+    if (!members.contains(name)) {
+      throw new IllegalArgumentException(name + " is not one of the harness's nodes " + members);
     }
-    Event flush = flushes.remove(name);
-    if (flush != null) {
-      unqueue(flush);
+    if (nodes.containsKey(name)) {
+      throw new IllegalStateException(name + " runs already: crash it first");
+    }
+    long incarnation = incarnations.merge(name, 1L, Long::sum);
+    HarnessNode node = new HarnessNode(this, loop, core, crashed -> wiring(name, incarnation, crashed));
+    nodes.put(name, node);
+    Long offset = clockOffsets.get(name);
+    if (offset != null) {
+      node.runtime().fault(new NodeFault.SetClockSkew(offset));
+    }
+    node.input(node.runtime()::start);
+    return this;
+  }
+
+  private NodeWiring wiring(String name, long incarnation, AtomicBoolean crashed) {
+    return new NodeWiring(name, members, network.linksFrom(name, incarnation), loop.scheduler(), recorder, hardState,
+        crashed, crashes, "");
+  }
+
+  /** Skews the node's clock (this incarnation's and the next ones'): it reads the true time plus {@code micros}. */
+  ProtocolHarness clockOffset(String node, long micros) {
+    clockOffsets.put(node, micros);
+    HarnessNode n = nodes.get(node);
+    if (n != null) {
+      n.runtime().fault(new NodeFault.SetClockSkew(micros));
     }
     return this;
   }
 
-  /** Whether this object is the running incarnation of its node (not a crashed one). */
-  private boolean alive(ProtocolNode node) {
-    return nodes.get(node.name()) == node;
+  /**
+   * Crashes a node now: it does nothing more (what it sent still arrives, see {@link #crashes}),
+   * and messages to it are lost until a new incarnation is {@link #add added} under its name.
+   */
+  ProtocolHarness crash(String name) {
+    HarnessNode n = nodes.remove(name);
+    if (n != null) {
+      n.crash();
+      recorder.nodeDown(name, now());
+    }
+    return this;
   }
 
   SimulatedNetwork network() {
     return network;
   }
 
-  /** How long the node's journal takes to make entries durable. */
+  /** How long the node's journal takes to write, from its next write on. */
   ProtocolHarness journalDelay(String node, long micros) {
     journalDelays.put(node, micros);
     return this;
+  }
+
+  long journalDelay(String node) {
+    return journalDelays.getOrDefault(node, 0L);
+  }
+
+  /** The run's recorder: every node's observations, the network's counts, the clients' writes. */
+  Recorder recorder() {
+    return recorder;
+  }
+
+  /** What the nodes were built from: for a harness a {@link TestCluster} made, else null. */
+  Scenario scenario() {
+    return scenario;
   }
 
   // ---- inputs and running ----
@@ -134,43 +172,18 @@ final class ProtocolHarness {
 
   /** Schedules a client statement to the leader at {@code at}; returns its request id. */
   long write(long at, Statement statement) {
-    if (at < now) {
-      throw new IllegalArgumentException("write at " + at + "us is before now, " + now + "us");
-    }
-    long id = nextRequestId++;
-    schedule(at, false, () -> {
-      writtenAt.put(id, now);
-      ProtocolNode leader = leader();
-      if (leader == null) {
-        redirects.add(new Redirect("client", id, null, false)); // no leader: unavailable
-        return;
-      }
-      carryOut(leader, leader.onWrite(new Write("client", id, statement), local(leader)));
-    });
-    return id;
+    return client.request(at, null, true, id -> n -> n.runtime().write(new Write(client, id, statement)));
   }
 
   /** Schedules a client's {@code SET key = 'value'} to {@code node} at {@code at}, whatever its role. */
   long writeTo(long at, String node, String key, String value) {
-    long id = nextRequestId++;
-    schedule(at, false, () -> {
-      writtenAt.put(id, now);
-      ProtocolNode n = nodes.get(node);
-      if (n != null) {
-        carryOut(n, n.onWrite(new Write("client", id, new Statement.Assign(key, value, value.length())), local(n)));
-      }
-    });
-    return id;
+    Statement s = new Statement.Assign(key, value, value.length());
+    return client.request(at, node, true, id -> n -> n.runtime().write(new Write(client, id, s)));
   }
 
   /** Schedules a planned switchover on {@code node} at {@code at}. */
   void switchover(long at, String node, String target) {
-    schedule(at, false, () -> {
-      ProtocolNode n = nodes.get(node);
-      if (n != null) {
-        carryOut(n, n.onSwitchover(target, local(n)));
-      }
-    });
+    client.request(at, node, false, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
   }
 
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
@@ -184,191 +197,75 @@ final class ProtocolHarness {
    * request id.
    */
   long read(long at, String node, String key, LogPosition after, long maxWaitMicros) {
-    long id = nextRequestId++;
-    schedule(at, false, () -> {
-      readAt.put(id, now);
-      ProtocolNode n = nodes.get(node);
-      carryOut(n, n.onRead(new Read("client", id, key, after, maxWaitMicros), local(n)));
-    });
-    return id;
+    return client.request(at, node, false, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
   }
 
   /** Whether the read has been answered yet. */
   boolean answered(long readId) {
-    return readAnswers.stream().anyMatch(a -> a.outcome().requestId() == readId);
+    return client.answered(readId);
   }
 
   /** Runs every event up to and including {@code time}, then sets the clock to it. */
   void runUntil(long time) {
-    while (!queue.isEmpty() && queue.peek().at() <= time) {
-      step();
-    }
-    now = Math.max(now, time);
+    loop.runUntil(time);
   }
 
-  /** Runs until nothing but heartbeats and the work they cause is left to do. */
+  /**
+   * Runs until nothing but heartbeats and the work they cause is left to do, then finishes the
+   * instant it stopped at.
+   */
   void runUntilIdle() {
-    for (int steps = 0; busy > 0; steps++) {
-      if (steps == 10_000_000) {
-        throw new IllegalStateException("still busy at " + now + "us: a livelock?");
-      }
-      step();
-    }
+    loop.runUntilIdle(() -> nodes.values().stream().anyMatch(HarnessNode::busy));
   }
 
-  private void step() {
-    Event e = queue.poll();
-    if (!e.background()) {
-      busy--;
-    }
-    now = e.at();
-    inBackground = e.background();
-    e.action().run();
-    inBackground = false;
-  }
-
-  /** Queues an event; it is background if it is a heartbeat or caused by background work. */
-  private Event schedule(long at, boolean heartbeat, Runnable action) {
-    return enqueue(new Event(at, seq++, heartbeat || inBackground, action));
-  }
-
-  private Event enqueue(Event e) {
-    queue.add(e);
-    if (!e.background()) {
-      busy++;
-    }
-    return e;
-  }
-
-  private void unqueue(Event e) {
-    if (queue.remove(e) && !e.background()) {
-      busy--;
-    }
-  }
-
-  // ---- carrying out a decision ----
-
-  private void carryOut(ProtocolNode node, Decision d) {
-    String name = node.name();
-    d.observations().forEach(o -> observed.add(new Observed(now, name, o)));
-    d.outcomes().forEach(o -> answers.add(new Answer(writtenAt.get(o.requestId()), now, o)));
-    redirects.addAll(d.redirects());
-    d.reads().forEach(r -> readAnswers.add(new ReadAnswer(readAt.get(r.requestId()), now, r)));
-    d.sends().forEach(s -> send(new Envelope(name, s.to(), s.message(), now)));
-    d.timers().forEach((key, at) -> setTimer(node, key, at));
-    if (!d.persist().isEmpty()) {
-      journal(node, d.persist().get(d.persist().size() - 1).lsn());
-    }
-    if (d.flushRequested()) {
-      flush(node);
-    }
-  }
-
-  /** Queues one flush; a queued one already runs after this input, and now on its behalf too. */
-  private void flush(ProtocolNode node) {
-    Event queued = flushes.get(node.name());
-    if (queued == null) {
-      flushes.put(node.name(), schedule(now, false, () -> {
-        flushes.remove(node.name());
-        if (alive(node)) {
-          carryOut(node, node.onFlush(local(node)));
-        }
-      }));
-    } else if (queued.background() && !inBackground) {
-      unqueue(queued);
-      Event foreground = new Event(queued.at(), queued.seq(), false, queued.action());
-      flushes.put(node.name(), enqueue(foreground));
-    }
-  }
-
-  private void send(Envelope e) {
-    sent.add(e);
-    if (!everKnown.contains(e.to())) {
-      throw new IllegalStateException(e.from() + " sent to unknown node " + e.to());
-    }
-    for (long at : network.arrivals(e)) {
-      schedule(at, false, () -> {
-        ProtocolNode to = nodes.get(e.to()); // whoever runs under that name on arrival; none if crashed
-        if (to != null) {
-          carryOut(to, to.onMessage(e.message(), local(to)));
-        }
-      });
-    }
-  }
-
-  private void setTimer(ProtocolNode node, TimerKey key, Long at) {
-    Map<TimerKey, Event> armed =
-        timers.computeIfAbsent(node.name(), n -> new EnumMap<>(TimerKey.class));
-    Event old = armed.remove(key);
-    if (old != null) {
-      unqueue(old);
-    }
-    if (at != null) {
-      // the node set it on its own clock
-      long trueAt = at - clockOffsets.getOrDefault(node.name(), 0L);
-      boolean background = key == TimerKey.HEARTBEAT || key == TimerKey.ELECTION || key == TimerKey.LEASE;
-      armed.put(key, schedule(trueAt, background, () -> {
-        armed.remove(key);
-        if (alive(node)) {
-          carryOut(node, node.onTimer(key, at, local(node)));
-        }
-      }));
-    }
-  }
-
-  /** The journal is FIFO: a node's entries become durable in the order they were persisted. */
-  private void journal(ProtocolNode node, long lastLsn) {
-    long delay = journalDelays.getOrDefault(node.name(), 0L);
-    Event tail = journalTails.get(node.name());
-    boolean writing = tail != null && queue.contains(tail);
-    if (delay == 0 && !writing) {
-      carryOut(node, node.onDurable(lastLsn, local(node))); // before any other input, as Pekko does
-      return;
-    }
-    long at = Math.max(now + delay, writing ? tail.at() : now);
-    journalTails.put(node.name(), schedule(at, false, () -> {
-      if (alive(node)) {
-        carryOut(node, node.onDurable(lastLsn, local(node)));
-      }
-    }));
+  /**
+   * Carries an envelope the sender's link let through to the node running under that name now;
+   * false when it goes nowhere.
+   */
+  boolean transmit(String from, String to, dev.replsim.node.Envelope envelope) {
+    return network.carry(from, to, nodes.get(to), envelope, loop);
   }
 
   // ---- what happened ----
 
   long now() {
-    return now;
+    return loop.now();
   }
 
+  /** The running node's core, or for a {@link Replica}, the {@link Leader} or {@link Follower} it plays. */
   <T extends ProtocolNode> T node(String name, Class<T> type) {
-    return type.cast(nodes.get(name));
+    ProtocolNode core = nodes.get(name).core();
+    if (core instanceof Replica r && !type.isInstance(core)) {
+      return type.cast(type == Leader.class ? r.leader() : r.follower());
+    }
+    return type.cast(core);
   }
 
   NodeStatus status(String name) {
-    return nodes.get(name).status();
+    return nodes.get(name).runtime().status();
   }
 
   List<NodeStatus> statuses() {
-    return nodes.values().stream().map(ProtocolNode::status).toList();
+    return nodes.values().stream().map(n -> n.runtime().status()).toList();
   }
 
   /** When the node's timer {@code key} will fire, or null if it is not armed. */
   Long armedTimer(String node, TimerKey key) {
-    Event e = timers.getOrDefault(node, Map.of()).get(key);
-    return e == null ? null : e.at();
+    return nodes.get(node).runtime().armedTimer(key);
   }
 
   /** Every message sent so far of this type, dropped ones included. */
   List<Envelope> sent(Class<? extends Message> type) {
-    return sent.stream().filter(e -> type.isInstance(e.message())).toList();
+    return network.sent(type);
   }
 
   List<Answer> answers() {
-    return List.copyOf(answers);
+    return client.answers();
   }
 
   /** Writes refused: sent to a node that did not lead, or when none did. */
   List<Redirect> redirects() {
-    return List.copyOf(redirects);
+    return client.redirects();
   }
 
   /** Every observation so far, in order. */
@@ -382,13 +279,11 @@ final class ProtocolHarness {
   }
 
   ReadAnswer readAnswer(long requestId) {
-    return readAnswers.stream().filter(a -> a.outcome().requestId() == requestId).findFirst()
-        .orElseThrow(() -> new AssertionError("read " + requestId + " was not answered"));
+    return client.readAnswer(requestId);
   }
 
   Answer answer(long requestId) {
-    return answers.stream().filter(a -> a.outcome().requestId() == requestId).findFirst()
-        .orElseThrow(() -> new AssertionError("write " + requestId + " was not answered"));
+    return client.answer(requestId);
   }
 
   /** The node's observations of this type, in the order they were made. */
@@ -398,14 +293,14 @@ final class ProtocolHarness {
   }
 
   /** The running node that leads (the first, if several think they do), or null. */
-  private ProtocolNode leader() {
-    return nodes.values().stream().filter(n -> n.status().role() == NodeStatus.Role.LEADER)
+  private HarnessNode leader() {
+    return nodes.values().stream().filter(n -> n.runtime().status().role() == NodeStatus.Role.LEADER)
         .findFirst().orElse(null);
   }
 
   /** The name of the running node that leads, or null. */
   String leaderName() {
-    ProtocolNode leader = leader();
-    return leader == null ? null : leader.name();
+    HarnessNode leader = leader();
+    return leader == null ? null : leader.core().name();
   }
 }

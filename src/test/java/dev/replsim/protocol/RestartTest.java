@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.replsim.storage.KeyValueStore;
-import dev.replsim.storage.RowCapture;
-import dev.replsim.storage.RowImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +26,15 @@ class RestartTest {
 
   @Test
   void aFollowerRestartedEmptyIsSetUpFromASnapshotAndCatchesUp() {
-    ProtocolHarness h = TestCluster.start(SETTINGS, 2);
+    TestCluster c = TestCluster.of(SETTINGS, 2).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 200, "a");
     assertTrue(h.node(LEADER, Leader.class).log().firstLsn() > 1, "the leader trimmed its log");
 
     h.crash(follower(1));
     writeMany(h, 50, "b");
-    h.add(new Follower(follower(1), LEADER, 1, 2, SETTINGS, () -> 0, new KeyValueStore()));
+    c.restart(follower(1));
     h.runUntil(h.now() + ms(500));
     writeMany(h, 20, "c");
 
@@ -66,14 +64,13 @@ class RestartTest {
 
   @Test
   void followersOfALeaderRestartedInANewTermDiscardTheOldTermAndConverge() {
-    ProtocolHarness h = TestCluster.start(SETTINGS, 2);
+    TestCluster c = TestCluster.of(SETTINGS, 2).start();
+    ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(5));
     writeMany(h, 50, "a");
 
     h.crash(LEADER);
-    KeyValueStore empty = new KeyValueStore();
-    h.add(Leader.takingOver(LEADER, 2, List.of(follower(1), follower(2)), SETTINGS,
-        new RowCapture(empty, RowImage.MINIMAL), new HandOver(new ReplicationLog(), empty, new TermHistory(), 0, 0)));
+    c.restart(LEADER); // without failover it leads again, in term 2, empty
     writeMany(h, 10, "b");
 
     NodeStatus leader = h.status(LEADER);

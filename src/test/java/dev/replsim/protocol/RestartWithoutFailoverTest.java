@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RestartWithoutFailoverTest {
 
   private static ProtocolSettings settings() {
-    return FailoverCluster.settings(CommitPolicy.async(), ElectionSettings.Strategy.NONE, ms(300), true);
+    return TestCluster.settings(CommitPolicy.async(), ElectionSettings.Strategy.NONE, ms(300), true);
   }
 
   private static void writeEvery(ProtocolHarness h, long from, long to) {
@@ -22,7 +22,7 @@ class RestartWithoutFailoverTest {
 
   @Test
   void aFollowerRestartedEmptyCatchesUpAndALeaderRestartedInANewTermIsFollowed() {
-    FailoverCluster c = FailoverCluster.start(settings(), 2, 3);
+    TestCluster c = TestCluster.start(settings(), 2, 3);
     ProtocolHarness h = c.harness();
     h.network().defaultDelay(ms(10));
     writeEvery(h, 0, ms(500));
@@ -30,11 +30,11 @@ class RestartWithoutFailoverTest {
     h.crash(follower(1));
     writeEvery(h, ms(500), ms(4000));
     h.runUntil(ms(1500));
-    c.restartWithoutFailover(follower(1), 1);
+    c.restart(follower(1));
     h.runUntil(ms(2500));
     h.crash(LEADER);
     h.runUntil(ms(3000));
-    c.restartWithoutFailover(LEADER, 2);
+    c.restart(LEADER); // in term 2
     h.runUntil(ms(5000));
 
     NodeStatus leader = h.status(LEADER);

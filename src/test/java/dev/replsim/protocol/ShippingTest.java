@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.protocol.ProtocolHarness.Observed;
+import dev.replsim.random.Distribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,7 @@ class ShippingTest {
 
   @Test
   void aFollowerKeepsOnlyWhatItHasNotApplied() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, new Distribution.Constant(ms(5)));
     h.network().defaultDelay(ms(10));
     Follower follower = h.node(F1, Follower.class);
     for (int i = 0; i < 10; i++) {
@@ -123,7 +124,7 @@ class ShippingTest {
 
   @Test
   void aFollowerSlowerThanTheLeaderAppliesOneEntryAtATimeAndFallsBehind() {
-    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, name -> () -> ms(5));
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async()), 1, new Distribution.Constant(ms(5)));
     h.network().defaultDelay(ms(10));
     for (int i = 0; i < 50; i++) {
       h.write(ms(i), "k" + i, "v"); // one write per millisecond

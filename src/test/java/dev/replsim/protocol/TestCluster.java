@@ -1,23 +1,44 @@
 package dev.replsim.protocol;
 
-import dev.replsim.random.DurationSampler;
-import dev.replsim.random.SeededStreams;
-import dev.replsim.storage.Database;
+import dev.replsim.protocol.ElectionSettings.Strategy;
+import dev.replsim.random.Distribution;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.sim.Incarnations;
+import dev.replsim.sim.NodeFactory;
 import dev.replsim.storage.RowImage;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * The cluster most protocol tests use: a leader named {@code leader} and followers
- * {@code follower-1} .. {@code follower-n}, started in a {@link ProtocolHarness} at time 0.
+ * The cluster protocol tests use, built as a run builds its nodes: a leader named {@code leader}
+ * and followers {@code follower-1} .. {@code follower-n}, started in a {@link ProtocolHarness} at
+ * time 0, each node's core made by the product's {@link NodeFactory} from a {@link TestScenario},
+ * and its lives (restarts, added followers, the votes it keeps) by the product's
+ * {@link Incarnations}. A restarted node comes back in its next incarnation, empty but for its
+ * hard state, or from what its journal recovered.
  */
 final class TestCluster {
 
   static final String LEADER = "leader";
   static final long HEARTBEAT_MICROS = ms(50);
+  /** WAL checkpoints in tests: one a second. */
+  static final long CHECKPOINT_MICROS = ms(1000);
 
-  private TestCluster() {}
+  private final Scenario scenario;
+  private final ProtocolHarness harness;
+  private final Incarnations lives;
+  /** The node that led last: who a restarted leader of a cluster without failover is. */
+  private String lastLeader;
+
+  TestCluster(Scenario scenario) {
+    this.scenario = scenario;
+    NodeFactory factory = new NodeFactory(scenario);
+    this.harness = new ProtocolHarness(scenario, factory.hardState());
+    this.lives = new Incarnations(scenario, factory, harness.recorder());
+    this.lastLeader = scenario.leader();
+    for (String node : scenario.nodes()) {
+      harness.add(lives.next(node, lastLeader, null).core());
+    }
+  }
 
   static long ms(long millis) {
     return millis * 1000;
@@ -32,6 +53,12 @@ final class TestCluster {
     return new ProtocolSettings(commit, 100, 100_000, HEARTBEAT_MICROS);
   }
 
+  /** Settings with failover: heartbeats every 50 ms, the given timeout and fencing. */
+  static ProtocolSettings settings(CommitPolicy commit, Strategy strategy, long timeoutMicros, boolean fencing) {
+    return new ProtocolSettings(commit, 100, 100_000, HEARTBEAT_MICROS,
+        new ElectionSettings(strategy, timeoutMicros, fencing, ElectionSettings.Detector.FIXED, 8));
+  }
+
   static CommitPolicy sync(AckLevel level) {
     return new CommitPolicy(CommitMode.SYNC, 0, level, 0);
   }
@@ -40,46 +67,65 @@ final class TestCluster {
     return new CommitPolicy(CommitMode.SEMI_SYNC, acks, AckLevel.APPLIED, timeoutMicros);
   }
 
-  /** WAL checkpoints in tests: one a second. */
-  static final long CHECKPOINT_MICROS = ms(1000);
+  /** A cluster of a leader and {@code followers} followers, to be set up further and started. */
+  static TestScenario of(ProtocolSettings settings, int followers) {
+    return new TestScenario(settings, followers);
+  }
 
-  /**
-   * A cluster replicating by {@code method}: the leader and then each follower with the page
-   * format version given (as many followers as versions after the leader's), each node's database
-   * drawing from its own seeded stream, as the live driver gives them.
-   */
-  static ProtocolHarness start(ProtocolSettings settings, ReplicationMethod method, RowImage image,
-      int... versions) {
-    SeededStreams streams = new SeededStreams(1);
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i < versions.length; i++) {
-      names.add(follower(i));
-    }
-    Database leaderDb = method.database(versions[0], 100, streams.stream("db:" + LEADER)::nextLong);
-    ProtocolHarness h = new ProtocolHarness().add(
-        new Leader(LEADER, 1, names, settings, method.capture(leaderDb, image, CHECKPOINT_MICROS)));
-    for (int i = 1; i < versions.length; i++) {
-      Database db = method.database(versions[i], 100, streams.stream("db:" + follower(i))::nextLong);
-      h.add(new Follower(follower(i), LEADER, 1, 1, settings, () -> 0, db));
-    }
-    return h;
+  /** Started with the given seed, from which each node's election timeouts are drawn. */
+  static TestCluster start(ProtocolSettings settings, int followers, long seed) {
+    return of(settings, followers).seed(seed).start();
   }
 
   static ProtocolHarness start(ProtocolSettings settings, int followers) {
-    return start(settings, followers, name -> () -> 0);
+    return of(settings, followers).start().harness();
   }
 
-  /** Each follower takes what its own sampler, {@code applyTime.apply(name)}, draws per entry. */
-  static ProtocolHarness start(ProtocolSettings settings, int followers,
-      Function<String, DurationSampler> applyTime) {
-    List<String> names = new ArrayList<>();
-    for (int i = 1; i <= followers; i++) {
-      names.add(follower(i));
+  /** Each node takes what {@code applyTime} draws on its own stream per entry. */
+  static ProtocolHarness start(ProtocolSettings settings, int followers, Distribution applyTime) {
+    return of(settings, followers).applyTime(applyTime).start().harness();
+  }
+
+  /**
+   * A cluster replicating by {@code method}: the leader and then each follower with the page
+   * format version given (as many followers as versions after the leader's).
+   */
+  static ProtocolHarness start(ProtocolSettings settings, ReplicationMethod method, RowImage image,
+      int... versions) {
+    return of(settings, versions.length - 1).method(method, image, versions).start().harness();
+  }
+
+  ProtocolHarness harness() {
+    return harness;
+  }
+
+  /** The cluster's nodes, the first leader first (not the followers added later). */
+  List<String> names() {
+    return scenario.nodes();
+  }
+
+  /**
+   * Starts a crashed node again, empty (the memory journal) but for its last vote. With failover
+   * it follows whoever leads once it hears from them; without, a follower follows the leader, and
+   * the leader leads again in a newer term.
+   */
+  void restart(String node) {
+    restart(node, null);
+  }
+
+  /** Starts a crashed node again from what its journal recovered. */
+  void restart(String node, Recovery recovery) {
+    String leader = harness.leaderName();
+    if (leader != null) {
+      lastLeader = leader;
     }
-    ProtocolHarness h = new ProtocolHarness().add(new Leader(LEADER, 1, names, settings));
-    for (String name : names) {
-      h.add(new Follower(name, LEADER, 1, settings, applyTime.apply(name)));
-    }
-    return h;
+    Incarnations.Start start = lives.next(node, lastLeader, recovery);
+    harness.add(start.core());
+    lives.started(start, harness.now(), 0, harness.now());
+  }
+
+  /** Adds a follower the scenario names among those added: it joins whoever leads now. */
+  void add(String node) {
+    restart(node, null);
   }
 }
