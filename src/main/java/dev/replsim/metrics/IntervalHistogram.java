@@ -30,6 +30,10 @@ final class IntervalHistogram {
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
   private Histogram current;
   private Histogram interval;
+  /** The exact sum, least and greatest of every value recorded: the histograms round to 3 digits. */
+  private long sum;
+  private long least = Long.MAX_VALUE;
+  private long greatest = Long.MIN_VALUE;
 
   IntervalHistogram(Threads threads) {
     this.singleWriter = threads == Threads.SINGLE_WRITER ? new SingleWriterRecorder(SIGNIFICANT_DIGITS) : null;
@@ -46,7 +50,13 @@ final class IntervalHistogram {
     if (current != null) {
       current.recordValue(value);
       total.recordValue(value); // cheaper than adding the interval's whole counts array at each roll
-    } else if (singleWriter != null) {
+      exactly(value);
+      return;
+    }
+    synchronized (this) {
+      exactly(value);
+    }
+    if (singleWriter != null) {
       singleWriter.recordValue(value);
     } else {
       multiWriter.recordValue(value);
@@ -70,6 +80,21 @@ final class IntervalHistogram {
         : multiWriter.getIntervalHistogram(interval);
     total.add(interval);
     return interval;
+  }
+
+  private void exactly(long value) {
+    sum += value;
+    least = Math.min(least, value);
+    greatest = Math.max(greatest, value);
+  }
+
+  /**
+   * Everything rolled so far as the summary reports it: the histogram's percentiles, within the
+   * exact least and greatest value (so a constant 40 ms reads 40.000, not the top of its 32 µs
+   * bucket), with the exact mean and maximum. Roll once more at the end of a run first.
+   */
+  synchronized LatencyStats stats() {
+    return LatencyStats.of(total, least, greatest, sum);
   }
 
   /** Everything rolled so far; roll once more at the end of a run to include the rest. */

@@ -25,6 +25,28 @@ public record LatencyStats(long count, double mean, double p50, double p90, doub
   }
 
   /**
+   * Reads a histogram of microseconds whose exact least and greatest value and sum are known: its
+   * percentiles (the top of a 3-digit bucket) are held within them, and the mean and maximum are exact.
+   */
+  static LatencyStats of(Histogram micros, long least, long greatest, long sum) {
+    long count = micros.getTotalCount();
+    if (count == 0) {
+      return EMPTY;
+    }
+    return new LatencyStats(
+        count,
+        ms((double) sum / count),
+        ms(within(micros.getValueAtPercentile(50), least, greatest)),
+        ms(within(micros.getValueAtPercentile(90), least, greatest)),
+        ms(within(micros.getValueAtPercentile(99), least, greatest)),
+        ms(greatest));
+  }
+
+  private static long within(long value, long least, long greatest) {
+    return Math.max(least, Math.min(greatest, value));
+  }
+
+  /**
    * Reads a histogram of values already in the unit they are reported in, such as MySQL's whole
    * seconds behind the source.
    */

@@ -49,6 +49,6 @@ public final class NetworkCounts {
 
   Summary.NetworkStats stats() {
     return new Summary.NetworkStats(sent.sum(), delivered.sum(), dropped.sum(), duplicated.sum(), bytes.sum(),
-        LatencyStats.of(deliveryError.total()));
+        deliveryError.stats());
   }
 }

@@ -34,9 +34,9 @@ public final class SummaryBuilder {
         continue; // the leader, which never followed
       }
       lag.put(f.name, new Summary.FollowerLag(
-          LatencyStats.of(f.applyLag.total()),
-          LatencyStats.of(f.receiveLag.total()),
-          LatencyStats.of(f.durableLag.total()),
+          f.applyLag.stats(),
+          f.receiveLag.stats(),
+          f.durableLag.stats(),
           f.maxEntriesBehind,
           f.maxBytesBehind,
           f.appliedLsn,
@@ -64,7 +64,7 @@ public final class SummaryBuilder {
             kebab(scenario.cluster().replication().method()), kebab(scenario.cluster().replication().mode())),
         new Summary.Writes(recorder.attempted(), acknowledged, recorder.attempted() - acknowledged,
             failover.lostWrites(), recorder.fallbacks()),
-        LatencyStats.of(recorder.commitLatency().total()),
+        recorder.commitLatency().stats(),
         lag,
         Summary.Reads.NONE,
         failover.failovers(),
