@@ -141,6 +141,14 @@ public final class Replica implements ProtocolNode {
     if (message.term() > term && election.fencing()) {
       stepDown(message.term(), null, now, d);
     }
+    if (election.fencing() && Follower.fromALeader(message) && message.term() < term) {
+      // a leader of an older term: its entries are stale, and it must hear this node's term to
+      // step down (Raft's rule), or a leader whose lease the other nodes keep would never learn of
+      // a newer term two candidates are stuck in
+      NodeStatus s = status();
+      d.send(message.from(), new Ack(term, name, setup.incarnation(), s.lastLsn(), s.durableLsn(), s.appliedLsn()));
+      return d;
+    }
     if (message instanceof TimeoutNow) {
       if (leader == null && message.term() == term && !amnesiac()) {
         successor = null;

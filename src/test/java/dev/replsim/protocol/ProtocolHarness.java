@@ -54,10 +54,7 @@ final class ProtocolHarness {
   private final List<String> members;
   private final Recorder recorder;
   private final HardState hardState;
-  /**
-   * Never told of a crash: here, unlike in a run, what a crashed node sent still arrives, as the
-   * protocol tests were written for (the network, not the sender, holds what is in flight).
-   */
+  /** When each node crashed: what it had sent and not delivered is lost with it, as in a run. */
   private final Crashes crashes = new Crashes();
   private final Map<String, HarnessNode> nodes = new LinkedHashMap<>();
   private final Map<String, Long> incarnations = new HashMap<>();
@@ -127,13 +124,14 @@ final class ProtocolHarness {
   }
 
   /**
-   * Crashes a node now: it does nothing more (what it sent still arrives, see {@link #crashes}),
-   * and messages to it are lost until a new incarnation is {@link #add added} under its name.
+   * Crashes a node now: it does nothing more, what it sent and the network had not delivered is
+   * lost, and messages to it are lost until a new incarnation is {@link #add added} under its name.
    */
   ProtocolHarness crash(String name) {
     HarnessNode n = nodes.remove(name);
     if (n != null) {
       n.crash();
+      crashes.crashed(name, now());
       recorder.nodeDown(name, now());
     }
     return this;
