@@ -71,9 +71,8 @@ class ClientFailoverTest {
     return client;
   }
 
-  @SuppressWarnings("unchecked")
   private static void reply(ReplicaNode.ClientWrite w, ClientReplies.WriteReply reply) {
-    ((ActorRef<ClientReplies.WriteReply>) w.write().client()).tell(reply);
+    ((ClientReplies.Recipient) w.write().client()).written(reply);
   }
 
   private static ClientReplies.WriteRedirected redirect(ReplicaNode.ClientWrite w, String from, String to,

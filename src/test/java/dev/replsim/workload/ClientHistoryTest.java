@@ -105,16 +105,14 @@ class ClientHistoryTest {
     return histories.history(0);
   }
 
-  @SuppressWarnings("unchecked")
   private static void commit(ReplicaNode.ClientWrite w, long term, long lsn) {
-    ((ActorRef<ClientReplies.WriteCommitted>) w.write().client())
-        .tell(new ClientReplies.WriteCommitted(w.write().requestId(), lsn, term, false));
+    ((ClientReplies.Recipient) w.write().client())
+        .written(new ClientReplies.WriteCommitted(w.write().requestId(), lsn, term, false));
   }
 
-  @SuppressWarnings("unchecked")
   private static void answer(Read r, String value, long term, long lsn, long waitedMicros) {
-    ((ActorRef<ClientReplies.ReadResult>) r.client())
-        .tell(new ClientReplies.ReadResult(r.requestId(), r.key(), value, lsn, term, waitedMicros));
+    ((ClientReplies.Recipient) r.client())
+        .read(new ClientReplies.ReadResult(r.requestId(), r.key(), value, lsn, term, waitedMicros));
   }
 
   private static List<Outcome> outcomes(History h) {
