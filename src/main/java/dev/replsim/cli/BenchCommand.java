@@ -8,6 +8,7 @@ import dev.replsim.report.CompareWriter;
 import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.TimeMode;
 import dev.replsim.sim.bench.Benchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
   private int bench() throws Exception {
     Scenario async = main.scenarios().load(scenario.file, with("async"));
     Scenario sync = main.scenarios().load(scenario.file, with("sync"));
+    if (async.simulation().time() == TimeMode.VIRTUAL) {
+      return main.badInput(spec, "simulation.time = virtual: bench measures the live path's throughput against bare"
+          + " Artery, in real time; run it live (drop --time virtual), or use run --time virtual for a virtual run");
+    }
     Path dir = output.directory(async, main.clock());
     Optional<String> refusal = output.refusal(dir);
     if (refusal.isPresent()) {

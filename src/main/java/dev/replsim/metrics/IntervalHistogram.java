@@ -30,7 +30,10 @@ final class IntervalHistogram {
   private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
   private Histogram current;
   private Histogram interval;
-  /** The exact sum, least and greatest of every value recorded: the histograms round to 3 digits. */
+  /**
+   * The exact sum, least and greatest of every value recorded (the histograms round to 3 digits),
+   * written by the one thread that records and read once the run is over.
+   */
   private long sum;
   private long least = Long.MAX_VALUE;
   private long greatest = Long.MIN_VALUE;
@@ -53,9 +56,7 @@ final class IntervalHistogram {
       exactly(value);
       return;
     }
-    synchronized (this) {
-      exactly(value);
-    }
+    exactly(value); // no lock: in a live run too, every value is recorded on the run loop's thread
     if (singleWriter != null) {
       singleWriter.recordValue(value);
     } else {

@@ -168,15 +168,30 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
     return newReceiveBuilder()
         .onMessage(Envelope.class, this::onEnvelope)
         .onMessageEquals(DeliverDue.INSTANCE, this::onDeliverDue)
-        .onMessage(ClientWrite.class, msg -> same(() -> node.write(msg.write())))
-        .onMessage(TimerDue.class, msg -> same(() -> node.timerFired(msg.fired())))
-        .onMessageEquals(Flush.INSTANCE, () -> same(node::flush))
-        .onMessage(JournalDurable.class, msg -> same(() -> node.journalDurable(msg.lsn())))
+        .onMessage(ClientWrite.class, msg -> {
+          node.write(msg.write());
+          return this;
+        })
+        .onMessage(TimerDue.class, msg -> {
+          node.timerFired(msg.fired());
+          return this;
+        })
+        .onMessageEquals(Flush.INSTANCE, () -> {
+          node.flush();
+          return this;
+        })
+        .onMessage(JournalDurable.class, msg -> {
+          node.journalDurable(msg.lsn());
+          return this;
+        })
         .onMessageEquals(NodeFault.Pause.INSTANCE, this::onPause)
         .onMessage(NodeFault.class, fault -> same(() -> node.fault(fault)))
         .onMessageEquals(Start.INSTANCE, () -> same(node::start))
         .onMessage(GetStatus.class, msg -> same(() -> msg.replyTo().tell(node.status())))
-        .onMessage(ClientRead.class, msg -> same(() -> node.read(msg.read())))
+        .onMessage(ClientRead.class, msg -> {
+          node.read(msg.read());
+          return this;
+        })
         .onMessage(Inspect.class, msg -> same(() -> msg.answer(node.database())))
         .onMessage(Warmup.class, msg -> same(() -> warmup.start(msg, peers, getContext().getSelf(), wiring.name())))
         .onMessage(Ping.class, ping -> same(() -> ping.replyTo().tell(new Pong(wiring.name()))))
@@ -185,6 +200,7 @@ public final class ReplicaNode extends AbstractBehavior<ReplicaNode.Command> {
         .build();
   }
 
+  /** Runs a handler of a rare message (the frequent ones are handled inline, allocating nothing). */
   private Behavior<Command> same(Runnable handler) {
     handler.run();
     return this;

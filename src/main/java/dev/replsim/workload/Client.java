@@ -124,8 +124,14 @@ public final class Client extends AbstractBehavior<Client.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Run.class, msg -> same(msg.task()))
-        .onMessage(Replied.class, msg -> same(() -> process.writeReplied(msg.reply())))
-        .onMessage(Answered.class, msg -> same(() -> process.readReplied(msg.reply())))
+        .onMessage(Replied.class, msg -> {
+          process.writeReplied(msg.reply());
+          return this;
+        })
+        .onMessage(Answered.class, msg -> {
+          process.readReplied(msg.reply());
+          return this;
+        })
         .onMessage(LeaderIs.class, msg -> same(() -> {
           String node = msg.leader().path().name();
           nodes.put(node, msg.leader());

@@ -32,4 +32,16 @@ class BenchCommandTest {
     assertTrue(cli.loadedOverrides.get(0).toString().contains("mode=async"));
     assertTrue(cli.loadedOverrides.get(1).toString().contains("mode=sync"));
   }
+
+  @Test
+  void benchRefusesVirtualTimeItMeasuresTheLivePath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("b.conf"), "simulation.duration = 1s");
+    cli.scenarios = dev.replsim.scenario.ScenarioLoader::load;
+
+    assertEquals(ExitCode.BAD_INPUT, cli.execute("bench", file.toString(), "--time", "virtual", "--out",
+        dir.resolve("out").toString()));
+    assertTrue(cli.err().contains("bench measures the live path") && cli.err().contains("drop --time virtual"),
+        cli.err());
+    assertTrue(Files.notExists(dir.resolve("out")), "nothing measured, no output directory");
+  }
 }
