@@ -49,6 +49,7 @@ public final class EventLoop implements Scheduler, Clock {
    */
   static final long MAX_EVENTS_AT_ONE_INSTANT = 20_000_000;
 
+  private final long maxEventsAtOneInstant;
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   /** Events set for the current instant while it is current, in the order set. */
   private final ArrayDeque<Event> atNow = new ArrayDeque<>();
@@ -56,6 +57,15 @@ public final class EventLoop implements Scheduler, Clock {
   private long seq;
   private long events;
   private long eventsAtNow;
+
+  public EventLoop() {
+    this(MAX_EVENTS_AT_ONE_INSTANT);
+  }
+
+  /** A loop that declares a run stuck after {@code maxEventsAtOneInstant} events at one instant. */
+  EventLoop(long maxEventsAtOneInstant) {
+    this.maxEventsAtOneInstant = maxEventsAtOneInstant;
+  }
 
   @Override
   public Clock clock() {
@@ -107,11 +117,11 @@ public final class EventLoop implements Scheduler, Clock {
       if (e.at != now) {
         now = e.at;
         eventsAtNow = 0;
-      } else if (++eventsAtNow > MAX_EVENTS_AT_ONE_INSTANT) {
+      } else if (++eventsAtNow > maxEventsAtOneInstant) {
         throw new IllegalStateException(String.format("virtual time stands still at %.3f s: %,d events ran at"
             + " that one instant, a cycle that takes no time (e.g. a closed-loop client, write-rate ="
             + " unlimited, whose writes commit at once); give the workload a write-rate, or run it live",
-            now / 1e6, MAX_EVENTS_AT_ONE_INSTANT));
+            now / 1e6, maxEventsAtOneInstant));
       }
       events++;
       e.task.run();
