@@ -4,6 +4,7 @@ import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.ReadOutcome;
 import dev.replsim.protocol.Redirect;
 import dev.replsim.protocol.WriteOutcome;
+import java.util.List;
 
 /**
  * What a node answers its clients, and how: a committed write with {@link WriteCommitted}, a
@@ -47,13 +48,19 @@ public final class ClientReplies {
   public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {}
 
   static void send(Decision d, String node) {
-    for (WriteOutcome o : d.outcomes()) {
+    List<WriteOutcome> outcomes = d.outcomes();
+    for (int i = 0, n = outcomes.size(); i < n; i++) {
+      WriteOutcome o = outcomes.get(i);
       ((Recipient) o.client()).written(new WriteCommitted(o.requestId(), o.lsn(), o.term(), o.fallback()));
     }
-    for (Redirect r : d.redirects()) {
+    List<Redirect> redirects = d.redirects();
+    for (int i = 0, n = redirects.size(); i < n; i++) {
+      Redirect r = redirects.get(i);
       ((Recipient) r.client()).written(new WriteRedirected(node, r.requestId(), r.leader(), r.appended()));
     }
-    for (ReadOutcome r : d.reads()) {
+    List<ReadOutcome> reads = d.reads();
+    for (int i = 0, n = reads.size(); i < n; i++) {
+      ReadOutcome r = reads.get(i);
       ((Recipient) r.client()).read(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn(), r.term(),
           r.waitedMicros()));
     }

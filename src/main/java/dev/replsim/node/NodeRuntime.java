@@ -178,7 +178,11 @@ public final class NodeRuntime {
     if (crashed()) {
       return; // crashed: the driver may still hand it inputs, but the node does nothing more
     }
-    for (Observation o : d.observations()) {
+    // indexed loops and emptiness checks: a decision's lists are of several kinds (an empty List.of(),
+    // an ArrayList), so their iterators escape and would be allocated for every input
+    List<Observation> observations = d.observations();
+    for (int i = 0, n = observations.size(); i < n; i++) {
+      Observation o = observations.get(i);
       if (o instanceof Observation.Voted) { // saved before the vote leaves
         Observation.Voted v = (Observation.Voted) o;
         wiring.hardState().save(wiring.name(), v.term(), v.candidate());
@@ -191,11 +195,14 @@ public final class NodeRuntime {
       }
       recorder.observe(wiring.name(), o, now);
     }
-    for (Decision.Send s : d.sends()) {
-      out.transmit(s.to(), s.message(), now);
+    List<Decision.Send> sends = d.sends();
+    for (int i = 0, n = sends.size(); i < n; i++) {
+      out.transmit(sends.get(i).to(), sends.get(i).message(), now);
     }
     ClientReplies.send(d, wiring.name());
-    d.timers().forEach(timers::set);
+    if (!d.timers().isEmpty()) {
+      d.timers().forEach(timers::set);
+    }
     List<Entry> persist = d.persist();
     if (journal != null) {
       persistDurably(persist);

@@ -77,8 +77,20 @@ final class VirtualNode implements NodeRuntime.Ports {
     if (target == null) {
       return false;
     }
-    loop.at(envelope.deliverAtMicros(), () -> target.input(() -> target.runtime.deliver(envelope)));
+    loop.at(envelope.deliverAtMicros(), new Delivery(target, envelope));
     return true;
+  }
+
+  /** An envelope reaching its node at its instant (a class, not nested lambdas: one per message). */
+  private record Delivery(VirtualNode target, Envelope envelope) implements Runnable {
+    @Override
+    public void run() {
+      if (target.paused) {
+        target.input(() -> target.runtime.deliver(envelope));
+      } else if (!target.runtime.crashed()) {
+        target.runtime.deliver(envelope);
+      }
+    }
   }
 
   @Override
