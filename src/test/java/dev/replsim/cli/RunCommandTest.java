@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.TestRuns;
+import dev.replsim.metrics.HostRun;
 import dev.replsim.metrics.LatencyStats;
+import dev.replsim.metrics.RunResult;
 import dev.replsim.metrics.Summary;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.ScenarioLoader;
 import dev.replsim.scenario.SettingOverride;
 import dev.replsim.scenario.TimeMode;
 import dev.replsim.sim.RunFailedException;
-import dev.replsim.metrics.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ class RunCommandTest {
         """.replace("\n", System.lineSeparator())), printed);
     assertTrue(printed.contains("p50 60.5  p90 75.0  p99 79.9  max 1012.5 ms"), printed);
     assertTrue(printed.contains("4000 attempted, 3998 acknowledged, 2 failed, 0 lost, 3 semi-sync fallbacks"), printed);
+    assertTrue(printed.contains("driver           live: a Pekko Cluster over Artery on 127.0.0.1, in real time"),
+        printed);
     assertTrue(printed.contains("199.9 writes/s acknowledged"), printed);
     assertTrue(printed.contains("NOT converged; diverged from the leader: follower-2"), printed);
     assertTrue(printed.contains(out.toAbsolutePath().toString()), printed);
@@ -214,5 +217,22 @@ class RunCommandTest {
     return new RunResult(new Summary(s.scenario(), s.cluster(), s.writes(), s.commitLatencyMs(), s.lag(), s.reads(),
         s.failovers(), s.faults(), s.convergence(), s.network(), s.throughput(), s.run(), replication),
         r.timeseries(), r.events(), r.latency(), r.messages());
+  }
+
+  @Test
+  void aVirtualRunSaysSoAndHowFastItWent() {
+    RunResult canned = TestRuns.result();
+    Summary s = canned.summary();
+    Summary virtual = new Summary(s.scenario(), s.cluster(), s.writes(), s.commitLatencyMs(), s.lag(), s.reads(),
+        s.failovers(), s.faults(), s.convergence(), s.network(), s.throughput(),
+        new Summary.Run(0, 0, s.run().writeMs(), s.run().drainMs(), true, 0, 0, "virtual"), s.replication(),
+        s.failover(), s.linearizability(), s.recoveries());
+    cli.runner = (scenario, listener) -> new RunResult(virtual, canned.timeseries(), canned.events(), List.of(),
+        List.of(), List.of(), List.of(), new HostRun("virtual", 3405.7, 3_600_034, 1057.1, 8_207_272, 2_409_883,
+        140_785_128));
+    assertEquals(ExitCode.OK, cli.execute("run", "lag.conf", "--out", tmp.resolve("v").toString()));
+    assertTrue(cli.out().contains(
+        "driver           virtual time: 3600.0 s simulated in 3.4 s (1,057× real time, 8,207,272 events)"), cli.out());
+    assertTrue(Files.isRegularFile(tmp.resolve("v").resolve("run.json")), "the host's figures, apart");
   }
 }
