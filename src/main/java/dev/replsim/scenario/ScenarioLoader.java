@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Turns a scenario file into a validated {@link Scenario}: the defaults (conf/replsim.conf,
@@ -46,6 +47,21 @@ public final class ScenarioLoader {
   /** Loads {@code file} over the defaults, with {@code overrides} over both, later ones winning. */
   public static Scenario load(Path file, List<SettingOverride> overrides) throws ScenarioException {
     Objects.requireNonNull(file, "file");
+    return load(file, () -> parseFile(file), overrides);
+  }
+
+  /**
+   * Loads a scenario written as HOCON {@code text} over the defaults, with {@code overrides} over
+   * both; messages name it {@code name} (with its line numbers), as they name a file.
+   */
+  public static Scenario load(String name, String text, List<SettingOverride> overrides) throws ScenarioException {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    ConfigParseOptions options = ConfigParseOptions.defaults().setAllowMissing(false).setOriginDescription(name);
+    return load(Path.of(name), () -> ConfigFactory.parseString(text, options), overrides);
+  }
+
+  private static Scenario load(Path file, Supplier<Config> parse, List<SettingOverride> overrides) {
     Objects.requireNonNull(overrides, "overrides");
     List<String> overrideNames = new ArrayList<>();
     overrides.forEach(o -> overrideNames.add(name(o)));
@@ -55,7 +71,7 @@ public final class ScenarioLoader {
         locations,
         () -> {
           Config defaults = parseDefaults();
-          Config scenario = DistributionReader.layer(parseFile(file, locations), defaults);
+          Config scenario = DistributionReader.layer(parse.get(), defaults);
           Config commandLine = parseOverrides(overrides);
           Config layered = DistributionReader.layer(commandLine, scenario);
           Scenario base = build(file, layered.resolve(), defaults.root(), locations);
@@ -115,7 +131,7 @@ public final class ScenarioLoader {
     }
   }
 
-  private static Config parseFile(Path file, Locations locations) {
+  private static Config parseFile(Path file) {
     if (Files.isDirectory(file)) {
       throw new ScenarioException("scenario file is a directory, not a file: " + file);
     }
