@@ -1,5 +1,7 @@
 package dev.replsim.sim;
 
+import static dev.replsim.metrics.RunEvent.details;
+
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.HardState;
 import dev.replsim.protocol.ElectionSettings;
@@ -73,6 +75,17 @@ public final class Incarnations {
     }
     recorder.nodeStarted(s.node(), s.first() ? "add-follower" : "restart", startedAt, journalKind(),
         wiped.remove(s.node()), recoverMs, s.recovery().entries().size(), lsn);
+  }
+
+  /**
+   * The incarnation runs, at {@code nowMicros}: a leader that came back leading is caught up as it
+   * starts, and {@code events.jsonl} says the node is up.
+   */
+  public void running(Start s, long nowMicros) {
+    if (s.leadsAgain()) {
+      recorder.leaderCaughtUp(s.node(), nowMicros);
+    }
+    recorder.event(nowMicros, "node-up", s.node(), details());
   }
 
   /** The node crashed at {@code atMicros}: what it had sent and the network had not delivered is lost. */

@@ -200,14 +200,11 @@ final class LiveCluster implements RunCluster, AutoCloseable {
         Incarnations.Start start = spawned.start();
         nodes.lives().started(start, startedAt, spawned.recoverMs(), spawned.spawnedAtMicros());
         spawned.ref().tell(ReplicaNode.Start.INSTANCE);
-        if (start.leadsAgain()) {
-          recorder.leaderCaughtUp(node, timer.clock().nowMicros());
-        }
+        nodes.lives().running(start, timer.clock().nowMicros());
         if (!start.first()) { // clients read from the cluster's followers; an added one is not among them
           clients.tell(start.leadsAgain() ? new Client.LeaderIs(spawned.ref())
               : new Client.FollowerIs(node, spawned.ref()));
         }
-        recorder.event(timer.clock().nowMicros(), "node-up", node, details());
       } catch (Exception e) {
         recorder.event(timer.clock().nowMicros(), "restart-failed", node,
             details("error", String.valueOf(e.getMessage())));

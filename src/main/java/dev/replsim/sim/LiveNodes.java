@@ -76,7 +76,7 @@ final class LiveNodes {
     Set<String> all = new HashSet<>(scenario.nodes());
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (String node : scenario.nodes()) {
-      ready.add(spawn(node, all, new CompletableFuture<>(), scenario.leader()));
+      ready.add(spawn(node, all, scenario.leader()).ready());
     }
     await(ready);
     List<CompletableFuture<Void>> warm = new ArrayList<>();
@@ -96,18 +96,19 @@ final class LiveNodes {
     formation.startNode(node);
     Set<String> peers = new HashSet<>(running());
     long startedAt = System.nanoTime();
-    CompletableFuture<Incarnations.Start> start = new CompletableFuture<>();
-    CompletableFuture<Void> ready = spawn(node, peers, start, leader);
+    Spawning spawning = spawn(node, peers, leader);
     double recoverMs = journals == null ? 0 : (System.nanoTime() - startedAt) / 1e6;
     long spawnedAt = timer.clock().nowMicros();
-    await(List.of(ready));
+    await(List.of(spawning.ready()));
     await(List.of(warmUp(node, others(peers, node))));
-    return new Spawned(nodes.get(node), start.getNow(null), recoverMs, spawnedAt);
+    return new Spawned(nodes.get(node), spawning.start(), recoverMs, spawnedAt);
   }
 
-  /** Recovers the node's journal (if durable) and spawns its next incarnation; {@code start} gets what it is. */
-  private CompletableFuture<Void> spawn(String node, Set<String> awaitPeers,
-      CompletableFuture<Incarnations.Start> start, String leader)
+  /** An incarnation spawned: {@code ready} completes once it has found its peers. */
+  private record Spawning(CompletableFuture<Void> ready, Incarnations.Start start) {}
+
+  /** Recovers the node's journal (if durable) and spawns its next incarnation. */
+  private Spawning spawn(String node, Set<String> awaitPeers, String leader)
       throws InterruptedException, TimeoutException, ExecutionException {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     AtomicBoolean crashed = new AtomicBoolean();
@@ -122,11 +123,10 @@ final class LiveNodes {
       link = new ReplicaNode.JournalLink(journal, scenario.cluster().snapshotInterval());
     }
     Incarnations.Start s = lives.next(node, leader, recovery);
-    start.complete(s);
     nodes.put(node, formation.spawn(node, ReplicaNode.create(s.core(),
         factory.wiring(node, s.incarnation(), timer, recorder, crashed, ReplicaNode.SERVICE), awaitPeers, ready,
         link), node));
-    return ready;
+    return new Spawning(ready, s);
   }
 
   private CompletableFuture<Void> warmUp(String node, Set<String> peers) {

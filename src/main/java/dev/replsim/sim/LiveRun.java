@@ -1,45 +1,24 @@
 package dev.replsim.sim;
 
-import dev.replsim.metrics.RunResult;
-import static dev.replsim.metrics.RunEvent.details;
-
-import dev.replsim.clock.RunLoop;
 import dev.replsim.clock.RunClock;
-import dev.replsim.metrics.HistoryChecks;
-import dev.replsim.metrics.HistoryRecorder;
-import dev.replsim.metrics.LatencyCurves;
+import dev.replsim.clock.RunLoop;
 import dev.replsim.metrics.Recorder;
-import dev.replsim.metrics.Summary;
-import dev.replsim.metrics.SummaryBuilder;
-import dev.replsim.metrics.TimeSeriesSampler;
+import dev.replsim.metrics.RunResult;
 import dev.replsim.node.JournalStore;
-import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
-import dev.replsim.workload.Client;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.ArrayList;
 
 /**
  * The live driver: one ActorSystem per node in this JVM, all in one Pekko Cluster over Artery on
- * 127.0.0.1, running in real time. A run starts the cluster, lets clients write for the
- * configured duration while the fault schedule plays, heals what is still in force, drains (waits
- * for the clients to issue every arrival drawn before the end, for running followers to apply
- * everything and for outstanding writes and reads to be answered,
- * up to {@code simulation.drain-timeout}), measures, checks the clients' history, and stops the
- * cluster.
+ * 127.0.0.1, running in real time. It starts the cluster, has {@link RunExecution} play the run on
+ * it, and stops it; a failed run leaves no journals behind.
  */
 public final class LiveRun {
-
-  /** How long clients may take to end their part once the run is over. */
-  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
 
   private LiveRun() {}
 

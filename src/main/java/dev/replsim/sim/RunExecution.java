@@ -1,6 +1,5 @@
 package dev.replsim.sim;
 
-import dev.replsim.metrics.RunResult;
 import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.clock.Clock;
@@ -8,6 +7,7 @@ import dev.replsim.metrics.HistoryChecks;
 import dev.replsim.metrics.HistoryRecorder;
 import dev.replsim.metrics.LatencyCurves;
 import dev.replsim.metrics.Recorder;
+import dev.replsim.metrics.RunResult;
 import dev.replsim.metrics.Summary;
 import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.metrics.TimeSeriesSampler;

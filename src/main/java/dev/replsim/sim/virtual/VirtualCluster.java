@@ -1,7 +1,5 @@
 package dev.replsim.sim.virtual;
 
-import static dev.replsim.metrics.RunEvent.details;
-
 import dev.replsim.metrics.Recorder;
 import dev.replsim.node.NodeFault;
 import dev.replsim.node.NodeRuntime;
@@ -193,13 +191,10 @@ public final class VirtualCluster implements RunCluster {
     lives.started(start, now, 0, now);
     VirtualNode v = running.get(node);
     v.input(v.runtime()::start);
-    if (start.leadsAgain()) {
-      recorder.leaderCaughtUp(node, now);
-    }
+    lives.running(start, now);
     if (!start.first()) { // clients read from the cluster's followers; an added one is not among them
       clients.nodeUp(node, start.leadsAgain());
     }
-    recorder.event(now, "node-up", node, details());
   }
 
   @Override
