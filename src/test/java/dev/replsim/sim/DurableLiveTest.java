@@ -50,9 +50,10 @@ class DurableLiveTest {
 
   @Test
   void aRecoveredFollowerBehindTheLeadersRetainedLogIsSetUpFromASnapshotAndConverges() throws Exception {
-    // down 1.5 s at 300 writes/s: about 450 entries behind, and the leader keeps only 300
+    // down 1.5 s at 300 writes/s: about 450 entries behind, and the leader keeps only 100, so
+    // even a machine too loaded to issue a quarter of the writes leaves it beyond the retained log
     Summary s = run("behind",
-        "cluster { persistence = h2, log-retention = 300 }",
+        "cluster { persistence = h2, snapshot-interval = 100, log-retention = 100 }",
         "faults = [ { at = 1s, action = crash, node = follower-1 }, { at = 2500ms, action = restart, node = follower-1 } ]");
 
     Summary.Recovery r = s.recoveries().get(0);
