@@ -43,9 +43,18 @@ public final class ClientReplies {
 
   /**
    * A node's answer to a read: the value (null if absent), the state it reflects (LSN {@code lsn}
-   * of term {@code term}) and how long a follower held it for its session's position.
+   * of term {@code term}) and how long a follower held it for its session's position; or, when
+   * {@code redirect} is not null, its refusal of a read meant for the leader, naming the node it
+   * believes leads ({@code ""}: none).
    */
-  public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {}
+  public record ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros,
+      String redirect) {
+
+    /** An answer. */
+    public ReadResult(long requestId, String key, String value, long lsn, long term, long waitedMicros) {
+      this(requestId, key, value, lsn, term, waitedMicros, null);
+    }
+  }
 
   static void send(Decision d, String node) {
     List<WriteOutcome> outcomes = d.outcomes();
@@ -62,7 +71,7 @@ public final class ClientReplies {
     for (int i = 0, n = reads.size(); i < n; i++) {
       ReadOutcome r = reads.get(i);
       ((Recipient) r.client()).read(new ReadResult(r.requestId(), r.key(), r.value(), r.lsn(), r.term(),
-          r.waitedMicros()));
+          r.waitedMicros(), r.redirect()));
     }
   }
 }

@@ -153,7 +153,11 @@ public final class Follower implements ProtocolNode {
   @Override
   public Decision onRead(Read read, long now) {
     Decision d = new Decision();
-    reads.admit(read, term, applier.appliedLsn(), applier.database(), now, d);
+    if (read.leaderOnly()) {
+      d.answer(read.refused(leader));
+      return d;
+    }
+    reads.admit(read, appliedTerm(), applier.appliedLsn(), applier.database(), now, d);
     return d;
   }
 
@@ -335,7 +339,17 @@ public final class Follower implements ProtocolNode {
 
   /** Answers the held reads whose session's position this follower's state has now reached. */
   private void releaseReads(long now, Decision d) {
-    reads.release(term, applier.appliedLsn(), applier.database(), now, d);
+    reads.release(appliedTerm(), applier.appliedLsn(), applier.database(), now, d);
+  }
+
+  /**
+   * The term of the last entry applied: a read's answer reflects the state at that entry. Not the
+   * node's current term, which runs ahead of its log when it votes in an election: a node restarted
+   * empty that voted in term 2 holds nothing of term 1, and must not claim (term 2, LSN 0) is newer
+   * than a session's (term 1, LSN 433).
+   */
+  private long appliedTerm() {
+    return history.termAt(applier.appliedLsn(), log.lastLsn());
   }
 
   @Override
@@ -345,7 +359,7 @@ public final class Follower implements ProtocolNode {
       releaseReads(now, d);
       ackSoon(d);
     } else if (key == TimerKey.READ_TIMEOUT) {
-      reads.expire(term, applier.appliedLsn(), applier.database(), now, d);
+      reads.expire(appliedTerm(), applier.appliedLsn(), applier.database(), now, d);
     }
     return d;
   }

@@ -182,6 +182,11 @@ public final class Leader implements ProtocolNode {
    */
   @Override
   public Decision onRead(Read read, long now) {
+    if (read.leaderOnly() && !holdsLease(now)) {
+      Decision refused = new Decision();
+      refused.answer(read.refused(null)); // another may lead by now: this one cannot vouch for its state
+      return refused;
+    }
     long visible = settings.commit().waitPoint() == WaitPoint.AFTER_COMMIT ? durableLsn : commits.releasedLsn();
     if (read.after().term() == term) {
       visible = Math.max(visible, Math.min(read.after().lsn(), durableLsn)); // the session's own writes

@@ -15,8 +15,13 @@ package dev.replsim.protocol;
  * @param key the key read
  * @param after the state the answer must be at least as new as; {@link LogPosition#ORIGIN} for any
  * @param maxWaitMicros how long a follower may hold the read for that state; 0 to answer at once
+ * @param leaderOnly the client wants the leader's state: a node that does not lead (a deposed
+ *     leader that came back, a node the client wrongly believes leads) or a leader whose lease has
+ *     lapsed refuses the read, naming the leader it knows, instead of answering with a state no
+ *     leader vouches for
  */
-public record Read(Object client, long requestId, String key, LogPosition after, long maxWaitMicros) {
+public record Read(Object client, long requestId, String key, LogPosition after, long maxWaitMicros,
+    boolean leaderOnly) {
 
   public Read {
     if (after == null || maxWaitMicros < 0) {
@@ -28,6 +33,16 @@ public record Read(Object client, long requestId, String key, LogPosition after,
   /** A read without a session requirement: answered at once, from whatever the node holds. */
   public Read(Object client, long requestId, String key) {
     this(client, requestId, key, LogPosition.ORIGIN, 0);
+  }
+
+  /** A read any node answers, whether it leads or not. */
+  public Read(Object client, long requestId, String key, LogPosition after, long maxWaitMicros) {
+    this(client, requestId, key, after, maxWaitMicros, false);
+  }
+
+  /** The answer of a node that will not answer this read: it does not lead (see {@link #leaderOnly}). */
+  public ReadOutcome refused(String leader) {
+    return new ReadOutcome(client, requestId, key, null, 0, 0, 0, leader == null ? "" : leader);
   }
 
   /** Whether an answer reflects a state at least as new as this read asked for. */

@@ -31,6 +31,7 @@ final class ClientReads {
     String node;
     long heldMicros;
     boolean redirected;
+    boolean refusedOnce;
 
     Pending(String key, long invokeMicros, boolean probe, LogPosition after) {
       this.key = key;
@@ -86,14 +87,33 @@ final class ClientReads {
   }
 
   private void send(long id, Pending p, String node) {
+    send(id, p, node, node.equals(router.leader()));
+  }
+
+  /** Sends the read to {@code node}; {@code forLeader}: only a leader may answer it. */
+  private void send(long id, Pending p, String node, boolean forLeader) {
     p.node = node;
     if (!running.contains(node)) {
       pending.remove(id);
       end(p, Outcome.FAILED, clock.nowMicros());
       return;
     }
-    boolean hold = session.waits() && !node.equals(router.leader());
-    access.read(node, new Read(replies, id, p.key, p.after, hold ? sessionTimeoutMicros : 0));
+    boolean hold = session.waits() && !forLeader;
+    access.read(node, new Read(replies, id, p.key, p.after, hold ? sessionTimeoutMicros : 0, forLeader));
+  }
+
+  /**
+   * A node refused a read meant for the leader: it does not lead (any more). The read goes once to
+   * the node it named, and fails if that one refuses too, or it named none.
+   */
+  private void refused(long id, Pending p, String leader) {
+    if (!p.refusedOnce && !leader.isEmpty() && !leader.equals(p.node)) {
+      p.refusedOnce = true;
+      send(id, p, leader, true);
+      return;
+    }
+    pending.remove(id);
+    end(p, Outcome.FAILED, clock.nowMicros());
   }
 
   /** A node answered: the read ends, or goes on to the leader if a follower could not meet its session. */
@@ -101,6 +121,10 @@ final class ClientReads {
     Pending p = pending.get(r.requestId());
     if (p == null) {
       return; // it ended already: timed out, or its node was declared down
+    }
+    if (r.redirect() != null) {
+      refused(r.requestId(), p, r.redirect());
+      return;
     }
     p.heldMicros += r.waitedMicros();
     if (!p.after.reachedBy(r.term(), r.lsn()) && !p.node.equals(router.leader())) {
