@@ -59,6 +59,16 @@ public final class Simulation {
     return new Simulation(file, text, more);
   }
 
+  /**
+   * This simulation with an override as the command line's {@code --set} gives it: its text is
+   * {@code key=value}, and its source (e.g. {@code --set}) is what messages about it name.
+   */
+  public Simulation set(SettingOverride override) {
+    List<SettingOverride> more = new ArrayList<>(settings);
+    more.add(Objects.requireNonNull(override, "override"));
+    return new Simulation(file, text, more);
+  }
+
   /** This simulation with every random choice drawn from {@code seed}. */
   public Simulation seed(long seed) {
     return set("simulation.seed", seed);

@@ -6,6 +6,8 @@ import dev.replsim.sim.Drivers;
 import dev.replsim.sim.RunFailedException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
     subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ReportCommand.class,
-        CompareCommand.class})
+        CompareCommand.class, CheckSafetyCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -83,7 +85,10 @@ public final class Main implements Callable<Integer> {
   /** {@code replsim} without a command. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run, validate, bench, report or compare");
+    List<String> commands = new ArrayList<>(spec.subcommands().keySet());
+    commands.remove("help");
+    String last = commands.remove(commands.size() - 1);
+    throw new ParameterException(spec.commandLine(), "Missing command: " + String.join(", ", commands) + " or " + last);
   }
 
   private static int onBadFlags(ParameterException e, String[] args) {

@@ -80,7 +80,8 @@ final class HarnessClient implements ClientReplies.Recipient {
   @Override
   public void read(ClientReplies.ReadResult r) {
     readAnswers.add(new ReadAnswer(sentAt.get(r.requestId()), loop.now(), new ReadOutcome(
-        ProtocolHarness.CLIENT, r.requestId(), r.key(), r.value(), r.lsn(), r.term(), r.waitedMicros())));
+        ProtocolHarness.CLIENT, r.requestId(), r.key(), r.value(), r.lsn(), r.term(), r.waitedMicros(),
+        r.redirect())));
   }
 
   List<Answer> answers() {

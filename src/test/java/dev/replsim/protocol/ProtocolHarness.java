@@ -198,6 +198,12 @@ final class ProtocolHarness {
     return client.request(at, node, false, id -> n -> n.runtime().read(new Read(client, id, key, after, maxWaitMicros)));
   }
 
+  /** Schedules a client's read of {@code key} meant for the leader ({@link Read#leaderOnly}) on {@code node}. */
+  long leaderRead(long at, String node, String key) {
+    return client.request(at, node, false,
+        id -> n -> n.runtime().read(new Read(client, id, key, LogPosition.ORIGIN, 0, true)));
+  }
+
   /** Whether the read has been answered yet. */
   boolean answered(long readId) {
     return client.answered(readId);
