@@ -34,6 +34,8 @@ class CheckSafetyCommandTest {
     assertTrue(cli.out().contains("seed 92 broke replicas-converge"), cli.out());
     assertTrue(cli.out().contains("reproduce: replsim check-safety --seed 92 --runs 1 --set failover.fencing=false"),
         cli.out());
+    assertTrue(cli.out().contains("shrunk from 4 faults to 1: replsim check-safety --scenario " + out.resolve("seed-92.conf")
+        + " --set failover.fencing=false"), cli.out());
     Path shrunk = out.resolve("seed-92.conf");
     assertTrue(Files.exists(shrunk) && Files.exists(out.resolve("seed-92").resolve("summary.json")), cli.out());
 
