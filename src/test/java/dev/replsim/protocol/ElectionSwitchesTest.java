@@ -86,6 +86,25 @@ class ElectionSwitchesTest {
     FailoverInvariants.soleLeader(h);
   }
 
+  @Test
+  void withoutTheLeaseACutOffLeaderLeadsOnUntilItHearsANewerTerm() {
+    ProtocolHarness h = TestCluster.start(settings(CommitPolicy.async(), ms(150), ms(300), false, VoteRule.LOG),
+        2, 4).harness();
+    h.network().defaultDelay(ms(5));
+    h.runUntil(ms(200));
+    h.network().isolate(LEADER);
+    h.runUntil(ms(1500));
+
+    assertTrue(h.observed(LEADER, Observation.LeaseExpired.class).isEmpty(), "no lease to lose");
+    assertEquals(NodeStatus.Role.LEADER, h.status(LEADER).role(), "it still leads, alone, in term 1");
+    assertEquals(2, h.statuses().stream().filter(st -> st.role() == NodeStatus.Role.LEADER).count(),
+        "beside the leader the others elected");
+    h.network().heal();
+    h.runUntil(ms(2500));
+    assertEquals(NodeStatus.Role.FOLLOWER, h.status(LEADER).role(), "it stepped down on hearing the newer term");
+    FailoverInvariants.soleLeader(h);
+  }
+
   /**
    * Semi-sync ANY 2 of four followers: every acknowledged write is on a majority (the leader,
    * follower-1 and follower-2). From 300 ms follower-3 hears nothing from the leader and follower-4
