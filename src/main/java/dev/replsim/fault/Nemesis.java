@@ -6,8 +6,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Draws the nemesis's fault schedule up front from its own seeded stream: the same seed gives the
- * same faults at the same instants against the same target selectors. Which nodes a selector
- * picks is decided when each fault fires, from the fault injector's stream.
+ * same faults at the same instants against the same target selectors. A jitter spreads each
+ * fault uniformly over a window after its slot: with a window of whole heartbeat intervals, a
+ * crash of the leader strikes at a uniformly random point of its heartbeat interval. Which nodes
+ * a selector picks is decided when each fault fires, from the fault injector's stream.
  */
 public final class Nemesis {
 
@@ -24,7 +26,12 @@ public final class Nemesis {
       String kind = n.kinds().get(stream.nextInt(n.kinds().size()));
       Target target = n.targets().get(stream.nextInt(n.targets().size()));
       boolean ahead = stream.nextBoolean();
-      faults.add(new ScheduledFault("n" + ++count, at, fault(n, kind, target, ahead), n.durationMicros()));
+      // drawn only with a jitter, so that a schedule without one is what it always was
+      long strikes = n.jitterMicros() > 0 ? at + stream.nextLong(n.jitterMicros()) : at;
+      if (strikes >= runMicros) {
+        break;
+      }
+      faults.add(new ScheduledFault("n" + ++count, strikes, fault(n, kind, target, ahead), n.durationMicros()));
     }
     return faults;
   }

@@ -45,7 +45,8 @@ final class FailoverFigures {
           c.firstAckAfterMicros < 0 || c.lastAckBeforeMicros < 0 ? null
               : ms(c.firstAckAfterMicros - c.lastAckBeforeMicros),
           lostHere, c.cause, c.faultAtMicros < 0 ? null : recorder.toOutputMs(c.faultAtMicros),
-          ms(c.atMicros - c.suspectedAtMicros), c.needless()));
+          ms(c.atMicros - c.suspectedAtMicros), c.needless(),
+          c.faultAtMicros < 0 || c.cause.equals("switchover") ? null : (c.atMicros - c.faultAtMicros) / 1000.0));
     }
     Summary.FailoverStats stats = new Summary.FailoverStats(SummaryBuilder.kebab(election.strategy()),
         election.fencing(), failovers.size(), needless, log.conflictingWrites(), log.maxLeaders(),

@@ -244,7 +244,9 @@ public record Summary(
    * the new leader winning. {@code unavailableMs}: from the last write acknowledged before the
    * fault to the first one the new leader acknowledged (null if it acknowledged none).
    * {@code lostWrites}: acknowledged writes of the terms this failover ended that the final
-   * leader's log lacks.
+   * leader's log lacks. {@code downtimeMs}: from the fault that struck the old leader to the new
+   * leader winning (the Raft paper's "time without leader"), to the microsecond; null without a
+   * fault on the old leader and for a switchover.
    */
   public record Failover(
       double atMs,
@@ -257,12 +259,21 @@ public record Summary(
       String cause,
       Double faultAtMs,
       Double electionMs,
-      boolean needless) {
+      boolean needless,
+      Double downtimeMs) {
 
     /** A failover caused by a crash, with the figures the first output contract named. */
     public Failover(double atMs, String oldLeader, String newLeader, long term, double detectionMs,
         double unavailableMs, long lostWrites) {
-      this(atMs, oldLeader, newLeader, term, detectionMs, unavailableMs, lostWrites, "crash", null, null, false);
+      this(atMs, oldLeader, newLeader, term, detectionMs, unavailableMs, lostWrites, "crash", null, null, false,
+          null);
+    }
+
+    /** A failover without {@code downtimeMs}, as earlier summaries had it. */
+    public Failover(double atMs, String oldLeader, String newLeader, long term, Double detectionMs,
+        Double unavailableMs, long lostWrites, String cause, Double faultAtMs, Double electionMs, boolean needless) {
+      this(atMs, oldLeader, newLeader, term, detectionMs, unavailableMs, lostWrites, cause, faultAtMs, electionMs,
+          needless, null);
     }
   }
 

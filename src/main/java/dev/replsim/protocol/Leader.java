@@ -165,8 +165,10 @@ public final class Leader implements ProtocolNode {
     return now - since >= settings.election().timeoutMicros();
   }
 
+  /** Whether this leader keeps a lease: fencing with the lease on, and elections to fence against. */
   private boolean fencing() {
-    return settings.election().fencing() && settings.election().elects();
+    ElectionSettings e = settings.election();
+    return e.fencing() && e.lease() && e.elects();
   }
 
   /** Followers needed to make a majority of all nodes with this one. */

@@ -5,11 +5,12 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * A follower's failure detector for its leader. With the fixed detector it suspects the leader
- * once it has heard nothing from it for its election timeout, drawn at random between the
- * failover timeout and twice that (Raft's randomized timeouts, so that one follower usually
- * stands first); with the phi detector, once phi over the leader's heartbeat intervals passes the
- * threshold. Either way, the failover timeout is also how recently a follower must have heard from
- * a leader to refuse to help depose it.
+ * once it has heard nothing from it for its election timeout, drawn uniformly from the election
+ * timeout range each time the watch restarts (a new leader, a vote granted, a start) and for each
+ * round of a campaign (Raft's randomized timeouts, so that one follower usually stands first);
+ * with the phi detector, once phi over the leader's heartbeat intervals passes the threshold.
+ * Either way, the least election timeout is also how recently a follower must have heard from a
+ * leader to refuse to help depose it.
  */
 final class LeaderWatch {
 
@@ -28,10 +29,13 @@ final class LeaderWatch {
     this.phi = new PhiAccrual(heartbeatIntervalMicros / 2);
   }
 
-  /** A random election timeout: at least the failover timeout, less than twice it. */
+  /**
+   * A random election timeout, uniform in [min, max] to the microsecond. The plain form's range
+   * is [t, 2t - 1], so it draws exactly what it always drew.
+   */
   long randomTimeout() {
-    long t = settings.timeoutMicros();
-    return t + random.applyAsLong(t);
+    long min = settings.timeoutMicros();
+    return min + random.applyAsLong(settings.maxTimeoutMicros() - min + 1);
   }
 
   /** Starts watching afresh at {@code now}: a new leader, a vote granted, a start. */
@@ -47,7 +51,7 @@ final class LeaderWatch {
     phi.heartbeat(now);
   }
 
-  /** Whether the leader was heard from within the failover timeout. */
+  /** Whether the leader was heard from within the least election timeout. */
   boolean heardRecently(long now) {
     return now - lastHeard < settings.timeoutMicros();
   }

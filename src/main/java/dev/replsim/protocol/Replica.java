@@ -7,9 +7,10 @@ import dev.replsim.storage.Database;
 /**
  * One node of a cluster with failover: a {@link Follower} that may stand for election and a
  * {@link Leader} that may step down, with the term and vote that outlive both. It detects a
- * silent leader ({@link LeaderWatch}), asks for pre-votes so that a node cut off from the others
- * cannot disrupt a healthy leader, then for votes by Raft's rules (one vote per term, only for a
- * log at least as up to date), and leads once a majority votes for it. With fencing it steps down
+ * silent leader ({@link LeaderWatch}), asks for pre-votes (unless they are off) so that a node cut
+ * off from the others cannot disrupt a healthy leader, then for votes by Raft's rules (one vote per
+ * term, only for a log at least as up to date unless the vote rule is {@code any}), and leads once a
+ * majority votes for it. With fencing it steps down
  * on any newer term and when its lease runs out; without, it goes on leading whatever it hears.
  */
 public final class Replica implements ProtocolNode {
@@ -288,15 +289,15 @@ public final class Replica implements ProtocolNode {
       d.send(successor, new TimeoutNow(term, name)); // it may not have heard the first time
       d.setTimer(TimerKey.ELECTION, now + watch.randomTimeout());
     } else if (campaign != null) {
-      // the round failed (split vote, lost messages): try again, from a pre-vote
+      // the round failed (split vote, lost messages): try again, from a pre-vote if it takes them
       boolean transfer = campaign.transfer();
       campaign = null;
       if (transfer || election.elects()) {
-        stand(!transfer, transfer, now, d);
+        stand(!transfer && election.preVote(), transfer, now, d);
       }
     } else if (election.elects() && !amnesiac() && watch.suspects(now)) {
       d.observe(new Observation.LeaderSuspected(follower.leader(), term));
-      stand(true, false, now, d);
+      stand(election.preVote(), false, now, d);
     } else {
       d.setTimer(TimerKey.ELECTION, watch.nextCheck(due, now));
     }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * includes and substitutions. Some places are not described by the defaults' shape: distribution
  * objects, whose keys depend on the distribution; {@code network.links} and {@code
  * network.region-links}, empty lists there, whose objects' keys are listed here; and {@code
- * network.regions}, whose keys are the user's region names (the reader checks those).
+ * network.regions}, whose keys are the user's region names (the reader checks those); and {@code
+ * failover.timeout}, a duration there, which may be a range {@code { min, max }}.
  */
 final class KeySchema {
 
@@ -74,6 +75,8 @@ final class KeySchema {
         continue; // region names are the user's own; the reader checks them
       } else if (path.equals(StorageReader.NODE_VERSIONS)) {
         continue; // its keys are node names, which StorageReader checks against the cluster
+      } else if (path.equals(FailoverReader.TIMEOUT)) {
+        checkFlat(value, path + ".", FailoverReader.RANGE_KEYS); // a duration, or a range { min, max }
       } else if (DistributionReader.PATHS.contains(path)) {
         checkDistribution(value, path + ".");
       } else if (expectedValue instanceof ConfigObject && !(value instanceof ConfigObject)) {

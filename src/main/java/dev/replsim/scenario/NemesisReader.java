@@ -17,8 +17,10 @@ final class NemesisReader {
     Duration start = f.durationIn("nemesis.start", Duration.ZERO, Fields.LONGEST, "0 or more, e.g. 2s");
     Duration interval = f.durationIn("nemesis.interval", Duration.ofMillis(10), Fields.LONGEST, "at least 10ms, e.g. 5s");
     Duration duration = f.durationIn("nemesis.duration", Duration.ofMillis(1), Fields.LONGEST, "at least 1ms, e.g. 2s");
-    f.check(duration.compareTo(interval) <= 0, "nemesis.duration",
-        "at most nemesis.interval = " + interval.toMillis() + "ms, so that one fault heals before the next");
+    Duration jitter = f.durationIn("nemesis.jitter", Duration.ZERO, Fields.LONGEST, "0 or more, e.g. 75ms");
+    f.check(duration.plus(jitter).compareTo(interval) <= 0, "nemesis.duration",
+        "at most nemesis.interval = " + interval.toMillis() + "ms" + (jitter.isZero() ? ""
+            : " less nemesis.jitter = " + jitter.toMillis() + "ms") + ", so that one fault heals before the next");
     List<String> kinds = f.strings("nemesis.kinds", Suggestions.or(NemesisSettings.KINDS));
     for (String kind : kinds) {
       if (!NemesisSettings.KINDS.contains(kind)) {
@@ -45,6 +47,7 @@ final class NemesisReader {
     LinkPatch link = NetworkReader.patch(f, "nemesis.link.");
     return new NemesisSettings(enabled, FaultReader.micros(start), FaultReader.micros(interval),
         FaultReader.micros(duration), kinds, targets, DistributionReader.read(f, "nemesis.slow-apply-time"), link,
-        FaultReader.micros(f.durationIn("nemesis.skew", Duration.ZERO, Fields.LONGEST, "0 or more, e.g. 2s")));
+        FaultReader.micros(f.durationIn("nemesis.skew", Duration.ZERO, Fields.LONGEST, "0 or more, e.g. 2s")),
+        FaultReader.micros(jitter));
   }
 }

@@ -184,7 +184,7 @@ public final class ScenarioLoader {
     NetworkSettings network = NetworkReader.read(f, cluster.nodes());
     WorkloadSettings workload = SectionReaders.workload(f, cluster.nodes().size() - 1);
     CheckSettings check = ReadReader.check(f, simulation, workload);
-    FailoverSettings failover = SectionReaders.failover(f);
+    FailoverSettings failover = FailoverReader.read(f);
     List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration(),
         failover.election().strategy()));
     NemesisSettings nemesis = NemesisReader.read(f, cluster.nodes());

@@ -1,7 +1,5 @@
 package dev.replsim.scenario;
 
-import dev.replsim.protocol.ElectionSettings;
-
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.replsim.scenario.WorkloadSettings.Arrival;
@@ -10,9 +8,9 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code failover},
- * {@code output} and {@code report}. The cluster and the network have readers of their own, and so
- * do the workload's reads and the checks ({@link ReadReader}).
+ * Reads and validates the small sections: {@code simulation}, {@code workload}, {@code output} and
+ * {@code report}. The cluster, the network and failover have readers of their own, and so do the
+ * workload's reads and the checks ({@link ReadReader}).
  */
 final class SectionReaders {
 
@@ -168,37 +166,6 @@ final class SectionReaders {
     double rate = f.number("workload.write-rate", allowed);
     f.check(rate > 0, "workload.write-rate", allowed);
     return rate;
-  }
-
-  static FailoverSettings failover(Fields f) {
-    Duration heartbeat = f.durationIn("failover.heartbeat-interval", MIN_INTERVAL, Fields.LONGEST,
-        "at least 1ms, e.g. 50ms");
-    ElectionSettings.Strategy strategy = f.choice("failover.strategy", ElectionSettings.Strategy.values(),
-        "a failover strategy");
-    if (f.has("failover.enabled") && !f.fromDefaults("failover.enabled")) {
-      // the design's first spelling: enabled = true is an election, false is none
-      boolean enabled = f.bool("failover.enabled");
-      if (!f.fromDefaults("failover.strategy") && enabled != (strategy != ElectionSettings.Strategy.NONE)) {
-        throw f.bad("failover.enabled", "contradicts failover.strategy = " + Fields.kebab(strategy)
-            + ": give only failover.strategy (none, election or manual)");
-      }
-      if (f.fromDefaults("failover.strategy")) {
-        strategy = enabled ? ElectionSettings.Strategy.ELECTION : ElectionSettings.Strategy.NONE;
-      }
-    }
-    Duration timeout = f.durationIn("failover.timeout", MIN_INTERVAL, Fields.LONGEST, "at least 1ms, e.g. 500ms");
-    if (timeout.compareTo(heartbeat.multipliedBy(2)) < 0) {
-      throw f.bad("failover.timeout", "is shorter than two heartbeat intervals (failover.heartbeat-interval = "
-          + heartbeat.toMillis() + "ms): followers would suspect a live leader between two heartbeats; "
-          + "must be at least " + heartbeat.multipliedBy(2).toMillis() + "ms");
-    }
-    ElectionSettings.Detector detector = f.choice("failover.detector", ElectionSettings.Detector.values(),
-        "a failure detector");
-    double phi = f.number("failover.phi-threshold", "a number above 0, e.g. 8");
-    f.check(phi > 0 && phi <= 100, "failover.phi-threshold", "a number above 0 and at most 100, e.g. 8");
-    boolean fencing = f.bool("failover.fencing");
-    return new FailoverSettings(heartbeat, timeout,
-        new ElectionSettings(strategy, timeout.toNanos() / 1000, fencing, detector, phi));
   }
 
   static OutputSettings output(Fields f) {

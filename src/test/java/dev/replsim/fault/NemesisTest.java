@@ -44,6 +44,22 @@ class NemesisTest {
   }
 
   @Test
+  void withAJitterEachFaultStrikesAtARandomInstantOfTheWindowAfterItsSlot() {
+    NemesisSettings jittered = new NemesisSettings(true, 1_000_000, 2_000_000, 1_000_000, List.of("crash"),
+        List.of(Target.selector("current-leader")), new Distribution.Constant(0), LinkPatch.NONE, 0, 150_000);
+    List<ScheduledFault> faults = Nemesis.schedule(jittered, 200_000_000, new SeededStreams(1).stream("nemesis"));
+    assertEquals(100, faults.size(), "from 1 s every 2 s until 200 s");
+    double sum = 0;
+    for (int i = 0; i < faults.size(); i++) {
+      long offset = faults.get(i).atMicros() - (1_000_000 + 2_000_000L * i);
+      assertTrue(offset >= 0 && offset < 150_000, "fault " + i + " strikes " + offset + "us after its slot");
+      sum += offset;
+    }
+    assertEquals(75_000, sum / faults.size(), 15_000, "uniform over the window: 75 ms after the slot on average");
+    assertEquals(faults, Nemesis.schedule(jittered, 200_000_000, new SeededStreams(1).stream("nemesis")));
+  }
+
+  @Test
   void aDisabledNemesisSchedulesNothing() {
     NemesisSettings off = new NemesisSettings(false, 0, 1_000_000, 500_000, NemesisSettings.KINDS,
         List.of(Target.selector("one")), new Distribution.Constant(0), LinkPatch.NONE, 0);

@@ -132,7 +132,7 @@ check.linearizable = true, workload { read-rate = 300, read-after-write.enabled 
 check.linearizable = true, workload.write-rate = unlimited | check.linearizable = true needs a set workload.write-rate: unlimited writes would make far more than the 10,000 operations the check takes on
 check.linearizable = true, workload.statements { set = 0.9, set-now = 0.1 } | check.linearizable = true needs SET statements only (workload.statements.set = 1): the checkers judge each key as a register of the values clients SET, and this mix also has set-now 0.1
 check.anomalies = maybe               | check.anomalies = "maybe" is not a boolean: must be true or false
-failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms
+failover.heartbeat-interval = 500us   | failover.heartbeat-interval = 500us is out of range: must be at least 1ms, e.g. 50ms, or auto
 output.dir = [a]                      | output.dir = ["a"] is not a string: must be a directory path, or "" for results/<name>-<timestamp>
 report.sequence-window = 0s           | report.sequence-window = 0s is out of range: must be between 1ms and 1m, e.g. 2s
 report.sequence-window = 2m           | report.sequence-window = 2m is out of range: must be between 1ms and 1m, e.g. 2s
