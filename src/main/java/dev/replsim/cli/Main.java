@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = ManifestVersion.class,
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class, ReportCommand.class,
         CompareCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -83,7 +83,7 @@ public final class Main implements Callable<Integer> {
   /** {@code replsim} without a command. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: run, validate, bench, report or compare");
+    throw new ParameterException(spec.commandLine(), "Missing command: run, validate, sweep, bench, report or compare");
   }
 
   private static int onBadFlags(ParameterException e, String[] args) {

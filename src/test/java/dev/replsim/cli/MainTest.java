@@ -56,7 +56,7 @@ class MainTest {
   @Test
   void noCommandIsBadInput() {
     assertEquals(ExitCode.BAD_INPUT, cli.execute());
-    assertTrue(cli.err().contains("run, validate, bench, report or compare"), cli.err());
+    assertTrue(cli.err().contains("run, validate, sweep, bench, report or compare"), cli.err());
   }
 
   @Test
