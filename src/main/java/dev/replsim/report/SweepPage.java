@@ -87,7 +87,7 @@ final class SweepPage {
       out.append(Page.figure(new Figure(id, m.title() + " against " + keys.get(k),
           "The line joins the medians over each point's seeds; the band runs from the least to the greatest.",
           svg)));
-      out.append(numbers(keys.get(k), m, lines));
+      out.append(numbers(id, keys.get(k), lines));
     }
     return out.toString();
   }
@@ -108,10 +108,10 @@ final class SweepPage {
     return new SweepCharts.Band(name, color, x, median, low, high);
   }
 
-  /** The chart's points as a table, folded away; its rows carry the numbers as data attributes. */
-  private static String numbers(String key, SweepMetric m, List<List<SweepPoints.Point>> lines) {
+  /** The points of chart {@code chart} as a table, folded away; its rows carry the numbers as data attributes. */
+  private static String numbers(String chart, String key, List<List<SweepPoints.Point>> lines) {
     StringBuilder out = new StringBuilder("<details class='numbers'><summary>numbers</summary><table data-points='")
-        .append(m.id()).append("'><thead><tr><th>series</th><th>").append(Html.esc(key))
+        .append(chart).append("'><thead><tr><th>series</th><th>").append(Html.esc(key))
         .append("</th><th>runs</th><th>median</th><th>least</th><th>greatest</th></tr></thead><tbody>");
     for (List<SweepPoints.Point> line : lines) {
       for (SweepPoints.Point p : line) {
