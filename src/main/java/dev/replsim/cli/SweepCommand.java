@@ -41,7 +41,9 @@ import picocli.CommandLine.TypeConversionException;
             + " simulation.seed + i (the file's, or --seed). Each run writes <out>/<run-id>/ as"
             + " 'replsim run' does; a run id is KEY-VALUE for each varied key, then seed-N, joined by _"
             + " (e.g. network.delay.value-10ms_cluster.replication.mode-sync_seed-45). <out>/sweep.csv"
-            + " has a row per run, <out>/sweep.html the figures against each varied key."})
+            + " has a row per run, <out>/sweep.html the figures against each varied key. Without --out,"
+            + " results go to results/<name>-sweep-<timestamp>; --force reruns every run, clearing its directory"
+            + " first. Exit code 1 if any run failed (its row in sweep.csv says why), 0 otherwise."})
 final class SweepCommand implements Callable<Integer> {
 
   @ParentCommand Main main;

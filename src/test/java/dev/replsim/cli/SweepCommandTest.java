@@ -90,6 +90,21 @@ class SweepCommandTest {
   }
 
   @Test
+  void everyFollowerOfAnyRunHasLagColumnsBlankForARunWithoutIt() throws IOException {
+    cli.runner = Drivers::run;
+    Path out = tmp.resolve("out");
+    assertEquals(ExitCode.OK, sweep(out, "--vary", "cluster.followers=1,2"));
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    assertTrue(csv.get(0).startsWith("run,cluster.followers,seed,apply_lag_p50_ms_follower-1,apply_lag_p99_ms_follower-1,"
+        + "apply_lag_p50_ms_follower-2,apply_lag_p99_ms_follower-2,commit_p50_ms,"), csv.get(0));
+    String[] one = csv.get(1).split(",", -1);
+    assertEquals(List.of("cluster.followers-1_seed-3", "1"), List.of(one[0], one[1]));
+    assertFalse(one[3].isEmpty());
+    assertEquals(List.of("", ""), List.of(one[5], one[6]), "no follower-2 in a run with one follower");
+    assertFalse(csv.get(2).split(",", -1)[5].isEmpty());
+  }
+
+  @Test
   void theSameSweepGivesTheSameBytesAloneOrOnTwoThreads() throws IOException {
     cli.runner = Drivers::run;
     String[] sweep = {"--vary", "network.delay.value=10ms,30ms", "--seeds", "2"};
