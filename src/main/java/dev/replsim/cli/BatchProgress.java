@@ -33,7 +33,9 @@ final class BatchProgress implements Batch.Listener {
   public void started(int jobs, int parallel) {
     startNanos = nanoTime.getAsLong();
     total = jobs;
-    line.show(format(0, total, 0, 0), true);
+    if (jobs > 0) {
+      line.show(format(0, total, 0, 0), true);
+    }
   }
 
   @Override

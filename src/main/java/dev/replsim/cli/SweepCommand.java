@@ -119,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
     int threads = parallel != null ? parallel : live ? 1 : Runtime.getRuntime().availableProcessors();
     Files.createDirectories(dir);
     manifest.write(dir);
-    return new SweepExecution(main, spec, dir, plan, runs, scenarios, threads).run(first.simulation().name());
+    return new SweepExecution(main, spec, dir, plan, runs, scenarios, threads, resume).run(first.simulation().name());
   }
 
   private Optional<String> checkFlags() {

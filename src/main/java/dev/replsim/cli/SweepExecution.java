@@ -41,13 +41,15 @@ final class SweepExecution {
   private final List<SweepRun> runs;
   private final List<Scenario> scenarios;
   private final int parallel;
+  private final boolean resume;
 
   /**
    * @param runs the plan's runs, in order
    * @param scenarios each run's checked scenario, in the same order
+   * @param resume keep the runs the directory holds finished; otherwise every run runs afresh
    */
   SweepExecution(Main main, CommandSpec spec, Path dir, SweepPlan plan, List<SweepRun> runs,
-      List<Scenario> scenarios, int parallel) {
+      List<Scenario> scenarios, int parallel, boolean resume) {
     this.main = main;
     this.spec = spec;
     this.dir = dir;
@@ -55,6 +57,7 @@ final class SweepExecution {
     this.runs = runs;
     this.scenarios = scenarios;
     this.parallel = parallel;
+    this.resume = resume;
   }
 
   /** Runs what is left to run and writes the sweep's files; exit code 1 if any run failed. */
@@ -65,7 +68,7 @@ final class SweepExecution {
     for (int i = 0; i < runs.size(); i++) {
       SweepRun run = runs.get(i);
       Path runDir = dir.resolve(run.id());
-      Summary kept = finishedRun(runDir);
+      Summary kept = resume ? finishedRun(runDir) : null;
       if (kept != null) {
         finished.put(run.id(), kept);
       } else {

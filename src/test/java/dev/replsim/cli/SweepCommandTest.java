@@ -145,6 +145,19 @@ class SweepCommandTest {
   }
 
   @Test
+  void forceRunsEveryRunAgainClearingItsDirectory() throws IOException {
+    Path out = tmp.resolve("out");
+    assertEquals(ExitCode.OK, sweep(out, "--seeds", "2"));
+    Path stray = Files.writeString(out.resolve("seed-3").resolve("notes.txt"), "from before");
+    CliHarness again = new CliHarness();
+    again.scenarios = ScenarioLoader::load;
+    assertEquals(ExitCode.OK, again.execute(args(out, "--seeds", "2", "--force")));
+    assertEquals(2, again.runs.size(), "both runs ran again");
+    assertFalse(Files.exists(stray), "each run's directory starts empty");
+    assertTrue(Files.isRegularFile(out.resolve("seed-3").resolve("summary.json")));
+  }
+
+  @Test
   void resumeRefusesADirectoryHoldingAnotherSweep() throws IOException {
     Path out = tmp.resolve("out");
     assertEquals(ExitCode.OK, sweep(out, "--vary", "cluster.replication.mode=async,sync"));
