@@ -245,6 +245,31 @@ class SweepCommandTest {
     assertTrue(live.out().contains("in live time, 1 at a time"), live.out());
   }
 
+  @Test
+  void seedPicksTheFirstSeedOfEachCombination() {
+    assertEquals(ExitCode.OK, sweep(tmp.resolve("out"), "--seed", "7", "--seeds", "3"));
+    assertEquals(List.of(7L, 8L, 9L), cli.runs.stream().map(s -> s.simulation().seed()).sorted().toList());
+    assertTrue(Files.isDirectory(tmp.resolve("out").resolve("seed-9")));
+  }
+
+  @Test
+  void withoutOutResultsGoToAStampedSweepDirectoryUnderResults() throws IOException {
+    Path stamped = Path.of("results", "sweep-test-sweep-20250102-030405");
+    boolean hadResults = Files.isDirectory(Path.of("results"));
+    Files.createDirectories(stamped);
+    Path mine = Files.writeString(stamped.resolve("mine.txt"), "so the sweep is refused and writes nothing");
+    try {
+      assertEquals(ExitCode.BAD_INPUT, cli.execute("sweep", file.toString()));
+      assertTrue(cli.err().contains("output directory " + stamped + " is not empty"), cli.err());
+    } finally {
+      Files.delete(mine);
+      Files.delete(stamped);
+      if (!hadResults) {
+        Files.delete(Path.of("results"));
+      }
+    }
+  }
+
   private int sweep(Path out, String... more) {
     return cli.execute(args(out, more));
   }
