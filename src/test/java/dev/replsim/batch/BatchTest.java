@@ -14,21 +14,22 @@ class BatchTest {
 
   @Test
   void outcomesComeInTheOrderOfTheJobsWhateverOrderTheyFinishIn() throws Exception {
-    CountDownLatch secondDone = new CountDownLatch(1);
+    CountDownLatch secondHeard = new CountDownLatch(1);
     List<Batch.Job<String>> jobs = List.of(
         new Batch.Job<>("first", () -> {
-          assertTrue(secondDone.await(10, TimeUnit.SECONDS), "the second job ran beside the first");
+          // finishes only once the listener has heard of the second job: the second finishes first
+          assertTrue(secondHeard.await(10, TimeUnit.SECONDS), "the second job ran beside the first");
           return "a";
         }),
-        new Batch.Job<>("second", () -> {
-          secondDone.countDown();
-          return "b";
-        }));
+        new Batch.Job<>("second", () -> "b"));
     List<String> heard = new ArrayList<>();
     List<Batch.Outcome<String>> outcomes = Batch.run(jobs, 2, new Batch.Listener() {
       @Override
       public void finished(Batch.Outcome<?> outcome, int done, int failed) {
         heard.add(outcome.id() + " " + done + "/" + failed);
+        if (outcome.id().equals("second")) {
+          secondHeard.countDown();
+        }
       }
     });
     assertEquals(List.of("a", "b"), outcomes.stream().map(Batch.Outcome::value).toList());
