@@ -56,7 +56,8 @@ public final class StaleReads {
   /** Mean, median, 99th percentile and maximum of an amount over the offending reads (all 0 if none). */
   public record Amounts(double mean, double p50, double p99, double max) {
 
-    static Amounts of(List<Double> values) {
+    /** The amounts of {@code values} (nearest-rank percentiles), all 0 for none. */
+    public static Amounts of(List<Double> values) {
       if (values.isEmpty()) {
         return new Amounts(0, 0, 0, 0);
       }

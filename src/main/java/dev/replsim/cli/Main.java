@@ -30,8 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = ManifestVersion.class,
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
-    subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ReportCommand.class,
-        CompareCommand.class, CheckSafetyCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class,
+        ReportCommand.class, CompareCommand.class, CheckSafetyCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -71,7 +71,7 @@ final class OutputDirectory {
     return Optional.empty();
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
+  static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries.findAny().isEmpty();
     }

@@ -147,7 +147,8 @@ final class Charts {
     return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
   }
 
-  private static void style(JFreeChart chart, XYPlot plot) {
+  /** The report's look: white plot, light grid, legend on top. */
+  static void style(JFreeChart chart, XYPlot plot) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(4, 4, 4, 12));
     plot.setBackgroundPaint(Color.WHITE);

@@ -105,7 +105,7 @@ public final class Comparison {
   }
 
   /** The worst follower's value of a lag statistic; NaN without followers. */
-  private static double worst(Summary s, java.util.function.ToDoubleFunction<LatencyStats> stat) {
+  static double worst(Summary s, java.util.function.ToDoubleFunction<LatencyStats> stat) {
     double worst = Double.NaN;
     for (Summary.FollowerLag l : s.lag().values()) {
       double v = stat.applyAsDouble(l.applyMs());

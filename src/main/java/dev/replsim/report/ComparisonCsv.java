@@ -18,7 +18,7 @@ final class ComparisonCsv {
     return out.toString();
   }
 
-  private static void line(StringBuilder out, List<String> cells) {
+  static void line(StringBuilder out, List<String> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
         out.append(',');

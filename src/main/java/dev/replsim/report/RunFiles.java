@@ -53,7 +53,7 @@ public final class RunFiles {
       throw new RunFilesException(dir + " is not a finished run: it has no " + OutputWriter.SUMMARY
           + " (a run writes it last, when everything else is written)");
     }
-    Summary summary = summary(summaryFile);
+    Summary summary = parseSummary(summaryFile);
     Path timeseries = dir.resolve(OutputWriter.TIMESERIES);
     Path reads = dir.resolve(READS);
     Map<String, String> settings = settings(dir.resolve(OutputWriter.SCENARIO));
@@ -67,7 +67,16 @@ public final class RunFiles {
         sequenceWindow(settings));
   }
 
-  private static Summary summary(Path file) throws RunFilesException {
+  /** The summary alone of the finished run in {@code dir}, or why it is not one. */
+  public static Summary summary(Path dir) throws RunFilesException {
+    Path file = dir.resolve(OutputWriter.SUMMARY);
+    if (!Files.isRegularFile(file)) {
+      throw new RunFilesException(dir + " is not a finished run: it has no " + OutputWriter.SUMMARY);
+    }
+    return parseSummary(file);
+  }
+
+  private static Summary parseSummary(Path file) throws RunFilesException {
     Summary s;
     try {
       s = JSON.readValue(file.toFile(), Summary.class);

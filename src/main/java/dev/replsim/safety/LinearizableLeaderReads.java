@@ -8,9 +8,10 @@ import dev.replsim.scenario.Scenario;
 import java.util.List;
 
 /**
- * Under {@code sync} with fencing, reads of the leader are linearizable: a run that asked for the
+ * Under {@code sync} with fencing and the leader's lease, reads of the leader are linearizable: a run that asked for the
  * check ({@code check.linearizable}) and read only from the leader must not be found otherwise.
- * (Follower reads are not linearizable, by design; nor are a fenceless cluster's.)
+ * (Follower reads are not linearizable, by design; nor are those of a cluster without fencing or
+ * leases, whose deposed leader may still answer.)
  */
 public final class LinearizableLeaderReads implements Invariant {
 
@@ -33,6 +34,6 @@ public final class LinearizableLeaderReads implements Invariant {
   private static boolean applies(Scenario scenario) {
     return scenario.cluster().replication().mode() == CommitMode.SYNC
         && scenario.workload().reads().from() == ReadSettings.ReadFrom.LEADER
-        && scenario.failover().election().fencing();
+        && scenario.failover().election().fencing() && scenario.failover().election().lease();
   }
 }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * Draws a scenario from a seed for the safety search: a cluster of three to five nodes with
- * election on, a commit mode (async, sync, semi-sync ANY or FIRST k at either wait point), a
+ * election on (with or without pre-vote, a plain timeout or a range), a commit mode (async, sync, semi-sync ANY or FIRST k at either wait point), a
  * replication method, a journal, link delays and loss, clients that write and sometimes read, and
  * a schedule of faults ({@link FaultDrawer}). Everything comes from the seed, so a seed names its
  * scenario for good; one scenario in five is small and sync with leader reads, so its history
@@ -34,13 +34,21 @@ public final class ScenarioGenerator {
       }
     }
     network(r, s);
-    int heartbeat = 20 + 10 * r.nextInt(4);
-    s.add("failover { strategy = election, heartbeat-interval = " + heartbeat + "ms, timeout = "
-        + (4 * heartbeat + 10 * r.nextInt(20)) + "ms }");
+    failover(r, s);
     workload(r, linearizable, s);
     FaultDrawer.Schedule schedule = FaultDrawer.draw(r, followers + 1);
     s.add(0, "simulation.duration = " + schedule.durationMs() + "ms");
     return new GeneratedScenario(seed, s, schedule.faults());
+  }
+
+  /** Election on, with or without pre-vote, a plain timeout or a range (Raft's form). */
+  private static void failover(SplittableRandom r, List<String> s) {
+    int heartbeat = 20 + 10 * r.nextInt(4);
+    int timeout = 4 * heartbeat + 10 * r.nextInt(20);
+    String range = r.nextBoolean() ? timeout + "ms"
+        : "{ min = " + timeout + "ms, max = " + (timeout + 10 + 10 * r.nextInt(20)) + "ms }";
+    s.add("failover { strategy = election, heartbeat-interval = " + heartbeat + "ms, timeout = " + range
+        + ", pre-vote = " + pick(r, "on", "off") + " }");
   }
 
   private static void commitMode(SplittableRandom r, int followers, boolean linearizable, List<String> s) {

@@ -56,7 +56,7 @@ class MainTest {
   @Test
   void noCommandIsBadInput() {
     assertEquals(ExitCode.BAD_INPUT, cli.execute());
-    assertTrue(cli.err().contains("Missing command: run, validate, bench, report, compare"), cli.err());
+    assertTrue(cli.err().contains("Missing command: run, validate, sweep, bench, report, compare"), cli.err());
     assertTrue(cli.err().contains(" or check-safety"), "every command is named: " + cli.err());
   }
 

@@ -30,11 +30,24 @@ class SafetySearchTest {
 
   @Test
   void withoutFencingTheSearchFindsSplitBrainWithinItsBudget() throws Exception {
-    SafetyCheck fenceless = new SafetyCheck(List.of(new SettingOverride("--set", "failover.fencing=false")));
+    List<SafetySearch.Outcome> outcomes = broken("failover.fencing=false", 20);
 
-    List<SafetySearch.Outcome> outcomes = new SafetySearch(fenceless, 2).run(1, 20, n -> { });
+    assertTrue(outcomes.size() >= 3, "runs that broke an invariant without fencing: " + outcomes.size() + " of 20");
+  }
 
-    long broken = outcomes.stream().filter(SafetySearch.Outcome::failed).count();
-    assertTrue(broken >= 3, "runs that broke an invariant without fencing: " + broken + " of 20");
+  @Test
+  void withVotesGrantedRegardlessOfTheLogTheSearchFindsLostWrites() throws Exception {
+    List<SafetySearch.Outcome> outcomes = broken("failover.vote-rule=any", RUNS);
+
+    assertTrue(outcomes.stream().anyMatch(o -> o.violations().stream()
+            .anyMatch(v -> v.invariant().equals("no-acknowledged-write-lost"))),
+        "a candidate without the acknowledged writes won: " + outcomes.stream()
+            .map(o -> o.scenario().seed() + " " + o.violations()).toList());
+  }
+
+  /** The runs among the first {@code runs} seeds that break an invariant with {@code override} set. */
+  private static List<SafetySearch.Outcome> broken(String override, int runs) throws InterruptedException {
+    SafetyCheck check = new SafetyCheck(List.of(new SettingOverride("--set", override)));
+    return new SafetySearch(check, 2).run(1, runs, n -> { }).stream().filter(SafetySearch.Outcome::failed).toList();
   }
 }

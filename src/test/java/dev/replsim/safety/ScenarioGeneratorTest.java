@@ -37,7 +37,7 @@ class ScenarioGeneratorTest {
         "wait-point = after-sync", "wait-point = after-commit", "method = statement", "method = wal",
         "method = logical", "persistence = h2", "network.loss", "network.reorder = true", "action = crash",
         "wipe = true", "isolate = current-leader", "groups = [[", "one-way = true", "action = pause",
-        "action = link", "action = skew", "session-guarantee = read-your-writes", "check.linearizable = true")) {
+        "action = link", "action = skew", "session-guarantee = read-your-writes", "check.linearizable = true", "pre-vote = off", "pre-vote = on", "timeout = { min")) {
       assertTrue(all.contains(expected), "no scenario with " + expected);
     }
   }
