@@ -87,9 +87,10 @@ final class CheckSafetyCommand implements Callable<Integer> {
         return checkFile(check, report);
       }
       check.prepare(Simulation.parse(ScenarioGenerator.generate(seed).text())).scenario(); // a bad --set: exit 2 now
-      RunsProgress progress = new RunsProgress(spec.commandLine().getErr(), main.terminal(), runs);
+      BatchProgress progress = new BatchProgress(spec.commandLine().getErr(), main.terminal(), System::nanoTime,
+          "runs");
       long started = System.nanoTime();
-      List<SafetySearch.Outcome> outcomes = new SafetySearch(check, threads).run(seed, runs, progress::done);
+      List<SafetySearch.Outcome> outcomes = new SafetySearch(check, threads).run(seed, runs, progress);
       progress.finish();
       return report.search(outcomes, System.nanoTime() - started, noShrink ? null : check);
     });

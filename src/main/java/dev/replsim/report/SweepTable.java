@@ -94,7 +94,7 @@ final class SweepTable {
     List<Double> times = new ArrayList<>();
     for (Summary.Failover f : s.failovers()) {
       if (f.faultAtMs() != null) {
-        times.add(f.atMs() - f.faultAtMs());
+        times.add(Math.round((f.atMs() - f.faultAtMs()) * 1000) / 1000.0); // to the microsecond, as recorded
       }
     }
     return times;

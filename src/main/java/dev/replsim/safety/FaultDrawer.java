@@ -31,10 +31,19 @@ final class FaultDrawer {
 
   private FaultDrawer(SplittableRandom r, int clusterSize) {
     this.r = r;
-    nodes.add("leader");
-    for (int i = 1; i < clusterSize; i++) {
-      nodes.add("follower-" + i);
+    nodes.addAll(names(clusterSize));
+  }
+
+  /**
+   * The nodes' names, the first the leader at t = 0: plain names, since {@code leader} as a fault's
+   * target is a selector (the current leader), and a schedule must say which node it means.
+   */
+  static List<String> names(int clusterSize) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= clusterSize; i++) {
+      names.add("n" + i);
     }
+    return names;
   }
 
   static Schedule draw(SplittableRandom r, int clusterSize) {

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * Once every fault has healed and the writes have drained, every running replica holds the
  * leader's state, as {@code summary.json}'s {@code convergence} reports it; and some node leads.
+ * Unless a majority ended without its log ({@link LostLogs}): then no leader may be elected.
  */
 public final class ReplicasConverge implements Invariant {
 
@@ -18,6 +19,9 @@ public final class ReplicasConverge implements Invariant {
 
   @Override
   public List<String> violations(Scenario scenario, Result result) {
+    if (!LostLogs.stalling(scenario, result).isEmpty()) {
+      return List.of();
+    }
     Summary s = result.summary();
     if (s.cluster().leader() == null || s.cluster().leader().isEmpty()) {
       return List.of("no node leads at the end");

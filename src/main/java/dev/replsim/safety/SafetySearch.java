@@ -1,17 +1,13 @@
 package dev.replsim.safety;
 
 import dev.replsim.api.SimulationFailedException;
+import dev.replsim.batch.Batch;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
- * Checks the scenarios of {@code runs} consecutive seeds on {@code parallel} threads, each run on
- * its own (virtual runs share nothing), and reports them in seed order whatever order they finish
+ * Checks the scenarios of {@code runs} consecutive seeds on {@code parallel} threads (a {@link
+ * Batch}: virtual runs share nothing), and reports them in seed order whatever order they finish
  * in, so a search's outcome depends on its seeds alone.
  */
 public final class SafetySearch {
@@ -39,37 +35,36 @@ public final class SafetySearch {
   /**
    * Checks seeds {@code firstSeed} to {@code firstSeed + runs - 1}.
    *
-   * @param done told the number of runs finished so far after each one
+   * @param progress told of each run as it finishes, with the number of runs so far that broke an
+   *     invariant or failed
    */
-  public List<Outcome> run(long firstSeed, int runs, IntConsumer done) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-      Thread t = new Thread(r, "replsim-safety");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      int[] finished = {0};
-      for (int i = 0; i < runs; i++) {
-        long seed = firstSeed + i;
-        futures.add(pool.submit(() -> {
-          Outcome outcome = check(ScenarioGenerator.generate(seed));
-          synchronized (finished) {
-            done.accept(++finished[0]);
-          }
-          return outcome;
-        }));
-      }
-      List<Outcome> outcomes = new ArrayList<>();
-      for (Future<Outcome> f : futures) {
-        outcomes.add(f.get());
-      }
-      return outcomes;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+  public List<Outcome> run(long firstSeed, int runs, Batch.Listener progress) throws InterruptedException {
+    List<Batch.Job<Outcome>> jobs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long seed = firstSeed + i;
+      jobs.add(new Batch.Job<>("seed " + seed, () -> check(ScenarioGenerator.generate(seed))));
     }
+    int[] broken = {0};
+    Batch.Listener counting = new Batch.Listener() {
+      @Override
+      public void started(int jobs, int threads) {
+        progress.started(jobs, threads);
+      }
+
+      @Override
+      public void finished(Batch.Outcome<?> outcome, int done, int failed) {
+        if (outcome.failed() || ((Outcome) outcome.value()).failed()) {
+          broken[0]++;
+        }
+        progress.finished(outcome, done, broken[0]);
+      }
+    };
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Batch.Outcome<Outcome> o : Batch.run(jobs, parallel, counting)) {
+      outcomes.add(o.failed() ? new Outcome(ScenarioGenerator.generate(firstSeed + outcomes.size()), null,
+          String.valueOf(o.failure())) : o.value());
+    }
+    return outcomes;
   }
 
   /** Runs and checks one generated scenario. */

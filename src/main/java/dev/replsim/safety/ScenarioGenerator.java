@@ -24,6 +24,7 @@ public final class ScenarioGenerator {
     List<String> s = new ArrayList<>();
     s.add("simulation { name = \"safety-" + seed + "\", seed = " + seed + ", time = virtual, drain-timeout = 10s }");
     s.add("cluster.followers = " + followers);
+    s.add("cluster.names = [" + String.join(", ", FaultDrawer.names(followers + 1)) + "]");
     s.add("cluster.replication.method = " + pick(r, "statement", "wal", "logical"));
     s.add("cluster.replication.ack-level = " + pick(r, "received", "durable", "applied"));
     commitMode(r, followers, linearizable, s);

@@ -32,6 +32,8 @@ final class ClientReads {
     long heldMicros;
     boolean redirected;
     boolean refusedOnce;
+    /** Whether it went as a read for the leader: only a leader may have answered it. */
+    boolean forLeader;
 
     Pending(String key, long invokeMicros, boolean probe, LogPosition after) {
       this.key = key;
@@ -93,6 +95,7 @@ final class ClientReads {
   /** Sends the read to {@code node}; {@code forLeader}: only a leader may answer it. */
   private void send(long id, Pending p, String node, boolean forLeader) {
     p.node = node;
+    p.forLeader = forLeader;
     if (!running.contains(node)) {
       pending.remove(id);
       end(p, Outcome.FAILED, clock.nowMicros());
@@ -127,9 +130,11 @@ final class ClientReads {
       return;
     }
     p.heldMicros += r.waitedMicros();
-    if (!p.after.reachedBy(r.term(), r.lsn()) && !p.node.equals(router.leader())) {
+    // what was sent to a follower is judged as a follower's answer, even if the client has since
+    // come to believe that node leads: a deposed leader it still takes for the leader is one
+    if (!p.after.reachedBy(r.term(), r.lsn()) && !p.forLeader) {
       p.redirected = true;
-      send(r.requestId(), p, router.leader());
+      send(r.requestId(), p, router.leader(), true);
       return;
     }
     pending.remove(r.requestId());

@@ -55,4 +55,14 @@ class SafetyRegressionTest {
   void seed181_aFollowersPositionIsItsLastAppliedEntrysTermNotItsCurrentTerm() throws Exception {
     assertEquals(List.of(), check(181));
   }
+
+  /**
+   * A consistent-prefix read held on a follower past its session timeout came back with an older
+   * state; meanwhile a redirect had made the client take that node (a deposed, cut-off leader) for
+   * the leader, so it accepted the answer as the leader's instead of sending the read on.
+   */
+  @Test
+  void seed8379_aReadSentToAFollowerIsJudgedAsAFollowersAnswer() throws Exception {
+    assertEquals(List.of(), check(8379));
+  }
 }
