@@ -16,16 +16,14 @@ final class CoreTimers {
   private record Armed(long dueLocal, long generation, Scheduler.Timer timer) {}
 
   private final Scheduler timer;
-  private final LocalClock clock;
   private final Consumer<TimerFired> node;
   /** Timers set and not yet handled (pending, or fired with their message on its way). */
   private final Map<TimerKey, Armed> armed = new EnumMap<>(TimerKey.class);
   private final Map<TimerKey, Long> generations = new EnumMap<>(TimerKey.class);
 
   /** @param node takes each firing into the node's context: the actor's mailbox, or straight to the runtime */
-  CoreTimers(Scheduler timer, LocalClock clock, Consumer<TimerFired> node) {
+  CoreTimers(Scheduler timer, Consumer<TimerFired> node) {
     this.timer = timer;
-    this.clock = clock;
     this.node = node;
   }
 
@@ -38,7 +36,7 @@ final class CoreTimers {
     long generation = generations.merge(key, 1L, Long::sum);
     if (dueLocal != null) {
       TimerFired fired = new TimerFired(key, generation, dueLocal);
-      armed.put(key, new Armed(dueLocal, generation, timer.at(clock.toTrue(dueLocal), () -> node.accept(fired))));
+      armed.put(key, new Armed(dueLocal, generation, timer.at(dueLocal, () -> node.accept(fired))));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.replsim.node;
 
+import dev.replsim.clock.Clock;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.network.Transmission;
 import dev.replsim.protocol.Decision;
@@ -39,7 +40,7 @@ public final class NodeRuntime {
 
   private final ProtocolNode core;
   private final NodeWiring wiring;
-  private final LocalClock clock;
+  private final Clock clock;
   private final Recorder recorder;
   private final Outbound out;
   private final CoreTimers timers;
@@ -57,10 +58,10 @@ public final class NodeRuntime {
     this.core = core;
     this.wiring = wiring;
     this.ports = ports;
-    this.clock = new LocalClock(wiring.timer().clock());
+    this.clock = wiring.timer().clock();
     this.recorder = wiring.recorder();
     this.out = new Outbound(wiring.name(), wiring.links(), recorder, ports::send);
-    this.timers = new CoreTimers(wiring.timer(), clock, ports::timerFired);
+    this.timers = new CoreTimers(wiring.timer(), ports::timerFired);
     this.journal = journal == null ? null : new DurableJournal(journal, snapshotInterval);
   }
 
@@ -74,8 +75,8 @@ public final class NodeRuntime {
   }
 
   public void start() {
-    long now = clock.trueNow();
-    execute(core.start(clock.local(now)), now);
+    long now = clock.nowMicros();
+    execute(core.start(now), now);
   }
 
   /**
@@ -83,46 +84,46 @@ public final class NodeRuntime {
    * the message was lost with its crashed sender.
    */
   public void deliver(Envelope envelope) {
-    long now = clock.trueNow();
+    long now = clock.nowMicros();
     if (crashed() || wiring.crashes().lostWithSender(envelope.message().from(), envelope.sentAtMicros(),
         envelope.deliverAtMicros())) {
       recorder.network().dropped(Transmission.Fate.LOST);
       return;
     }
     recorder.network().delivered(now - envelope.deliverAtMicros());
-    execute(core.onMessage(envelope.message(), clock.local(now)), now);
+    execute(core.onMessage(envelope.message(), now), now);
   }
 
   public void write(Write write) {
-    long now = clock.trueNow();
-    execute(core.onWrite(write, clock.local(now)), now);
+    long now = clock.nowMicros();
+    execute(core.onWrite(write, now), now);
   }
 
   public void read(Read read) {
-    long now = clock.trueNow();
-    execute(core.onRead(read, clock.local(now)), now);
+    long now = clock.nowMicros();
+    execute(core.onRead(read, now), now);
   }
 
   /** A timer's firing, in the node's context; one replaced or cancelled since it was set is ignored. */
   public void timerFired(TimerFired fired) {
     if (timers.isCurrent(fired)) {
-      long now = clock.trueNow();
-      execute(core.onTimer(fired.key(), fired.dueLocal(), clock.local(now)), now);
+      long now = clock.nowMicros();
+      execute(core.onTimer(fired.key(), fired.dueLocal(), now), now);
     }
   }
 
   /** The flush asked for through {@link Ports#flushSoon()}. */
   public void flush() {
     flushPending = false;
-    long now = clock.trueNow();
-    execute(core.onFlush(clock.local(now)), now);
+    long now = clock.nowMicros();
+    execute(core.onFlush(now), now);
   }
 
   /** The durable journal completed a write: the log is durable up to {@code lsn}. */
   public void journalDurable(long lsn) {
     journal.completed();
-    long now = clock.trueNow();
-    execute(core.onDurable(lsn, clock.local(now)), now);
+    long now = clock.nowMicros();
+    execute(core.onDurable(lsn, now), now);
   }
 
   /**
@@ -150,18 +151,17 @@ public final class NodeRuntime {
         out.link(c.to()).restore();
       }
     } else if (fault instanceof NodeFault.SetClockSkew) {
-      clock.skew(((NodeFault.SetClockSkew) fault).offsetMicros());
+      core.wallClockOffset(((NodeFault.SetClockSkew) fault).offsetMicros());
     } else if (fault instanceof NodeFault.Switchover) {
-      long now = clock.trueNow();
-      execute(core.onSwitchover(((NodeFault.Switchover) fault).to(), clock.local(now)), now);
+      long now = clock.nowMicros();
+      execute(core.onSwitchover(((NodeFault.Switchover) fault).to(), now), now);
     } // a pause and its end are the driver's to carry out: it holds the node's inputs
 
   }
 
   /** When the core's timer {@code key} comes due on the run clock, or null when it is not set (for tests). */
   public Long armedTimer(TimerKey key) {
-    Long due = timers.dueLocal(key);
-    return due == null ? null : clock.toTrue(due);
+    return timers.dueLocal(key); // the node's timers run on the monotonic clock: the run's
   }
 
   public NodeStatus status() {
@@ -208,7 +208,7 @@ public final class NodeRuntime {
       persistDurably(persist);
     } else if (!persist.isEmpty()) {
       // the memory journal: durable as soon as appended
-      execute(core.onDurable(persist.get(persist.size() - 1).lsn(), clock.local(now)), now);
+      execute(core.onDurable(persist.get(persist.size() - 1).lsn(), now), now);
     }
     if (d.flushRequested() && !flushPending) {
       flushPending = true;

@@ -20,6 +20,8 @@ final class Applier {
   private DurationSampler applyTime;
   private Database database;
   private long appliedLsn;
+  /** How far the node's wall clock reads ahead of its monotonic one (a skew): applies and reports stamp with it. */
+  private long wallOffsetMicros;
   /** The entry being applied under an {@link TimerKey#APPLY} timer; 0 when none is. */
   private long applyingLsn;
   /** The oldest received entry not yet applied when last reported; 0 for none. */
@@ -40,6 +42,11 @@ final class Applier {
 
   Database database() {
     return database;
+  }
+
+  /** The node's wall clock reads {@code offsetMicros} ahead of its monotonic clock from now on. */
+  void wallClockOffset(long offsetMicros) {
+    wallOffsetMicros = offsetMicros;
   }
 
   long appliedLsn() {
@@ -86,7 +93,7 @@ final class Applier {
       return false;
     }
     Entry e = log.get(applyingLsn);
-    database.apply(e.change(), now);
+    database.apply(e.change(), now + wallOffsetMicros);
     appliedLsn = applyingLsn;
     applyingLsn = 0;
     freeAt = due;
@@ -110,7 +117,7 @@ final class Applier {
         d.setTimer(TimerKey.APPLY, done);
         break;
       }
-      database.apply(e.change(), now);
+      database.apply(e.change(), now + wallOffsetMicros);
       appliedLsn = e.lsn();
       freeAt = done;
       bytes += e.sizeBytes();
@@ -140,7 +147,7 @@ final class Applier {
     long bytes = 0;
     while (appliedLsn < upToLsn) {
       Entry e = log.get(appliedLsn + 1);
-      database.apply(e.change(), now);
+      database.apply(e.change(), now + wallOffsetMicros);
       appliedLsn = e.lsn();
       bytes += e.sizeBytes();
     }
@@ -159,7 +166,7 @@ final class Applier {
     if (head != reportedHead) {
       reportedHead = head;
       long source = head == 0 ? Observation.ApplierState.IDLE : log.get(head).appendedAtMicros();
-      d.observe(new Observation.ApplierState(now, source));
+      d.observe(new Observation.ApplierState(now + wallOffsetMicros, source));
     }
   }
 }

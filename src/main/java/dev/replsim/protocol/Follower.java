@@ -342,6 +342,12 @@ public final class Follower implements ProtocolNode {
     reads.release(appliedTerm(), applier.appliedLsn(), applier.database(), now, d);
   }
 
+  /** See {@link ProtocolNode#wallClockOffset}: what the applier stamps moves, nothing else. */
+  @Override
+  public void wallClockOffset(long offsetMicros) {
+    applier.wallClockOffset(offsetMicros);
+  }
+
   /**
    * The term of the last entry applied: a read's answer reflects the state at that entry. Not the
    * node's current term, which runs ahead of its log when it votes in an election: a node restarted

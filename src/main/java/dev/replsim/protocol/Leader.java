@@ -43,6 +43,8 @@ public final class Leader implements ProtocolNode {
   private long startedAt;
   /** Until when the lease holds, as last computed; recomputed only once passed. */
   private long leaseUntil = Long.MIN_VALUE;
+  /** How far the wall clock reads ahead of the monotonic one: what this leader stamps moves by it. */
+  private long wallOffsetMicros;
   /** Set during a planned switchover: the follower taking over; writes are refused meanwhile. */
   private String successor;
 
@@ -111,6 +113,12 @@ public final class Leader implements ProtocolNode {
     return d;
   }
 
+  /** See {@link ProtocolNode#wallClockOffset}: its entries' timestamps move; its lease does not. */
+  @Override
+  public void wallClockOffset(long offsetMicros) {
+    wallOffsetMicros = offsetMicros;
+  }
+
   @Override
   public Decision onWrite(Write write, long now) {
     Decision d = new Decision();
@@ -120,8 +128,9 @@ public final class Leader implements ProtocolNode {
     }
     long lsn = log.lastLsn() + 1;
     PendingWrite p = commits.add(write, lsn, now, d);
-    Change change = capture.capture(write.statement(), now, p); // p hears the rows before the write
-    Entry entry = Entry.of(term, lsn, change, now);
+    long wall = now + wallOffsetMicros; // NOW() and the entry's timestamp are the wall clock's
+    Change change = capture.capture(write.statement(), wall, p); // p hears the rows before the write
+    Entry entry = Entry.of(term, lsn, change, wall);
     log.append(entry);
     history.appended(term, lsn);
     d.persist(entry);
@@ -252,7 +261,8 @@ public final class Leader implements ProtocolNode {
     progress.acked(i, ack);
     long sent = progress.nextLsn(i) - 1;
     LagTracker lag = progress.lag(i);
-    lag.reply(ack.receivedLsn(), ack.durableLsn(), ack.appliedLsn(), sent, now);
+    // PostgreSQL's lags compare its own wall clock's reply time with the entries' timestamps
+    lag.reply(ack.receivedLsn(), ack.durableLsn(), ack.appliedLsn(), sent, now + wallOffsetMicros);
     d.observe(new Observation.StandbyReply(ack.from(), sent, ack.receivedLsn(), ack.durableLsn(),
         ack.appliedLsn(), lag.lag(LagTracker.WRITE), lag.lag(LagTracker.FLUSH), lag.lag(LagTracker.REPLAY)));
     release(now, d);

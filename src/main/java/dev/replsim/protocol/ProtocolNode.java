@@ -42,6 +42,16 @@ public interface ProtocolNode {
    * A planned switchover: a leader hands over to {@code target} (or, if null, to its most
    * up-to-date follower) without losing a write. Nodes that cannot lead ignore it.
    */
+  /**
+   * The node's wall clock now reads {@code offsetMicros} ahead of the monotonic clock every other
+   * method's {@code nowMicros} is on (a skew fault, or its end). Only what the node stamps moves:
+   * its entries' timestamps and {@code NOW()}, its applier's clock (MySQL's
+   * {@code Seconds_Behind_Source}), the reply times of PostgreSQL's lags. Its timers, leases and
+   * failure detection run on the monotonic clock, as a database's do, so stepping the wall clock
+   * neither lengthens a leader's lease nor shortens a follower's patience.
+   */
+  default void wallClockOffset(long offsetMicros) {}
+
   default Decision onSwitchover(String target, long nowMicros) {
     return new Decision();
   }

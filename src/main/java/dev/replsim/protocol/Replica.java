@@ -28,6 +28,8 @@ public final class Replica implements ProtocolNode {
   /** After handing over in a switchover: the successor, told to stand until a newer leader is heard. */
   private String successor;
   private long switchoverDeadline;
+  /** How far the node's wall clock reads ahead of its monotonic one (see {@link #wallClockOffset}). */
+  private long wallOffsetMicros;
   /**
    * Restarted without its log (the memory journal): until it has caught up with a leader it
    * neither votes nor stands, or entries a majority held could be lost to a majority that forgot
@@ -54,11 +56,25 @@ public final class Replica implements ProtocolNode {
   /** Starts as the leader it is handed. */
   void lead(Leader l) {
     this.leader = l;
+    l.wallClockOffset(wallOffsetMicros);
   }
 
   /** Starts as the follower it is handed. */
   void follow(Follower f) {
     this.follower = f;
+    f.wallClockOffset(wallOffsetMicros);
+  }
+
+  /** Its role stamps with the wall clock, whichever role it is in now or takes later. */
+  @Override
+  public void wallClockOffset(long offsetMicros) {
+    wallOffsetMicros = offsetMicros;
+    if (leader != null) {
+      leader.wallClockOffset(offsetMicros);
+    }
+    if (follower != null) {
+      follower.wallClockOffset(offsetMicros);
+    }
   }
 
   /** Restarted without its log: it neither votes nor stands until it has caught up. */
@@ -228,8 +244,8 @@ public final class Replica implements ProtocolNode {
     campaign = null;
     HandOver state = follower.promote(now, d);
     follower = null;
-    leader = Leader.takingOver(name, term, setup.peers(), setup.settings(), setup.capture().apply(state.database()),
-        state);
+    lead(Leader.takingOver(name, term, setup.peers(), setup.settings(), setup.capture().apply(state.database()),
+        state));
     d.observe(new Observation.BecameLeader(term, state.log().lastLsn(), votes, state.history().export()));
     d.cancelTimer(TimerKey.ELECTION);
     d.absorb(leader.start(now));
@@ -250,7 +266,7 @@ public final class Replica implements ProtocolNode {
       d.observe(new Observation.SteppedDown(leader.term(), term, leader.pendingWrites()));
       HandOver state = leader.stepDown(newLeader, d);
       leader = null;
-      follower = new Follower(name, null, term, setup.incarnation(), false, setup.settings(), applyTime, state);
+      follow(new Follower(name, null, term, setup.incarnation(), false, setup.settings(), applyTime, state));
       waitForLeader(now, d);
     } else if (follower.term() < term) {
       follower.enterTerm(term);

@@ -1,7 +1,6 @@
 package dev.replsim.safety;
 
 import dev.replsim.api.Result;
-import dev.replsim.fault.Fault;
 import dev.replsim.metrics.Summary;
 import dev.replsim.protocol.CommitMode;
 import dev.replsim.scenario.ReadSettings;
@@ -12,10 +11,7 @@ import java.util.List;
  * Under {@code sync} with fencing and the leader's lease, reads of the leader are linearizable: a run that asked for the
  * check ({@code check.linearizable}) and read only from the leader must not be found otherwise.
  * (Follower reads are not linearizable, by design; nor are those of a cluster without fencing or
- * leases, whose deposed leader may still answer.) Not when a clock is skewed: a leader measures its
- * lease on its own clock, which a skew fault steps (when it is undone, a clock that ran ahead steps
- * back and the lease lasts that much longer), where a real database measures it on a monotonic
- * clock. Seed 1640 of the first 10,000 showed it; see docs/design-notes.md.
+ * leases, whose deposed leader may still answer.)
  */
 public final class LinearizableLeaderReads implements Invariant {
 
@@ -38,7 +34,6 @@ public final class LinearizableLeaderReads implements Invariant {
   private static boolean applies(Scenario scenario) {
     return scenario.cluster().replication().mode() == CommitMode.SYNC
         && scenario.workload().reads().from() == ReadSettings.ReadFrom.LEADER
-        && scenario.failover().election().fencing() && scenario.failover().election().lease()
-        && scenario.faults().stream().noneMatch(f -> f.fault() instanceof Fault.Skew);
+        && scenario.failover().election().fencing() && scenario.failover().election().lease();
   }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A node's journal makes entries durable after its journal delay (see {@link HarnessNode});
  * with the default of 0, right after the input that persisted them, before any other input.
  * Events at the same instant run in the order they were queued, so a run depends only on the
- * test's inputs. A skewed node stamps and times with its own clock; everything recorded here is
+ * test's inputs. A skewed node stamps with its own wall clock (its timers keep the monotonic one); everything recorded here is
  * stamped with the true time, as a driver's recorder is.
  */
 final class ProtocolHarness {

@@ -65,4 +65,15 @@ class SafetyRegressionTest {
   void seed8379_aReadSentToAFollowerIsJudgedAsAFollowersAnswer() throws Exception {
     assertEquals(List.of(), check(8379));
   }
+
+  /**
+   * The leader's clock was skewed ahead and set right again, stepping back; its lease, measured on
+   * that clock, lasted 1.7 s longer, and cut off from the others it answered a leader read after
+   * a new leader had taken newer writes. Timers and leases now run on the monotonic clock; a skew
+   * moves only what a node stamps.
+   */
+  @Test
+  void seed1640_aClockSteppedBackDoesNotLengthenTheLeadersLease() throws Exception {
+    assertEquals(List.of(), check(1640));
+  }
 }
