@@ -56,12 +56,15 @@ class LauncherTest {
     assertTrue(launch("", "run", "x.conf", "--time", "virtual").contains("-XX:+UseSerialGC"));
     assertTrue(launch("", "run", "x.conf", "--time=virtual").contains("-XX:+UseSerialGC"));
     assertTrue(launch("", "run", "x.conf", "--set", "simulation.time=virtual").contains("-XX:+UseSerialGC"));
+    assertTrue(launch("", "check-safety", "--runs", "10").contains("-XX:+UseSerialGC"), "every safety run is virtual");
+    assertTrue(launch("", "sweep", "x.conf", "--vary", "a=1,2").contains("-XX:+UseSerialGC"), "sweeps are virtual");
   }
 
   @Test
   void aLiveRunAndAUsersOwnCollectorAreLeftAlone() throws Exception {
     assertFalse(launch("", "run", "x.conf").contains("UseSerialGC"));
     assertFalse(launch("", "run", "x.conf", "--time", "live").contains("UseSerialGC"));
+    assertFalse(launch("", "sweep", "x.conf", "--time", "live").contains("UseSerialGC"));
     String own = launch("-XX:+UseParallelGC", "run", "x.conf", "--time", "virtual");
     assertTrue(own.contains("-XX:+UseParallelGC") && !own.contains("UseSerialGC"), own);
   }
