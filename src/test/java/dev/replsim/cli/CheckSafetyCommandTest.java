@@ -49,6 +49,17 @@ class CheckSafetyCommandTest {
   }
 
   @Test
+  void withoutShrinkingTheFailingSeedIsSavedAsGenerated(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("safety");
+
+    assertEquals(ExitCode.RUN_FAILED, cli.execute("check-safety", "--seed", "5", "--runs", "1", "--no-shrink", "--set",
+        "failover.fencing=false", "--out", out.toString()));
+    assertTrue(cli.out().contains("seed 5 broke") && !cli.out().contains("shrunk"), cli.out());
+    assertEquals(6, Files.readString(out.resolve("seed-5.conf")).lines().filter(l -> l.contains("at = ")).count(),
+        "all six faults kept");
+  }
+
+  @Test
   void badInputIsRefusedBeforeAnyRun(@TempDir Path dir) {
     Path out = dir.resolve("safety");
 
