@@ -439,6 +439,11 @@ public final class Recorder {
   }
 
 
+  /** The events as recorded, unsorted: a view the dashboard reads from where it left off. */
+  Collection<RunEvent> eventsInOrderRecorded() {
+    return Collections.unmodifiableCollection(events);
+  }
+
   public List<RunEvent> events() {
     List<RunEvent> list = new ArrayList<>(events);
     list.sort((a, b) -> Double.compare(a.tMs(), b.tMs()));

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * still active when the writes stop is healed then, except crashes without a duration: a node
  * crashed for good stays down.
  */
-final class FaultInjector implements AutoCloseable {
+final class FaultInjector implements FaultControl, AutoCloseable {
 
   private final Scenario scenario;
   private final ClusterControl cluster;
@@ -39,6 +39,8 @@ final class FaultInjector implements AutoCloseable {
   private final Map<String, Active> active = new LinkedHashMap<>();
   private final List<Summary.FaultRecord> history = new ArrayList<>();
   private long startMicros;
+  /** How many faults were fired now, by {@link #strikeNow}: their ids are d1, d2, ... */
+  private int struckNow;
 
   private record Active(ScheduledFault fault, List<String> nodes, Runnable undo, boolean survivesEnd) {}
 
@@ -60,6 +62,19 @@ final class FaultInjector implements AutoCloseable {
     for (ScheduledFault f : scenario.faults()) {
       timer.at(startMicros + f.atMicros(), () -> submit(() -> fire(f)));
     }
+  }
+
+  /**
+   * Fires {@code fault} now, as if the schedule had it at this instant: the dashboard's faults.
+   * Only after {@link #start}.
+   */
+  @Override
+  public String strikeNow(Fault fault, long durationMicros) {
+    String id = "d" + (++struckNow);
+    long at = timer.clock().nowMicros() - startMicros;
+    ScheduledFault f = new ScheduledFault(id, at, fault, Math.max(0, durationMicros));
+    submit(() -> fire(f));
+    return id;
   }
 
   /** A live run's worker: one thread of its own. */

@@ -38,8 +38,16 @@ public final class RunExecution {
   private final Recorder recorder;
   private final NodeFactory factory;
   private final boolean live;
+  private final RunHook hook;
 
   RunExecution(Scenario scenario, RunListener listener, RunCluster cluster, Recorder recorder, NodeFactory factory) {
+    this(scenario, listener, cluster, recorder, factory, RunHook.NONE);
+  }
+
+  /** @param hook told when the writes start (the classroom dashboard), or {@link RunHook#NONE} */
+  RunExecution(Scenario scenario, RunListener listener, RunCluster cluster, Recorder recorder, NodeFactory factory,
+      RunHook hook) {
+    this.hook = hook;
     this.scenario = scenario;
     this.listener = listener;
     this.cluster = cluster;
@@ -95,12 +103,17 @@ public final class RunExecution {
         live ? "" : " in virtual time",
         scenario.faults().isEmpty() ? "" : ", " + scenario.faults().size() + " faults scheduled"));
     faults.start(start);
+    hook.writesStarted(start, cluster, recorder, faults);
     cluster.beginClients();
     // the writes take [0, duration), as the arrival processes draw them: a closed loop whose
     // replies come at the end instant itself (in virtual time) issues nothing more
-    cluster.awaitInstant(start + durationMicros - 1);
+    long end = start + durationMicros;
+    cluster.awaitInstant(end - 1);
+    if (clock.nowMicros() < end - 1) {
+      end = clock.nowMicros() + 1; // a paced run told to stop (replsim demo): the writes end now
+    }
     cluster.haltClients();
-    cluster.awaitInstant(start + durationMicros);
+    cluster.awaitInstant(end);
     long writeEnd = clock.nowMicros();
     SummaryBuilder.markWriteEnd(recorder);
     recorder.event(writeEnd, "writes-stopped", null, details());

@@ -5,6 +5,7 @@ import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.RunResult;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.virtual.EventLoop;
+import dev.replsim.sim.virtual.Pace;
 import dev.replsim.sim.virtual.VirtualCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,15 @@ public final class VirtualRun {
 
   /** Runs the scenario to the end in virtual time and returns what it measured. */
   public static RunResult run(Scenario scenario, RunListener listener) throws RunFailedException {
+    return run(scenario, listener, Pace.UNPACED, RunHook.NONE);
+  }
+
+  /**
+   * Runs the scenario in virtual time at {@code pace}, telling {@code hook} when the writes start:
+   * the classroom dashboard's run ({@code replsim demo}), held to the wall clock and steered.
+   */
+  public static RunResult run(Scenario scenario, RunListener listener, Pace pace, RunHook hook)
+      throws RunFailedException {
     long wallStart = System.nanoTime();
     HeapWatch heap = HeapWatch.start();
     List<String> followers = new ArrayList<>(scenario.followers());
@@ -34,8 +44,8 @@ public final class VirtualRun {
     EventLoop loop = new EventLoop();
     listener.phase(String.format("simulating %d nodes in virtual time", scenario.nodes().size()));
     try {
-      VirtualCluster cluster = new VirtualCluster(scenario, factory, recorder, loop);
-      RunResult result = new RunExecution(scenario, throttled(listener, loop, wallStart), cluster, recorder, factory)
+      VirtualCluster cluster = new VirtualCluster(scenario, factory, recorder, loop, pace);
+      RunResult result = new RunExecution(scenario, throttled(listener, loop, wallStart), cluster, recorder, factory, hook)
           .run(new DirectExecutor(), wallStart, heap);
       double wallMs = (System.nanoTime() - wallStart) / 1e6;
       double simulatedMs = loop.nowMicros() / 1e3;
