@@ -1,0 +1,208 @@
+package dev.replsim.dashboard;
+
+import dev.replsim.fault.Fault;
+import dev.replsim.fault.Target;
+import dev.replsim.metrics.LiveFigures;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.metrics.RunEvent;
+import dev.replsim.protocol.NodeStatus;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.sim.FaultControl;
+import dev.replsim.sim.RunCluster;
+import dev.replsim.sim.RunHook;
+import dev.replsim.sim.virtual.EventLoop;
+import dev.replsim.sim.virtual.Pace;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * A classroom demonstration running: the {@link RunHook} that is handed the running cluster, the
+ * {@link DemoPace} that holds virtual time to the wall clock, and the one door the HTTP threads
+ * use. They call {@link #act} (validated at once, carried out later on the event thread) and read
+ * {@link #state()} (the last state published); they never touch the simulation itself.
+ */
+public final class Demo implements RunHook {
+
+  public static final double MIN_SPEED = 0.01;
+  public static final double MAX_SPEED = 100;
+  /** The actions of phase A, as {@code POST /action} names them. */
+  public static final List<String> ACTIONS = List.of("crash", "restart", "isolate", "heal", "pause", "resume",
+      "step", "speed", "stop");
+  /** How many events the states carry, newest last. */
+  private static final int RECENT_EVENTS = 40;
+
+  private final Scenario scenario;
+  private final DemoPace pace;
+  private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
+  private volatile DemoState state;
+  private long published;
+  private int eventsSeen;
+  private long eventSeq;
+  private long lostWrites;
+  private long startMicros;
+  private RunCluster cluster;
+  private Recorder recorder;
+  private FaultControl faults;
+
+  /** A demonstration of {@code scenario} at {@code speed} × real time. */
+  public Demo(Scenario scenario, double speed) {
+    this(scenario, speed, System::nanoTime);
+  }
+
+  Demo(Scenario scenario, double speed, LongSupplier wallNanos) {
+    this.scenario = scenario;
+    this.pace = new DemoPace(speed, wallNanos);
+    this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
+        List.of());
+    pace.publishWith(this::publish);
+  }
+
+  /** The pace the run's virtual time goes at. */
+  public Pace pace() {
+    return pace;
+  }
+
+  /** The last state published. */
+  public DemoState state() {
+    return state;
+  }
+
+  /** Ends the writes at the next chance, as the page's stop does (Ctrl-C). */
+  public void stop() {
+    pace.requestStop();
+  }
+
+  @Override
+  public void writesStarted(long startMicros, RunCluster cluster, Recorder recorder, FaultControl faults) {
+    this.startMicros = startMicros;
+    this.cluster = cluster;
+    this.recorder = recorder;
+    this.faults = faults;
+  }
+
+  /**
+   * Checks an action from the page and queues it for the event thread; returns why it is refused,
+   * or empty when it was queued. A refused action changes nothing.
+   *
+   * @param node the node of {@code crash}, {@code restart} and {@code isolate}
+   * @param value the factor of {@code speed}
+   */
+  public Optional<String> act(String action, String node, Double value) {
+    if (action == null || !ACTIONS.contains(action)) {
+      return Optional.of("unknown action '" + action + "': one of " + String.join(", ", ACTIONS));
+    }
+    if (!state.running() || pace.stopRequested()) {
+      return Optional.of("the run has stopped; start another with replsim demo");
+    }
+    boolean targeted = action.equals("crash") || action.equals("restart") || action.equals("isolate");
+    if (targeted && (node == null || !scenario.nodes().contains(node))) {
+      return Optional.of("unknown node '" + node + "' for " + action + ": one of "
+          + String.join(", ", scenario.nodes()));
+    }
+    if (action.equals("speed") && (value == null || value.isNaN() || value < MIN_SPEED || value > MAX_SPEED)) {
+      return Optional.of("speed must be a number from " + MIN_SPEED + " to " + (int) MAX_SPEED + ", not " + value);
+    }
+    switch (action) {
+      case "crash":
+        pace.enqueue(() -> faults.strikeNow(new Fault.Crash(Target.node(node)), 0));
+        break;
+      case "restart":
+        pace.enqueue(() -> faults.strikeNow(new Fault.Restart(Target.node(node)), 0));
+        break;
+      case "isolate":
+        pace.enqueue(() -> faults.strikeNow(new Fault.Partition(List.of(Target.node(node), Target.REST), false), 0));
+        break;
+      case "heal":
+        pace.enqueue(() -> faults.strikeNow(new Fault.Heal(null), 0));
+        break;
+      case "pause":
+        pace.enqueue(pace::pause);
+        break;
+      case "resume":
+        pace.enqueue(pace::resume);
+        break;
+      case "step":
+        pace.enqueue(pace::step);
+        break;
+      case "speed":
+        pace.enqueue(() -> pace.speed(value));
+        break;
+      default: // stop
+        pace.requestStop();
+        break;
+    }
+    return Optional.empty();
+  }
+
+  /** Builds and publishes the state: on the event thread, between events. */
+  private void publish() {
+    if (cluster == null) {
+      return;
+    }
+    long now = cluster.scheduler().clock().nowMicros();
+    List<String> up = cluster.running();
+    String leader = cluster.leader();
+    List<DemoState.Node> nodes = new ArrayList<>();
+    NodeStatus leaderLog = null;
+    for (String name : scenario.nodes()) {
+      NodeStatus s = up.contains(name) ? status(name) : null;
+      if (s == null) {
+        nodes.add(new DemoState.Node(name, "down", 0, 0, 0, false));
+        continue;
+      }
+      nodes.add(new DemoState.Node(name, s.role().name().toLowerCase(Locale.ROOT), s.term(), s.lastLsn(),
+          s.appliedLsn(), true));
+      if (name.equals(leader) && s.role() == NodeStatus.Role.LEADER) {
+        leaderLog = s;
+      }
+    }
+    if (leaderLog != null) { // while no one leads, the count stays where the last leader left it
+      lostWrites = LiveFigures.lostAgainst(recorder, leaderLog);
+    }
+    List<DemoState.Lag> lags = new ArrayList<>();
+    for (LiveFigures.FollowerLag l : LiveFigures.lags(recorder, now)) {
+      if (up.contains(l.node())) {
+        lags.add(new DemoState.Lag(l.node(), l.applyLagMs(), l.entriesBehind()));
+      }
+    }
+    for (RunEvent e : LiveFigures.eventsSince(recorder, eventsSeen)) {
+      eventsSeen++;
+      String text = EventWords.of(e);
+      if (text != null) {
+        recent.addLast(new DemoState.Event(++eventSeq, e.tMs(), text));
+        if (recent.size() > RECENT_EVENTS) {
+          recent.removeFirst();
+        }
+      }
+    }
+    long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
+    state = new DemoState(++published, ms(now - startMicros),
+        next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), pace.paused(), pace.speed(),
+        !pace.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
+        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent));
+  }
+
+  /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
+  private NodeStatus status(String node) {
+    try {
+      return cluster.status(node);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** The run is over: the state says so, and actions are refused. */
+  public void finish() {
+    DemoState s = state;
+    state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
+        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events());
+  }
+
+  private static double ms(long micros) {
+    return Math.round(micros / 100.0) / 10.0;
+  }
+}

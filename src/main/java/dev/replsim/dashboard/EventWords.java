@@ -1,0 +1,60 @@
+package dev.replsim.dashboard;
+
+import dev.replsim.metrics.RunEvent;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code events.jsonl} lines in plain words for the dashboard's feed: "follower-2 became leader
+ * (term 2)". Bookkeeping lines (resends, gaps, who follows whom) are left out of the feed.
+ */
+final class EventWords {
+
+  private static final Set<String> QUIET = Set.of("resend", "gap-detected", "following", "snapshot-sent",
+      "log-rewound", "lease-expired", "caught-up");
+
+  private EventWords() {}
+
+  /** The event in words, or null when the feed leaves it out. */
+  static String of(RunEvent e) {
+    Map<String, Object> d = e.details();
+    String node = e.node();
+    switch (e.type()) {
+      case "role":
+        return "leader".equals(d.get("role"))
+            ? node + " became leader (term " + d.get("term") + ")"
+            : node + " is a follower (term " + d.get("term") + ")";
+      case "leader-suspected":
+        return node + " suspects leader " + d.get("leader") + " is gone";
+      case "election-started":
+        return node + " started an election for term " + d.get("term");
+      case "fault":
+        return d.get("action") + " " + nodes(d.get("nodes")) + " (" + d.get("id") + ")";
+      case "heal":
+        return "healed " + d.get("action") + " " + d.get("id") + (d.containsKey("reason") ? " (" + d.get("reason")
+            + ")" : "");
+      case "fault-skipped":
+        return d.get("action") + " skipped: " + d.get("reason");
+      case "node-up":
+        return node + " is up again";
+      case "recovered":
+        return node + " recovered";
+      case "writes-stopped":
+        return "the writes stopped";
+      case "lost-writes":
+        return d.get("count") + " acknowledged writes of term " + d.get("term") + " lost";
+      case "semi-sync-fallback":
+        return "semi-sync fell back to async";
+      case "divergence":
+        return "replicas diverge";
+      default:
+        return QUIET.contains(e.type()) ? null : e.type().replace('-', ' ') + (node == null ? "" : " " + node);
+    }
+  }
+
+  private static String nodes(Object nodes) {
+    return nodes instanceof Collection<?> c ? String.join(", ", c.stream().map(String::valueOf).toList())
+        : String.valueOf(nodes);
+  }
+}
