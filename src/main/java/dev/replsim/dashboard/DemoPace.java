@@ -32,7 +32,8 @@ final class DemoPace implements Pace {
   private boolean stopped;
   private long anchorVirtual = -1;
   private long anchorWall;
-  private long publishedAt = Long.MIN_VALUE;
+  private long publishedAt;
+  private boolean published;
   private EventLoop loop;
 
   DemoPace(double speed, LongSupplier wallNanos) {
@@ -110,7 +111,8 @@ final class DemoPace implements Pace {
         return;
       }
       long wall = wallNanos.getAsLong();
-      if (ran || wall - publishedAt >= PUBLISH_EVERY_NANOS) {
+      if (ran || !published || wall - publishedAt >= PUBLISH_EVERY_NANOS) {
+        published = true;
         publishedAt = wall;
         publish.run();
       }

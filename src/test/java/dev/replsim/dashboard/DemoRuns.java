@@ -1,0 +1,82 @@
+package dev.replsim.dashboard;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.replsim.metrics.RunResult;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.ScenarioLoader;
+import dev.replsim.scenario.SettingOverride;
+import dev.replsim.sim.RunListener;
+import dev.replsim.sim.VirtualRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/** A demo run on a thread of its own, for the dashboard's tests, and waits on its published states. */
+final class DemoRuns {
+
+  static final Path SCENARIO = Path.of("simulations/demo-failover.conf");
+
+  final Demo demo;
+  final CompletableFuture<RunResult> result;
+
+  private DemoRuns(Demo demo, Scenario scenario) {
+    this.demo = demo;
+    this.result = CompletableFuture.supplyAsync(() -> {
+      try {
+        return VirtualRun.run(scenario, RunListener.SILENT, demo.pace(), demo);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      } finally {
+        demo.finish();
+      }
+    }, r -> {
+      Thread t = new Thread(r, "demo-run");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /** Starts demo-failover.conf at {@code speed} with the wall clock, {@code sets} over it. */
+  static DemoRuns start(double speed, String... sets) throws Exception {
+    Scenario scenario = load(sets);
+    return new DemoRuns(new Demo(scenario, speed), scenario);
+  }
+
+  static Scenario load(String... sets) throws Exception {
+    List<SettingOverride> overrides = new ArrayList<>();
+    for (String set : sets) {
+      overrides.add(new SettingOverride("--set", set));
+    }
+    return ScenarioLoader.load(SCENARIO, overrides);
+  }
+
+  /** The first published state that satisfies {@code condition}, waiting up to {@code within}. */
+  DemoState await(Predicate<DemoState> condition, Duration within, String what) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      DemoState s = demo.state();
+      if (condition.test(s)) {
+        return s;
+      }
+      LockSupport.parkNanos(5_000_000);
+    }
+    return fail("within " + within + ": " + what + "; the last state: " + demo.state());
+  }
+
+  /** The next state published after {@code s}. */
+  DemoState after(DemoState s) {
+    return await(n -> n.seq() > s.seq(), Duration.ofSeconds(5), "a state after #" + s.seq());
+  }
+
+  /** Stops the run and waits for its result. */
+  RunResult stop() throws Exception {
+    demo.stop();
+    return result.get(30, TimeUnit.SECONDS);
+  }
+}
