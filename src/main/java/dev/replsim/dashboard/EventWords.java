@@ -32,7 +32,10 @@ final class EventWords {
       case "fault":
         return d.get("action") + " " + nodes(d.get("nodes")) + " (" + d.get("id") + ")";
       case "heal":
-        return "healed " + d.get("action") + " " + d.get("id") + (d.containsKey("reason") ? " (" + d.get("reason")
+        if ("heal".equals(d.get("action"))) {
+          return "heal (" + d.get("id") + ")";
+        }
+        return d.get("action") + " " + d.get("id") + " is over" + (d.containsKey("reason") ? " (" + d.get("reason")
             + ")" : "");
       case "fault-skipped":
         return d.get("action") + " skipped: " + d.get("reason");
