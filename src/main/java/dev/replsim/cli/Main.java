@@ -31,7 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
     subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class,
-        ReportCommand.class, CompareCommand.class, CheckSafetyCommand.class, DemoCommand.class})
+        ReportCommand.class, CompareCommand.class, DemoCommand.class, CheckSafetyCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -57,7 +57,7 @@ class MainTest {
   void noCommandIsBadInput() {
     assertEquals(ExitCode.BAD_INPUT, cli.execute());
     assertTrue(cli.err().contains("Missing command: run, validate, sweep, bench, report, compare"), cli.err());
-    assertTrue(cli.err().contains(" or check-safety"), "every command is named: " + cli.err());
+    assertTrue(cli.err().contains(", demo or check-safety"), "every command is named: " + cli.err());
   }
 
   @Test
