@@ -13,6 +13,7 @@ import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.metrics.TimeSeriesSampler;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.workload.ClientPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,8 @@ public final class RunExecution {
     long start = clock.nowMicros() + 1000;
     cluster.startCores(start);
     HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder() : null;
-    cluster.startClients(Workload.plans(scenario, factory.streams(), start, history));
+    List<ClientPlan> plans = Workload.plans(scenario, factory.streams(), start, history);
+    cluster.startClients(plans);
     double startupMs = (System.nanoTime() - wallStart) / 1e6;
 
     long durationMicros = NodeFactory.micros(scenario.simulation().duration());
@@ -109,8 +111,11 @@ public final class RunExecution {
     // replies come at the end instant itself (in virtual time) issues nothing more
     long end = start + durationMicros;
     cluster.awaitInstant(end - 1);
-    if (clock.nowMicros() < end - 1) {
+    boolean stoppedEarly = clock.nowMicros() < end - 1;
+    if (stoppedEarly) {
       end = clock.nowMicros() + 1; // a paced run told to stop (replsim demo): the writes end now
+      long endNow = end;
+      plans.forEach(p -> p.endArrivalsAt(endNow));
     }
     cluster.haltClients();
     cluster.awaitInstant(end);
@@ -122,7 +127,8 @@ public final class RunExecution {
     long drainStart = live ? System.nanoTime() / 1000 : clock.nowMicros();
     faults.healAtEnd();
     boolean drained = awaitCondition(
-        () -> cluster.arrivalsIssued() && recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
+        // stopped early, the arrivals drawn for the rest of the duration will never be issued
+        () -> (stoppedEarly || cluster.arrivalsIssued()) && recorder.caughtUp(cluster.running()) && recorder.outstandingWrites() == 0
             && recorder.reads().outstanding() == 0,
         clock.nowMicros() + NodeFactory.micros(scenario.simulation().drainTimeout()));
     double drainMs = ((live ? System.nanoTime() / 1000 : clock.nowMicros()) - drainStart) / 1e3;

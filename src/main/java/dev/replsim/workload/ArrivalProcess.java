@@ -19,7 +19,7 @@ public final class ArrivalProcess {
 
   private final double meanGapNanos;
   private final ContinuousSampler exponential;
-  private final double endNanos;
+  private double endNanos;
   private double nextNanos;
 
   /**
@@ -34,6 +34,14 @@ public final class ArrivalProcess {
     this.endNanos = endMicros * 1000.0;
     // a random phase, so that clients with constant arrivals do not all write at the same instant
     this.nextNanos = startMicros * 1000.0 + stream.nextDouble() * meanGapNanos;
+  }
+
+  /**
+   * Ends the arrivals earlier, at {@code endMicros} (never later than they would have): a paced
+   * run told to stop ({@code replsim demo}) draws none after that.
+   */
+  public void endAt(long endMicros) {
+    endNanos = Math.min(endNanos, endMicros * 1000.0);
   }
 
   /** The instant of the next arrival in microseconds, or {@link #END}; each call moves on by one arrival. */

@@ -29,6 +29,16 @@ public record ClientPlan(
     ClientHistory history,
     boolean failover) {
 
+  /** Ends its writes' and reads' arrivals at {@code endMicros}: the run was stopped early. */
+  public void endArrivalsAt(long endMicros) {
+    if (arrivals != null) {
+      arrivals.endAt(endMicros);
+    }
+    if (reads != null && reads.arrivals() != null) {
+      reads.arrivals().endAt(endMicros);
+    }
+  }
+
   /** A closed-loop plan: no arrival process, as fast as the leader answers. */
   public boolean closedLoop() {
     return arrivals == null;

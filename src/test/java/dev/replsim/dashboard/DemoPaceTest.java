@@ -27,6 +27,51 @@ class DemoPaceTest {
   }
 
   @Test
+  void aCrashFromThePageMeasuresWhatTheSameScheduledCrashDoes() throws Exception {
+    Scenario scenario = DemoRuns.load("simulation.duration=12s");
+    AtomicLong wall = new AtomicLong();
+    Demo[] demo = new Demo[1];
+    demo[0] = new Demo(scenario, 5, () -> {
+      long now = wall.addAndGet(1_000_000);
+      if (now == 1_000_000_000L) { // 5 s of virtual time in
+        demo[0].act("crash", "leader", null);
+      }
+      return now;
+    });
+    RunResult paced = VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    double crashMs = paced.events().stream().filter(e -> e.type().equals("fault")).findFirst().orElseThrow().tMs();
+    Scenario scheduled = DemoRuns.load("simulation.duration=12s",
+        "faults=[{name=d1, at=" + Math.round(crashMs * 1000) + "us, action=crash, node=leader}]");
+    RunResult unpaced = VirtualRun.run(scheduled, RunListener.SILENT);
+    assertEquals(unpaced.summary().convergence(), paced.summary().convergence());
+    assertEquals(unpaced.summary().writes(), paced.summary().writes());
+    assertEquals(unpaced.summary().failovers(), paced.summary().failovers());
+  }
+
+  @Test
+  void stoppingEndsTheWritesThenDrainsAndConverges() throws Exception {
+    Scenario scenario = DemoRuns.load(); // an hour, unless stopped
+    AtomicLong wall = new AtomicLong();
+    Demo[] demo = new Demo[1];
+    demo[0] = new Demo(scenario, 5, () -> {
+      long now = wall.addAndGet(1_000_000);
+      if (now == 1_000_000_000L) { // 5 s of virtual time in
+        demo[0].act("crash", "leader", null);
+      } else if (now == 2_400_000_000L) { // 12 s
+        demo[0].act("stop", null, null);
+      }
+      return now;
+    });
+    RunResult result = VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    double stoppedMs = result.events().stream().filter(e -> e.type().equals("writes-stopped")).findFirst()
+        .orElseThrow().tMs();
+    assertEquals(12_000, stoppedMs, 100, "the writes stopped when told");
+    assertTrue(result.events().stream().anyMatch(e -> e.type().equals("drained")), "the drain finished");
+    assertTrue(result.summary().convergence().converged(), result.summary().convergence().toString());
+    assertTrue(result.summary().writes().lost() > 0, "async lost the writes only the crashed leader held");
+  }
+
+  @Test
   void pausedTimeStandsStillAndAStepMovesToTheNextEvent() throws Exception {
     DemoRuns run = DemoRuns.start(5);
     run.await(s -> s.simTimeMs() > 200, Duration.ofSeconds(10), "the run started");
