@@ -79,8 +79,11 @@ final class DemoPace implements Pace {
     anchor();
   }
 
+  /** A step only means something while paused: running, there is nothing to step. */
   void step() {
-    steps++;
+    if (paused) {
+      steps++;
+    }
   }
 
   void speed(double speed) {

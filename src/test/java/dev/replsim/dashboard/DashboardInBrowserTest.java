@@ -147,7 +147,10 @@ class DashboardInBrowserTest {
         }
         LockSupport.parkNanos(50_000_000);
       }
-      throw new AssertionError("the page did not get there within " + d + " (sim time " + simMs() + ")", last);
+      throw new AssertionError("the page did not get there within " + d + " (sim time " + simMs() + ", state #"
+          + seq() + ", paused " + browser.findElement(By.id("state-word")).getDomAttribute("data-paused")
+          + ", error '" + browser.findElement(By.id("error")).getText() + "', console " + chromium.consoleProblems()
+          + ")", last);
     };
   }
 
