@@ -122,6 +122,9 @@ final class DemoPace implements Pace {
       if (paused) {
         if (steps > 0) {
           steps--;
+          // what is due at this very instant first (a command may have queued it), so that the
+          // step itself always moves time on to the next instant that has events
+          loop.runUntil(loop.nowMicros());
           loop.runUntil(Math.min(untilMicros, loop.nextAt()));
           publish.run();
         } else {
