@@ -8,6 +8,7 @@ import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.RunListener;
 import dev.replsim.sim.VirtualRun;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +30,8 @@ class DemoPaceTest {
   @Test
   void aCrashFromThePageMeasuresWhatTheSameScheduledCrashDoes() throws Exception {
     Scenario scenario = DemoRuns.load("simulation.duration=12s");
-    AtomicLong wall = new AtomicLong();
-    Demo[] demo = new Demo[1];
-    demo[0] = new Demo(scenario, 5, () -> {
-      long now = wall.addAndGet(1_000_000);
-      if (now == 1_000_000_000L) { // 5 s of virtual time in
-        demo[0].act("crash", "leader", null);
-      }
-      return now;
-    });
-    RunResult paced = VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    // 5 s of virtual time in
+    RunResult paced = DemoRuns.scripted(scenario, Map.of(1_000L, new String[] {"crash", "leader"}));
     double crashMs = paced.events().stream().filter(e -> e.type().equals("fault")).findFirst().orElseThrow().tMs();
     Scenario scheduled = DemoRuns.load("simulation.duration=12s",
         "faults=[{name=d1, at=" + Math.round(crashMs * 1000) + "us, action=crash, node=leader}]");
@@ -51,18 +44,9 @@ class DemoPaceTest {
   @Test
   void stoppingEndsTheWritesThenDrainsAndConverges() throws Exception {
     Scenario scenario = DemoRuns.load(); // an hour, unless stopped
-    AtomicLong wall = new AtomicLong();
-    Demo[] demo = new Demo[1];
-    demo[0] = new Demo(scenario, 5, () -> {
-      long now = wall.addAndGet(1_000_000);
-      if (now == 1_000_000_000L) { // 5 s of virtual time in
-        demo[0].act("crash", "leader", null);
-      } else if (now == 2_400_000_000L) { // 12 s
-        demo[0].act("stop", null, null);
-      }
-      return now;
-    });
-    RunResult result = VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    // 5 s and 12 s of virtual time in
+    RunResult result = DemoRuns.scripted(scenario,
+        Map.of(1_000L, new String[] {"crash", "leader"}, 2_400L, new String[] {"stop", null}));
     double stoppedMs = result.events().stream().filter(e -> e.type().equals("writes-stopped")).findFirst()
         .orElseThrow().tMs();
     assertEquals(12_000, stoppedMs, 100, "the writes stopped when told");

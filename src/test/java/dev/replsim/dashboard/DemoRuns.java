@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
@@ -46,6 +48,24 @@ final class DemoRuns {
   static DemoRuns start(double speed, String... sets) throws Exception {
     Scenario scenario = load(sets);
     return new DemoRuns(new Demo(scenario, speed), scenario);
+  }
+
+  /**
+   * Runs the scenario at 5× on a wall clock that moves 1 ms each time it is read, acting from the
+   * page at given wall milliseconds ({@code {action, node}} at each), and returns what it measured.
+   */
+  static RunResult scripted(Scenario scenario, Map<Long, String[]> actionsAtWallMs) throws Exception {
+    AtomicLong wall = new AtomicLong();
+    Demo[] demo = new Demo[1];
+    demo[0] = new Demo(scenario, 5, () -> {
+      long now = wall.addAndGet(1_000_000);
+      String[] action = now % 1_000_000 == 0 ? actionsAtWallMs.get(now / 1_000_000) : null;
+      if (action != null) {
+        demo[0].act(action[0], action[1], null);
+      }
+      return now;
+    });
+    return VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
   }
 
   static Scenario load(String... sets) throws Exception {
