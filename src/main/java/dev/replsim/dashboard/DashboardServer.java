@@ -5,13 +5,13 @@ import static org.apache.pekko.http.javadsl.server.Directives.completeOK;
 import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.entity;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
+import static org.apache.pekko.http.javadsl.server.Directives.onSuccess;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathSingleSlash;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -36,6 +36,8 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.ContentDisposition;
+import org.apache.pekko.http.javadsl.model.headers.ContentDispositionTypes;
 import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -44,7 +46,8 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * The dashboard's HTTP server, on pekko-http: {@code GET /} the page, {@code GET /events} a
  * server-sent event with the current {@link DemoState} every {@link #STATE_EVERY}, and
- * {@code POST /action} for the page's buttons. Off loopback, every request must carry the access
+ * {@code POST /action} for the page's buttons, and {@code GET /export} for what was done as a
+ * scenario file. Off loopback, every request must carry the access
  * token ({@code ?token=}); on loopback none is needed. It only reads published states and hands
  * actions to {@link Demo#act}: it never touches the simulation.
  */
@@ -70,6 +73,7 @@ public final class DashboardServer implements AutoCloseable {
    * a fresh access token.
    */
   public static DashboardServer start(Demo demo, String bind, int port) throws Exception {
+    String name = demo.name();
     boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
     String token = loopback ? null : newToken();
     Config config = ConfigFactory.parseMap(Map.of("pekko.actor.provider", "local", "pekko.loglevel", "WARNING",
@@ -81,7 +85,8 @@ public final class DashboardServer implements AutoCloseable {
       Route routes = concat(
           pathSingleSlash(() -> get(() -> complete(HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, page)))),
           path("events", () -> get(() -> completeOK(states(demo), EventStreamMarshalling.toEventStream()))),
-          path("action", () -> post(() -> entity(Unmarshaller.entityToString(), body -> act(demo, body)))));
+          path("action", () -> post(() -> entity(Unmarshaller.entityToString(), body -> act(demo, body)))),
+          path("export", () -> get(() -> export(demo, name))));
       Route guarded = token == null ? routes
           : parameterOptional("token", given -> token.equals(given.orElse(null)) ? routes
               : json(StatusCodes.FORBIDDEN, Map.of("error", "this dashboard needs its access token: add ?token=…"
@@ -118,27 +123,22 @@ public final class DashboardServer implements AutoCloseable {
         .mapMaterializedValue(c -> NotUsed.notUsed());
   }
 
-  /** Handles {@code POST /action}: {@code {"action": "...", "node": "...", "value": ...}}. */
+  /** Handles {@code POST /action}: a JSON object, see {@link DemoControls}. */
   static Route act(Demo demo, String body) {
-    JsonNode request;
-    try {
-      request = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      return json(StatusCodes.BAD_REQUEST, Map.of("error", "the body is not JSON: " + e.getOriginalMessage()));
-    }
-    if (request == null || !request.isObject()) {
-      return json(StatusCodes.BAD_REQUEST, Map.of("error", "send an object: {\"action\": \"crash\", \"node\": "
-          + "\"leader\"}"));
-    }
-    JsonNode value = request.get("value");
-    Optional<String> refusal = demo.act(text(request.get("action")), text(request.get("node")),
-        value != null && value.isNumber() ? value.asDouble() : null);
-    return refusal.map(r -> json(StatusCodes.BAD_REQUEST, Map.of("error", r)))
-        .orElseGet(() -> json(StatusCodes.OK, Map.of("ok", true)));
+    return onSuccess(demo.act(body), refusal -> refusal.map(r -> json(StatusCodes.BAD_REQUEST, Map.of("error", r)))
+        .orElseGet(() -> json(StatusCodes.OK, Map.of("ok", true))));
   }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() ? null : n.asText();
+  /** Handles {@code GET /export}: what was done, as a scenario file to download. */
+  private static Route export(Demo demo, String name) {
+    String text = demo.export();
+    if (text == null) {
+      return json(StatusCodes.CONFLICT, Map.of("error", "nothing to export yet: the writes have not started"));
+    }
+    return complete(HttpResponse.create()
+        .withEntity(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, text))
+        .addHeader(ContentDisposition.create(ContentDispositionTypes.ATTACHMENT,
+            Map.of("filename", name + "-actions.conf"))));
   }
 
   private static Route json(StatusCode status, Map<String, Object> body) {

@@ -1,7 +1,5 @@
 package dev.replsim.dashboard;
 
-import dev.replsim.fault.Fault;
-import dev.replsim.fault.Target;
 import dev.replsim.metrics.LiveFigures;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.RunEvent;
@@ -17,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,14 +29,12 @@ public final class Demo implements RunHook {
 
   public static final double MIN_SPEED = 0.01;
   public static final double MAX_SPEED = 100;
-  /** The actions of phase A, as {@code POST /action} names them. */
-  public static final List<String> ACTIONS = List.of("crash", "restart", "isolate", "heal", "pause", "resume",
-      "step", "speed", "stop");
   /** How many events the states carry, newest last. */
   private static final int RECENT_EVENTS = 40;
 
   private final Scenario scenario;
   private final DemoPace pace;
+  private final DemoControls controls;
   private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
   private volatile DemoState state;
   private long published;
@@ -44,7 +42,7 @@ public final class Demo implements RunHook {
   private long eventSeq;
   private long lostWrites;
   private long startMicros;
-  private RunCluster cluster;
+  private volatile RunCluster cluster;
   private Recorder recorder;
   private FaultControl faults;
 
@@ -56,9 +54,15 @@ public final class Demo implements RunHook {
   Demo(Scenario scenario, double speed, LongSupplier wallNanos) {
     this.scenario = scenario;
     this.pace = new DemoPace(speed, wallNanos);
+    this.controls = new DemoControls(scenario, pace);
     this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
         List.of());
     pace.publishWith(this::publish);
+  }
+
+  /** The scenario's name, for file names. */
+  public String name() {
+    return scenario.simulation().name();
   }
 
   /** The pace the run's virtual time goes at. */
@@ -82,60 +86,33 @@ public final class Demo implements RunHook {
     this.cluster = cluster;
     this.recorder = recorder;
     this.faults = faults;
+    controls.started(new DemoControls.Run(cluster, faults));
   }
 
   /**
-   * Checks an action from the page and queues it for the event thread; returns why it is refused,
-   * or empty when it was queued. A refused action changes nothing.
-   *
-   * @param node the node of {@code crash}, {@code restart} and {@code isolate}
-   * @param value the factor of {@code speed}
+   * Checks an action from the page (its JSON body) and has the event thread carry it out;
+   * completes with why it is refused (a refused action changes nothing), or empty once it was
+   * taken. See {@link DemoControls} for what an action may be.
    */
-  public Optional<String> act(String action, String node, Double value) {
-    if (action == null || !ACTIONS.contains(action)) {
-      return Optional.of("unknown action '" + action + "': one of " + String.join(", ", ACTIONS));
-    }
+  public CompletionStage<Optional<String>> act(String body) {
     if (!state.running() || pace.stopRequested()) {
-      return Optional.of("the run has stopped; start another with replsim demo");
+      return CompletableFuture.completedFuture(Optional.of("the run has stopped; start another with replsim demo"));
     }
-    boolean targeted = action.equals("crash") || action.equals("restart") || action.equals("isolate");
-    if (targeted && (node == null || !scenario.nodes().contains(node))) {
-      return Optional.of("unknown node '" + node + "' for " + action + ": one of "
-          + String.join(", ", scenario.nodes()));
+    return controls.act(body);
+  }
+
+  /**
+   * What was done so far, as a scenario file that replays it ({@link ActionExport}); null before
+   * the writes start. Safe from any thread.
+   */
+  public String export() {
+    DemoState s = state;
+    if (cluster == null) {
+      return null;
     }
-    if (action.equals("speed") && (value == null || value.isNaN() || value < MIN_SPEED || value > MAX_SPEED)) {
-      return Optional.of("speed must be a number from " + MIN_SPEED + " to " + (int) MAX_SPEED + ", not " + value);
-    }
-    switch (action) {
-      case "crash":
-        pace.enqueue(() -> faults.strikeNow(new Fault.Crash(Target.node(node)), 0));
-        break;
-      case "restart":
-        pace.enqueue(() -> faults.strikeNow(new Fault.Restart(Target.node(node)), 0));
-        break;
-      case "isolate":
-        pace.enqueue(() -> faults.strikeNow(new Fault.Partition(List.of(Target.node(node), Target.REST), false), 0));
-        break;
-      case "heal":
-        pace.enqueue(() -> faults.strikeNow(new Fault.Heal(null), 0));
-        break;
-      case "pause":
-        pace.enqueue(pace::pause);
-        break;
-      case "resume":
-        pace.enqueue(pace::resume);
-        break;
-      case "step":
-        pace.enqueue(pace::step);
-        break;
-      case "speed":
-        pace.enqueue(() -> pace.speed(value));
-        break;
-      default: // stop
-        pace.requestStop();
-        break;
-    }
-    return Optional.empty();
+    // told to stop at t, the run's writes take [0, t + 1 µs): the same duration replays them
+    long now = Math.round(s.simTimeMs() * 1000) + (pace.stopRequested() ? 1 : 0);
+    return ActionExport.render(scenario, controls.done(), now);
   }
 
   /** Builds and publishes the state: on the event thread, between events. */

@@ -80,7 +80,7 @@ final class FaultReader {
     return faults;
   }
 
-  private static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
+  static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
       Duration runDuration) {
     String action = action(f);
     checkKeys(f, object, action);

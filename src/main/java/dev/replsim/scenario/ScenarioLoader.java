@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -192,7 +193,9 @@ public final class ScenarioLoader {
         new SeededStreams(simulation.seed()).stream("nemesis")));
     faults.sort(Comparator.comparingLong(ScheduledFault::atMicros));
     OutputSettings output = SectionReaders.output(f);
-    Config recorded = EmpiricalFile.withAbsoluteFiles(config, locations);
+    // the strategy as resolved, without the first spelling beside it: the record loads again as it ran
+    Config recorded = EmpiricalFile.withAbsoluteFiles(config, locations).withoutPath("failover.enabled")
+        .withValue("failover.strategy", ConfigValueFactory.fromAnyRef(Fields.kebab(failover.election().strategy())));
     ReportSettings report = SectionReaders.report(f);
     return new Scenario(
         file, simulation, cluster, network, workload, failover, faults, output, report, render(recorded),

@@ -1,6 +1,8 @@
 package dev.replsim.sim;
 
 import dev.replsim.fault.Fault;
+import dev.replsim.fault.ScheduledFault;
+import java.util.List;
 
 /**
  * Faults fired now rather than from the schedule, by the classroom dashboard: they are carried
@@ -11,7 +13,11 @@ public interface FaultControl {
 
   /**
    * Fires {@code fault} at the current instant, undone after {@code durationMicros} (0: never);
-   * returns its id ({@code d1}, {@code d2}, ...).
+   * returns it as scheduled: its id ({@code d1}, {@code d2}, ...) and its instant after the start
+   * of the writes.
    */
-  String strikeNow(Fault fault, long durationMicros);
+  ScheduledFault strikeNow(Fault fault, long durationMicros);
+
+  /** The ids of the partitions in force now, oldest first: what a heal would heal. */
+  List<String> activePartitions();
 }

@@ -69,12 +69,12 @@ final class FaultInjector implements FaultControl, AutoCloseable {
    * Only after {@link #start}.
    */
   @Override
-  public String strikeNow(Fault fault, long durationMicros) {
+  public ScheduledFault strikeNow(Fault fault, long durationMicros) {
     String id = "d" + (++struckNow);
     long at = timer.clock().nowMicros() - startMicros;
     ScheduledFault f = new ScheduledFault(id, at, fault, Math.max(0, durationMicros));
     submit(() -> fire(f));
-    return id;
+    return f;
   }
 
   /** A live run's worker: one thread of its own. */
@@ -154,7 +154,8 @@ final class FaultInjector implements FaultControl, AutoCloseable {
   }
 
   /** Ids of the partitions in force, oldest first, for a heal without a name. */
-  synchronized List<String> activePartitions() {
+  @Override
+  public synchronized List<String> activePartitions() {
     List<String> ids = new ArrayList<>();
     active.values().forEach(a -> {
       if (a.fault().fault() instanceof Fault.Partition) {

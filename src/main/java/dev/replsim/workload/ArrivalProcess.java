@@ -44,6 +44,11 @@ public final class ArrivalProcess {
     endNanos = Math.min(endNanos, endMicros * 1000.0);
   }
 
+  /** Whether an arrival drawn for {@code atMicros} falls at or after the end, as {@link #endAt} moved it. */
+  public boolean endedBy(long atMicros) {
+    return atMicros * 1000.0 >= endNanos;
+  }
+
   /** The instant of the next arrival in microseconds, or {@link #END}; each call moves on by one arrival. */
   public long next() {
     if (nextNanos >= endNanos) {

@@ -61,7 +61,18 @@ final class OpenLoop {
     if (at == ArrivalProcess.END) {
       return false;
     }
-    loop.at(at, arrives);
+    loop.at(at, () -> {
+      if (process.endedBy(at)) { // ended early after this arrival was drawn (a stopped demo): it never comes
+        if (process == writes) {
+          writesLeft = false;
+        } else {
+          readsLeft = false;
+        }
+        ended();
+      } else {
+        arrives.run();
+      }
+    });
     return true;
   }
 

@@ -59,7 +59,7 @@ class DemoPaceTest {
   void pausedTimeStandsStillAndAStepMovesToTheNextEvent() throws Exception {
     DemoRuns run = DemoRuns.start(5);
     run.await(s -> s.simTimeMs() > 200, Duration.ofSeconds(10), "the run started");
-    run.demo.act("pause", null, null);
+    run.demo.act("{\"action\":\"pause\"}");
     DemoState paused = run.await(DemoState::paused, Duration.ofSeconds(5), "paused");
     DemoState s = paused;
     for (int i = 0; i < 4; i++) {
@@ -68,7 +68,7 @@ class DemoPaceTest {
     }
     double next = s.nextEventMs();
     assertTrue(next > s.simTimeMs(), "the next event is later than now");
-    run.demo.act("step", null, null);
+    run.demo.act("{\"action\":\"step\"}");
     DemoState stepped = run.await(n -> n.simTimeMs() != paused.simTimeMs(), Duration.ofSeconds(5), "a step");
     assertEquals(next, stepped.simTimeMs(), "a step moves to the next event's instant");
     assertTrue(stepped.paused());
@@ -80,7 +80,7 @@ class DemoPaceTest {
     DemoRuns run = DemoRuns.start(20);
     run.await(s -> s.simTimeMs() > 200, Duration.ofSeconds(10), "the run started");
     assertEquals(20, rate(run), 10, "simulated seconds per wall second at 20×");
-    run.demo.act("speed", null, 2.0);
+    run.demo.act("{\"action\":\"speed\",\"value\":2.0}");
     run.await(s -> s.speed() == 2.0, Duration.ofSeconds(5), "the new speed");
     assertEquals(2, rate(run), 1, "simulated seconds per wall second at 2×");
     run.stop();

@@ -52,20 +52,36 @@ final class DemoRuns {
 
   /**
    * Runs the scenario at 5× on a wall clock that moves 1 ms each time it is read, acting from the
-   * page at given wall milliseconds ({@code {action, node}} at each), and returns what it measured.
+   * page at given wall milliseconds ({@code {action, node}} at each, or {@code {body}}: the page's
+   * JSON), and returns what it measured.
    */
   static RunResult scripted(Scenario scenario, Map<Long, String[]> actionsAtWallMs) throws Exception {
+    return scriptedDemo(scenario, actionsAtWallMs).result();
+  }
+
+  /** A scripted demo and what it measured. */
+  record Scripted(Demo demo, RunResult result) {}
+
+  /** As {@link #scripted}, the actions given as the page's JSON bodies. */
+  static Scripted scriptedDemo(Scenario scenario, Map<Long, String[]> actionsAtWallMs) throws Exception {
     AtomicLong wall = new AtomicLong();
     Demo[] demo = new Demo[1];
     demo[0] = new Demo(scenario, 5, () -> {
       long now = wall.addAndGet(1_000_000);
       String[] action = now % 1_000_000 == 0 ? actionsAtWallMs.get(now / 1_000_000) : null;
       if (action != null) {
-        demo[0].act(action[0], action[1], null);
+        demo[0].act(action.length == 1 ? action[0] : action(action[0], action[1]));
       }
       return now;
     });
-    return VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    RunResult result = VirtualRun.run(scenario, RunListener.SILENT, demo[0].pace(), demo[0]);
+    return new Scripted(demo[0], result);
+  }
+
+  /** The page's body for {@code action} on {@code node} (null for none). */
+  static String action(String action, String node) {
+    return node == null ? "{\"action\":\"" + action + "\"}"
+        : "{\"action\":\"" + action + "\",\"node\":\"" + node + "\"}";
   }
 
   static Scenario load(String... sets) throws Exception {

@@ -273,6 +273,17 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void theRecordOfARunWithFailoverLoadsAgainWithTheSameStrategy() {
+    for (String failover : List.of("failover.strategy = election", "failover.enabled = true",
+        "failover.strategy = manual", "failover.enabled = false")) {
+      Scenario first = ScenarioLoader.load(files.write("f.conf", failover));
+      Scenario again = ScenarioLoader.load(files.write("again.conf", first.effectiveConfig()));
+      assertEquals(first.failover(), again.failover(), failover);
+      assertEquals(first.effectiveConfig(), again.effectiveConfig(), failover);
+    }
+  }
+
+  @Test
   void nodesAreNamedByTheScenarioWhenItGivesNames() {
     Path file =
         files.write("s.conf", "cluster { followers = 2, names = [primary, replica-a, replica-b] }");
