@@ -30,6 +30,12 @@ final class EventWords {
       case "election-started":
         return node + " started an election for term " + d.get("term");
       case "fault":
+        if (d.containsKey("running")) {
+          return "clients " + (Boolean.TRUE.equals(d.get("running")) ? "started" : "stopped") + " (" + d.get("id") + ")";
+        }
+        if ("rate".equals(d.get("action"))) {
+          return "rate" + perSecond(d, "writes") + perSecond(d, "reads") + " (" + d.get("id") + ")";
+        }
         return d.get("action") + " " + nodes(d.get("nodes")) + " (" + d.get("id") + ")";
       case "heal":
         if ("heal".equals(d.get("action"))) {
@@ -54,6 +60,12 @@ final class EventWords {
       default:
         return QUIET.contains(e.type()) ? null : e.type().replace('-', ' ') + (node == null ? "" : " " + node);
     }
+  }
+
+  /** {@code " writes 500/s"} when the rate fault set it. */
+  private static String perSecond(Map<String, Object> d, String key) {
+    return d.get(key) instanceof Number n ? " " + key + " " + (n.doubleValue() == Math.rint(n.doubleValue())
+        ? String.valueOf(n.longValue()) : String.valueOf(n)) + "/s" : "";
   }
 
   private static String nodes(Object nodes) {

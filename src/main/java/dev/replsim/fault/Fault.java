@@ -14,6 +14,14 @@ public sealed interface Fault {
   /** A short kebab-case name, as scenarios write it: {@code crash}, {@code partition}, ... */
   String action();
 
+  /**
+   * Whether it strikes nodes, resolved when it fires (one that finds none is skipped), rather than
+   * the clients.
+   */
+  default boolean strikesNodes() {
+    return true;
+  }
+
   /** The node's ActorSystem stops abruptly; with the memory journal it loses everything. */
   record Crash(Target target) implements Fault {
     @Override
@@ -117,6 +125,38 @@ public sealed interface Fault {
     @Override
     public String action() {
       return "skew";
+    }
+  }
+
+  /**
+   * The clients' total rates change: writes and reads per second across all clients, each null
+   * where unchanged. Undone (after a duration), the scenario's own rates come back.
+   */
+  record Rate(Double writesPerSec, Double readsPerSec) implements Fault {
+    @Override
+    public String action() {
+      return "rate";
+    }
+
+    @Override
+    public boolean strikesNodes() {
+      return false;
+    }
+  }
+
+  /**
+   * The clients stop issuing new writes and reads ({@code running} false; what is in flight still
+   * ends), or start again. A stop is undone by a start.
+   */
+  record Clients(boolean running) implements Fault {
+    @Override
+    public String action() {
+      return "clients";
+    }
+
+    @Override
+    public boolean strikesNodes() {
+      return false;
     }
   }
 }

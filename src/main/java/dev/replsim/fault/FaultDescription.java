@@ -47,10 +47,32 @@ public final class FaultDescription {
     if (fault instanceof Fault.AddFollower) {
       return "add-follower " + ((Fault.AddFollower) fault).node();
     }
+    if (fault instanceof Fault.Rate r) {
+      return "rate " + rates(r);
+    }
+    if (fault instanceof Fault.Clients c) {
+      return c.running() ? "clients start" : "clients stop";
+    }
     if (fault instanceof Fault.Restart && ((Fault.Restart) fault).wipe()) {
       return "restart " + target(fault) + " with its disk lost";
     }
     return fault.action() + " " + target(fault);
+  }
+
+  /** {@code writes 500/s, reads 100/s}: what a rate fault sets. */
+  public static String rates(Fault.Rate r) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (r.writesPerSec() != null) {
+      parts.add("writes " + perSecond(r.writesPerSec()));
+    }
+    if (r.readsPerSec() != null) {
+      parts.add("reads " + perSecond(r.readsPerSec()));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String perSecond(double rate) {
+    return (rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate)) + "/s";
   }
 
   private static String target(Fault fault) {

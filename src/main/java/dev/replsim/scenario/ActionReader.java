@@ -7,9 +7,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValueFactory;
-import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
-import dev.replsim.protocol.ElectionSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,13 +48,8 @@ public final class ActionReader {
     ConfigObject now = object.withValue("at", ConfigValueFactory.fromAnyRef("0ms", ORIGIN));
     Fields f = Fields.root(now.toConfig(), locations);
     try {
-      ScheduledFault read = FaultReader.one(f, now, id, scenario.nodes(), scenario.simulation().duration()
-          .plus(Duration.ofSeconds(1)));
-      if (read.fault() instanceof Fault.Switchover
-          && scenario.failover().election().strategy() == ElectionSettings.Strategy.NONE) {
-        throw f.bad("action", "needs failover: this scenario has failover.strategy = none");
-      }
-      return read;
+      return FaultReader.entry(f, now, id, scenario.nodes(), scenario.simulation().duration().plus(Duration.ofSeconds(1)),
+          scenario.failover().election().strategy(), scenario.workload());
     } catch (ConfigException e) {
       throw locations.fromTypesafe(e);
     }

@@ -41,13 +41,19 @@ final class FaultReader {
       "switchover", List.of("to"),
       "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth"));
 
+  /** Every action: the cluster's above, and the workload's ({@link WorkloadFaultReader}). */
+  private static final Map<String, List<String>> ALL_ACTIONS = merged(ACTIONS, WorkloadFaultReader.ACTIONS);
+
   private static final String EXAMPLE = "{ at = 10s, action = crash, node = follower-1, duration = 4s }";
 
   private FaultReader() {}
 
-  /** @param strategy the failover strategy: a switchover needs one that can change the leader */
+  /**
+   * @param strategy the failover strategy: a switchover needs one that can change the leader
+   * @param workload the workload a rate fault changes
+   */
   static List<ScheduledFault> read(Fields f, List<String> nodes, Duration runDuration,
-      ElectionSettings.Strategy strategy) {
+      ElectionSettings.Strategy strategy, WorkloadSettings workload) {
     ConfigValue value = f.raw(FAULTS);
     if (value == null || value.valueType() != ConfigValueType.LIST) {
       throw f.bad(FAULTS, "is not a list: write faults = [ " + EXAMPLE + " ]");
@@ -63,10 +69,7 @@ final class FaultReader {
             name + " = " + Fields.quoted(item) + " is not a fault: write " + EXAMPLE);
       }
       Fields fault = f.child((ConfigObject) item, name + ".");
-      ScheduledFault read = one(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration);
-      if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
-        throw fault.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
-      }
+      ScheduledFault read = entry(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration, strategy, workload);
       if (read.fault() instanceof Fault.AddFollower && faults.stream().anyMatch(
           earlier -> earlier.fault().equals(read.fault()))) {
         throw fault.bad("node", "is added by an earlier fault: each added follower needs its own name");
@@ -80,7 +83,21 @@ final class FaultReader {
     return faults;
   }
 
-  static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
+  /**
+   * One entry, read and checked against the scenario's settings (not yet against the other
+   * entries): the scenario's faults, and an action the dashboard gives now ({@link ActionReader}).
+   */
+  static ScheduledFault entry(Fields f, ConfigObject object, String defaultId, List<String> nodes,
+      Duration runDuration, ElectionSettings.Strategy strategy, WorkloadSettings workload) {
+    ScheduledFault read = one(f, object, defaultId, nodes, runDuration);
+    if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
+      throw f.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
+    }
+    WorkloadFaultReader.check(f, read, workload);
+    return read;
+  }
+
+  private static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
       Duration runDuration) {
     String action = action(f);
     checkKeys(f, object, action);
@@ -97,14 +114,14 @@ final class FaultReader {
   }
 
   private static String action(Fields f) {
-    List<String> actions = new ArrayList<>(ACTIONS.keySet());
+    List<String> actions = new ArrayList<>(ALL_ACTIONS.keySet());
     actions.sort(null);
     String allowed = Suggestions.or(actions);
     if (!f.has("action")) {
       throw f.fail("at", f.key("action").replace(".action", "") + " has no action: it must be " + allowed);
     }
     String action = f.string("action", allowed);
-    if (!ACTIONS.containsKey(action)) {
+    if (!ALL_ACTIONS.containsKey(action)) {
       String hint = Suggestions.nearest(action, actions).map(n -> "; did you mean " + n + "?").orElse("");
       throw f.bad("action", "is not a fault action: must be " + allowed + hint);
     }
@@ -113,7 +130,7 @@ final class FaultReader {
 
   private static void checkKeys(Fields f, ConfigObject object, String action) {
     List<String> allowed = new ArrayList<>(COMMON);
-    allowed.addAll(ACTIONS.get(action));
+    allowed.addAll(ALL_ACTIONS.get(action));
     for (String key : object.keySet()) {
       if (!allowed.contains(key)) {
         Optional<String> near = Suggestions.nearest(key, allowed);
@@ -143,6 +160,9 @@ final class FaultReader {
         return new Fault.Heal(f.has("partition") ? f.string("partition", "a partition's name") : null);
       case "switchover":
         return new Fault.Switchover(f.has("to") ? target(f, "to", nodes) : null);
+      case "rate":
+      case "clients":
+        return WorkloadFaultReader.read(f, action);
       default:
         return link(f, nodes);
     }
@@ -193,6 +213,12 @@ final class FaultReader {
       throw f.bad(key, "is not a node or a selector: must be " + Suggestions.or(allowed) + hint);
     }
     return Target.parse(written);
+  }
+
+  private static Map<String, List<String>> merged(Map<String, List<String>> a, Map<String, List<String>> b) {
+    Map<String, List<String>> all = new HashMap<>(a);
+    all.putAll(b);
+    return Map.copyOf(all);
   }
 
   static long micros(Duration d) {

@@ -1,6 +1,7 @@
 package dev.replsim.sim;
 
 import dev.replsim.node.NodeFault;
+import dev.replsim.workload.WorkloadChange;
 import java.util.List;
 
 /**
@@ -40,4 +41,7 @@ public interface ClusterControl {
 
   /** A fault struck these nodes now: if the leader is among them, a failover that follows is its doing. */
   void faultStruck(String action, List<String> nodes);
+
+  /** Every client takes the change (new rates, a stop or a start) in its own context. */
+  void changeWorkload(WorkloadChange change);
 }

@@ -36,11 +36,13 @@ final class FaultActions {
   private final Scenario scenario;
   private final ClusterControl cluster;
   private final NodeFactory factory;
+  private final WorkloadActions workload;
 
   FaultActions(Scenario scenario, ClusterControl cluster, NodeFactory factory) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.factory = factory;
+    this.workload = new WorkloadActions(scenario, cluster);
   }
 
   private void restart(List<String> nodes) {
@@ -97,6 +99,9 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Switchover) {
       return switchover((Fault.Switchover) fault, targets, leader);
+    }
+    if (fault instanceof Fault.Rate || fault instanceof Fault.Clients) {
+      return workload.apply(scheduled, injector);
     }
     Fault.Heal heal = (Fault.Heal) fault;
     List<String> healed = heal.partition() != null ? List.of(heal.partition()) : injector.activePartitions();

@@ -111,7 +111,7 @@ final class FaultInjector implements FaultControl, AutoCloseable {
       if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover)) {
         recorder.faultStruck(f.fault().action(), applied.nodes(), now);
       }
-      if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal)) {
+      if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal) && f.fault().strikesNodes()) {
         recorder.event(now, "fault-skipped", null, details("id", f.id(), "action", f.fault().action(),
             "reason", "no node qualifies for its target"));
         return;
@@ -151,6 +151,26 @@ final class FaultInjector implements FaultControl, AutoCloseable {
       history.replaceAll(r -> r.id().equals(id) && r.untilMs() == null ? r.until(recorder.toOutputMs(now)) : r);
     }
     return true;
+  }
+
+  /** The instant on the run clock of {@code runMicros} after the writes started: when a fault is due. */
+  long runInstant(long runMicros) {
+    return startMicros + runMicros;
+  }
+
+  long nowMicros() {
+    return timer.clock().nowMicros();
+  }
+
+  /** Ids of the faults of this kind in force, oldest first. */
+  synchronized List<String> activeOf(Class<? extends Fault> kind) {
+    List<String> ids = new ArrayList<>();
+    active.values().forEach(a -> {
+      if (kind.isInstance(a.fault().fault())) {
+        ids.add(a.fault().id());
+      }
+    });
+    return ids;
   }
 
   /** Ids of the partitions in force, oldest first, for a heal without a name. */

@@ -14,6 +14,7 @@ import dev.replsim.scenario.Scenario;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.Client;
 import dev.replsim.workload.ClientPlan;
+import dev.replsim.workload.WorkloadChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -169,6 +170,11 @@ final class LiveCluster implements RunCluster, AutoCloseable {
   @Override
   public void faultStruck(String action, List<String> struck) {
     recorder.faultStruck(action, struck, timer.clock().nowMicros());
+  }
+
+  @Override
+  public void changeWorkload(WorkloadChange change) {
+    clients.tell(new Client.Change(change));
   }
 
   @Override

@@ -65,9 +65,9 @@ final class Workload {
     if (!r.enabled()) {
       return null;
     }
-    ArrivalProcess arrivals = r.rate() == 0 ? null
-        : new ArrivalProcess(w.arrival(), r.rate() / w.clients(), startMicros, endMicros,
-            streams.stream(name + ":read-arrivals"));
+    // at read-rate 0 (probes only) the process starts idle: a rate fault may start it mid-run
+    ArrivalProcess arrivals = new ArrivalProcess(w.arrival(), r.rate() / w.clients(), startMicros, endMicros,
+        streams.stream(name + ":read-arrivals"));
     KeyChooser keys = new KeyChooser(w.keyDistribution(), w.keys(), w.zipfExponent(),
         streams.stream(name + ":read-keys"));
     List<String> followers = r.from() == ReadSettings.ReadFrom.NEAREST ? nearestFirst(scenario) : scenario.followers();

@@ -46,6 +46,9 @@ public final class Client extends AbstractBehavior<Client.Command> {
   /** A follower runs again (restarted): reads may go to it again. */
   public record FollowerIs(String node, ActorRef<ReplicaNode.Command> ref) implements Command {}
 
+  /** The workload changes mid-run ({@link ClientProcess#change}). */
+  public record Change(WorkloadChange change) implements Command {}
+
   /** The run is over ({@link ClientProcess#finish()}); {@code done} completes then. */
   public record Finish(CompletableFuture<Void> done) implements Command {}
 
@@ -145,6 +148,7 @@ public final class Client extends AbstractBehavior<Client.Command> {
         .onMessage(FollowerDown.class, msg -> same(() -> process.followerDown(msg.node())))
         .onMessageEquals(Begin.INSTANCE, () -> same(process::begin))
         .onMessageEquals(Halt.INSTANCE, () -> same(process::halt))
+        .onMessage(Change.class, msg -> same(() -> process.change(msg.change())))
         .onMessage(Finish.class, msg -> same(() -> {
           process.finish();
           msg.done().complete(null);

@@ -47,7 +47,8 @@ public record ClientPlan(
   /**
    * How a client reads.
    *
-   * @param arrivals when it reads at its own rate, or null if only in probes
+   * @param arrivals when it reads at its own rate (idle at rate 0, when it reads only in probes), or
+   *     null for none
    * @param keys which keys those reads read, from a stream of their own
    * @param router which node each read goes to
    * @param session the session guarantee it keeps

@@ -52,7 +52,7 @@ public final class ClientProcess {
     this.context = context;
     this.clock = context.clock();
     this.openLoop = new OpenLoop(plan.arrivals(), plan.reads() == null ? null : plan.reads().arrivals(), context,
-        this::arrive, this::readArrive, arrivalsIssued);
+        () -> writes().write(), this::readArrive, arrivalsIssued);
     this.finder = new LeaderFinder(plan.leader(), running, plan.failover());
     this.writes = new ClientWrites(plan, clock, recorder, replies, access, finder,
         (at, id) -> context.at(at, () -> writes().resend(id)));
@@ -70,7 +70,7 @@ public final class ClientProcess {
 
   /** Starts writing (and reading), and looking for writes that timed out. */
   public void begin() {
-    if (plan.closedLoop()) {
+    if (plan.closedLoop() && writes.issuing()) {
       for (int i = 0; i < plan.maxOutstanding(); i++) {
         writes.write(); // each fails at once if no leader is up
       }
@@ -79,14 +79,35 @@ public final class ClientProcess {
     expireAt(clock.nowMicros() + EXPIRY_CHECK_MICROS);
   }
 
-  private void arrive() {
-    writes.write();
-    openLoop.nextWrite();
-  }
-
   private void readArrive() {
     reads.read(plan.reads().keys().next(), false);
-    openLoop.nextRead();
+  }
+
+  /**
+   * The workload changes mid-run: new rates for the arrival processes it has, or a stop (no new
+   * writes, reads or probes; answers to outstanding ones still count) or a start.
+   */
+  public void change(WorkloadChange change) {
+    long at = change.atMicros();
+    if (finished) {
+      return;
+    }
+    if (change instanceof WorkloadChange.Rates r) {
+      if (r.writesPerSec() != null) {
+        openLoop.changeWrites(p -> p.changeRate(r.writesPerSec(), at));
+      }
+      if (r.readsPerSec() != null) {
+        openLoop.changeReads(p -> p.changeRate(r.readsPerSec(), at));
+      }
+    } else if (((WorkloadChange.Issuing) change).running()) {
+      openLoop.changeWrites(p -> p.start(at));
+      openLoop.changeReads(p -> p.start(at));
+      writes.start(); // a closed loop fills up again
+    } else {
+      openLoop.changeWrites(p -> p.stop(at));
+      openLoop.changeReads(p -> p.stop(at));
+      writes.stop();
+    }
   }
 
   /** A node answered a write: committed, or redirected elsewhere. */
@@ -100,7 +121,7 @@ public final class ClientProcess {
     if (statement != null && reads != null) {
       reads.wrote(new LogPosition(committed.term(), committed.lsn()));
       long delay = plan.reads().probeDelayMicros();
-      if (delay >= 0 && !writes.halted() && statement instanceof Statement.Assign) {
+      if (delay >= 0 && writes.issuing() && statement instanceof Statement.Assign) {
         String key = ((Statement.Assign) statement).key();
         context.at(clock.nowMicros() + delay, () -> probe(key));
       }
@@ -108,7 +129,7 @@ public final class ClientProcess {
   }
 
   private void probe(String key) {
-    if (!writes.halted()) {
+    if (writes.issuing()) {
       reads.read(key, true);
     }
   }

@@ -36,6 +36,8 @@ final class ClientWrites {
   private final Map<Long, Integer> resends = new HashMap<>();
   private long nextRequestId = 1;
   private boolean halted;
+  /** Stopped mid-run by a clients fault: no new writes until started again. */
+  private boolean stopped;
 
   ClientWrites(ClientPlan plan, Clock clock, Recorder recorder, ClientReplies.Recipient replies, NodeAccess access,
       LeaderFinder finder, ResendTimer timer) {
@@ -67,7 +69,7 @@ final class ClientWrites {
 
   /** In a closed loop, keeps the set number of writes outstanding: starts them all, or refills after a loss. */
   void fill() {
-    for (int i = issued.size(); plan.closedLoop() && !halted && finder.leader() != null
+    for (int i = issued.size(); plan.closedLoop() && issuing() && finder.leader() != null
         && i < plan.maxOutstanding(); i++) {
       write();
     }
@@ -151,12 +153,24 @@ final class ClientWrites {
     halted = true;
   }
 
-  boolean halted() {
-    return halted;
+  /** No new writes until {@link #start}: the clients were stopped mid-run. */
+  void stop() {
+    stopped = true;
+  }
+
+  /** New writes again after a {@link #stop}; a closed loop fills up at once. */
+  void start() {
+    stopped = false;
+    fill();
+  }
+
+  /** Whether the client issues new operations: neither halted at the run's end nor stopped. */
+  boolean issuing() {
+    return !halted && !stopped;
   }
 
   private void next() {
-    if (plan.closedLoop() && !halted && finder.leader() != null) {
+    if (plan.closedLoop() && issuing() && finder.leader() != null) {
       write();
     }
   }

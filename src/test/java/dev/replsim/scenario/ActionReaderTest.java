@@ -35,7 +35,7 @@ class ActionReaderTest {
         message("{\"action\":\"crash\",\"node\":\"leader\",\"name\":\"x\"}"));
     assertEquals(true, message("{\"action\":\"explode\"}").startsWith(
         "dashboard action: action = explode is not a fault action: must be "), message("{\"action\":\"explode\"}"));
-    assertEquals(true, message("{\"action\":\"switchover\"}").contains("failover.strategy = none"),
+    assertEquals(true, message("{\"action\":\"switchover\"}").contains("needs failover: set failover.strategy"),
         message("{\"action\":\"switchover\"}"));
     assertEquals(true, message("crash").startsWith("dashboard action: not a JSON object"), message("crash"));
   }

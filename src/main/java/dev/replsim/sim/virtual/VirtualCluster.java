@@ -12,6 +12,7 @@ import dev.replsim.sim.NodeFactory;
 import dev.replsim.sim.RunCluster;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.ClientPlan;
+import dev.replsim.workload.WorkloadChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,5 +237,10 @@ public final class VirtualCluster implements RunCluster {
   @Override
   public void faultStruck(String action, List<String> nodes) {
     recorder.faultStruck(action, nodes, loop.nowMicros());
+  }
+
+  @Override
+  public void changeWorkload(WorkloadChange change) {
+    clients.forEach(c -> loop.execute(() -> c.change(change)));
   }
 }
