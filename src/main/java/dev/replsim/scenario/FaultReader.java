@@ -29,25 +29,30 @@ final class FaultReader {
   private static final List<String> COMMON = List.of("at", "action", "name", "duration");
 
   /** Each action and the keys it takes besides the common ones. */
-  private static final Map<String, List<String>> ACTIONS = Map.of(
-      "crash", List.of("node"),
-      "restart", List.of("node", "wipe"),
-      "add-follower", List.of("node"),
-      "pause", List.of("node"),
-      "slow", List.of("node", "apply-time"),
-      "skew", List.of("node", "offset"),
-      "partition", List.of("groups", "isolate", "one-way"),
-      "heal", List.of("partition"),
-      "switchover", List.of("to"),
-      "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth"));
+  private static final Map<String, List<String>> ACTIONS = Map.ofEntries(
+      Map.entry("crash", List.of("node")),
+      Map.entry("restart", List.of("node", "wipe")),
+      Map.entry("add-follower", List.of("node")),
+      Map.entry("pause", List.of("node")),
+      Map.entry("slow", List.of("node", "apply-time")),
+      Map.entry("skew", List.of("node", "offset")),
+      Map.entry("partition", List.of("groups", "isolate", "one-way")),
+      Map.entry("heal", List.of("partition")),
+      Map.entry("switchover", List.of("to")),
+      Map.entry("link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth")),
+      Map.entry("commit", ReconfigurationReader.COMMIT_KEYS),
+      Map.entry("method", List.of("method")));
 
   private static final String EXAMPLE = "{ at = 10s, action = crash, node = follower-1, duration = 4s }";
 
   private FaultReader() {}
 
-  /** @param strategy the failover strategy: a switchover needs one that can change the leader */
+  /**
+   * @param strategy the failover strategy: a switchover needs one that can change the leader
+   * @param replication the scenario's {@code cluster.replication}, which commit faults change
+   */
   static List<ScheduledFault> read(Fields f, List<String> nodes, Duration runDuration,
-      ElectionSettings.Strategy strategy) {
+      ElectionSettings.Strategy strategy, ReplicationSettings replication) {
     ConfigValue value = f.raw(FAULTS);
     if (value == null || value.valueType() != ConfigValueType.LIST) {
       throw f.bad(FAULTS, "is not a list: write faults = [ " + EXAMPLE + " ]");
@@ -63,7 +68,7 @@ final class FaultReader {
             name + " = " + Fields.quoted(item) + " is not a fault: write " + EXAMPLE);
       }
       Fields fault = f.child((ConfigObject) item, name + ".");
-      ScheduledFault read = one(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration);
+      ScheduledFault read = one(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration, replication);
       if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
         throw fault.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
       }
@@ -77,11 +82,12 @@ final class FaultReader {
       faults.add(read);
     }
     ScheduleCheck.check(faults, where);
+    ReconfigurationReader.checkSchedule(faults, where, replication, nodes.size() - 1);
     return faults;
   }
 
   private static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
-      Duration runDuration) {
+      Duration runDuration, ReplicationSettings replication) {
     String action = action(f);
     checkKeys(f, object, action);
     Duration at = f.durationIn("at", Duration.ZERO, runDuration.minusNanos(1000),
@@ -89,7 +95,10 @@ final class FaultReader {
     String id = f.has("name") ? f.string("name", "a name, e.g. p1") : defaultId;
     long duration = f.has("duration")
         ? micros(f.durationIn("duration", Duration.ofMillis(1), Fields.LONGEST, "at least 1ms, e.g. 2s")) : 0;
-    Fault fault = fault(f, action, nodes);
+    Fault fault = fault(f, action, nodes, replication);
+    if (fault.reconfigures() && duration > 0) {
+      ReconfigurationReader.refuseDuration(f, fault);
+    }
     if (fault instanceof Fault.Pause && duration == 0) {
       throw f.fail("action", f.key("action") + " = pause needs a duration: how long the node stops, e.g. duration = 2s");
     }
@@ -123,8 +132,12 @@ final class FaultReader {
     }
   }
 
-  private static Fault fault(Fields f, String action, List<String> nodes) {
+  private static Fault fault(Fields f, String action, List<String> nodes, ReplicationSettings replication) {
     switch (action) {
+      case "commit":
+        return ReconfigurationReader.commit(f, replication, nodes.size() - 1);
+      case "method":
+        return ReconfigurationReader.method(f);
       case "crash":
         return new Fault.Crash(target(f, "node", nodes));
       case "restart":

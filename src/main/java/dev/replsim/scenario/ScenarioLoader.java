@@ -186,7 +186,7 @@ public final class ScenarioLoader {
     CheckSettings check = ReadReader.check(f, simulation, workload);
     FailoverSettings failover = FailoverReader.read(f);
     List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration(),
-        failover.election().strategy()));
+        failover.election().strategy(), cluster.replication()));
     NemesisSettings nemesis = NemesisReader.read(f, cluster.nodes());
     faults.addAll(Nemesis.schedule(nemesis, simulation.duration().toNanos() / 1000,
         new SeededStreams(simulation.seed()).stream("nemesis")));
