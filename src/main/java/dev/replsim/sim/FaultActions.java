@@ -36,11 +36,13 @@ final class FaultActions {
   private final Scenario scenario;
   private final ClusterControl cluster;
   private final NodeFactory factory;
+  private final Reconfigurations reconfigurations;
 
   FaultActions(Scenario scenario, ClusterControl cluster, NodeFactory factory) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.factory = factory;
+    this.reconfigurations = new Reconfigurations(scenario, cluster, factory);
   }
 
   private void restart(List<String> nodes) {
@@ -97,6 +99,12 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Switchover) {
       return switchover((Fault.Switchover) fault, targets, leader);
+    }
+    if (fault instanceof Fault.Commit c) {
+      return reconfigurations.commit(c);
+    }
+    if (fault instanceof Fault.Method m) {
+      return reconfigurations.method(m);
     }
     Fault.Heal heal = (Fault.Heal) fault;
     List<String> healed = heal.partition() != null ? List.of(heal.partition()) : injector.activePartitions();

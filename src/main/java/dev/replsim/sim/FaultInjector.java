@@ -108,10 +108,12 @@ final class FaultInjector implements FaultControl, AutoCloseable {
       long now = timer.clock().nowMicros(); // when it struck: carrying it out can take a moment
       String leader = cluster.leader();
       FaultActions.Applied applied = actions.apply(f, targets, this);
-      if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover)) {
+      // a switchover or a reconfiguration strikes no node: a failover that follows is not its doing
+      if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover) && !f.fault().reconfigures()) {
         recorder.faultStruck(f.fault().action(), applied.nodes(), now);
       }
-      if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal)) {
+      // a reconfiguration holds even with every node down: those that restart start with it
+      if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal) && !f.fault().reconfigures()) {
         recorder.event(now, "fault-skipped", null, details("id", f.id(), "action", f.fault().action(),
             "reason", "no node qualifies for its target"));
         return;
