@@ -30,6 +30,14 @@ final class EventWords {
       case "election-started":
         return node + " started an election for term " + d.get("term");
       case "fault":
+        if ("method".equals(d.get("action"))) {
+          return "replication method is now " + d.get("method") + " (" + d.get("id") + ")";
+        }
+        if ("commit".equals(d.get("action"))) {
+          return "commit mode is now " + d.get("mode") + ("semi-sync".equals(d.get("mode")) ? " with "
+              + d.get("acks") + " ack" + ("1".equals(String.valueOf(d.get("acks"))) ? "" : "s") : "")
+              + " (" + d.get("id") + ")";
+        }
         return d.get("action") + " " + nodes(d.get("nodes")) + " (" + d.get("id") + ")";
       case "heal":
         if ("heal".equals(d.get("action"))) {
