@@ -94,6 +94,10 @@ final class DemoControls {
     if (r == null) {
       return Optional.of("the writes have not started yet: try again in a moment");
     }
+    if (read.fault() instanceof Fault.Method m && m.method().needsPages() && !scenario.keepsPages()) {
+      return Optional.of("method wal: this scenario's nodes keep rows in a map, and WAL ships pages; start the demo"
+          + " with cluster.replication.method = wal, or schedule a switch to wal in its faults");
+    }
     Optional<String> meaningless = meaningless(read.fault(), r);
     if (meaningless.isPresent()) {
       return meaningless;

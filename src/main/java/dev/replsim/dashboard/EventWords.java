@@ -36,6 +36,14 @@ final class EventWords {
         if ("rate".equals(d.get("action"))) {
           return "rate" + perSecond(d, "writes") + perSecond(d, "reads") + " (" + d.get("id") + ")";
         }
+        if ("method".equals(d.get("action"))) {
+          return "replication method is now " + d.get("method") + " (" + d.get("id") + ")";
+        }
+        if ("commit".equals(d.get("action"))) {
+          return "commit mode is now " + d.get("mode") + ("semi-sync".equals(d.get("mode")) ? " with "
+              + d.get("acks") + " ack" + ("1".equals(String.valueOf(d.get("acks"))) ? "" : "s") : "")
+              + " (" + d.get("id") + ")";
+        }
         return d.get("action") + " " + nodes(d.get("nodes")) + " (" + d.get("id") + ")";
       case "heal":
         if ("heal".equals(d.get("action"))) {

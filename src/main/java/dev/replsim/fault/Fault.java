@@ -1,6 +1,10 @@
 package dev.replsim.fault;
 
 import dev.replsim.network.LinkPatch;
+import dev.replsim.protocol.AckLevel;
+import dev.replsim.protocol.CommitMode;
+import dev.replsim.protocol.CommitPolicy;
+import dev.replsim.protocol.ReplicationMethod;
 import dev.replsim.random.Distribution;
 import java.util.List;
 
@@ -16,10 +20,19 @@ public sealed interface Fault {
 
   /**
    * Whether it strikes nodes, resolved when it fires (one that finds none is skipped), rather than
-   * the clients.
+   * the clients or the whole cluster's settings.
    */
   default boolean strikesNodes() {
-    return true;
+    return !reconfigures();
+  }
+
+  /**
+   * Whether it reconfigures the whole cluster rather than harming nodes (a new commit rule or
+   * replication method): it strikes no node, so no failover that follows is its doing, and it has
+   * no duration: it stays until another changes it.
+   */
+  default boolean reconfigures() {
+    return false;
   }
 
   /** The node's ActorSystem stops abruptly; with the memory journal it loses everything. */
@@ -141,6 +154,37 @@ public sealed interface Fault {
     @Override
     public boolean strikesNodes() {
       return false;
+
+    }
+  }
+
+  /**
+   * The cluster's commit rule changes, as an operator reconfigures it: from this instant the
+   * leader judges every write, waiting or new, by the new rule (a switch to async releases the
+   * waiting writes, as emptying PostgreSQL's {@code synchronous_standby_names} releases its waiting
+   * backends), and every node, including one that starts later, keeps it for when it leads. A part
+   * left out keeps what is in force.
+   *
+   * @param mode the new mode, or null to keep it
+   * @param acks semi-sync: how many standbys must ack, or 0 to keep it
+   * @param ackLevel which follower position counts, or null to keep it
+   * @param timeoutMicros semi-sync: how long a write waits, counted from its append, or 0 to keep it
+   */
+  record Commit(CommitMode mode, int acks, AckLevel ackLevel, long timeoutMicros) implements Fault {
+    @Override
+    public String action() {
+      return "commit";
+    }
+
+    @Override
+    public boolean reconfigures() {
+      return true;
+    }
+
+    /** The rule in force after this change, over the one in force before. */
+    public CommitPolicy over(CommitPolicy current) {
+      return current.with(mode != null ? mode : current.mode(), acks > 0 ? acks : current.acks(),
+          ackLevel != null ? ackLevel : current.ackLevel(), timeoutMicros > 0 ? timeoutMicros : current.timeoutMicros());
     }
   }
 
@@ -157,6 +201,24 @@ public sealed interface Fault {
     @Override
     public boolean strikesNodes() {
       return false;
+
+    }
+  }
+
+  /**
+   * The cluster's replication method changes: from this instant the leader captures every write
+   * by the new method (entries already logged ship as they were captured, and followers apply
+   * each by its kind), and every node, including one that starts later, keeps it for when it leads.
+   */
+  record Method(ReplicationMethod method) implements Fault {
+    @Override
+    public String action() {
+      return "method";
+    }
+
+    @Override
+    public boolean reconfigures() {
+      return true;
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.replsim.fault;
 
 import dev.replsim.random.Durations;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,12 @@ public final class FaultDescription {
       Target to = ((Fault.Switchover) fault).to();
       return "switchover to " + (to == null ? "the most caught-up follower" : to);
     }
+    if (fault instanceof Fault.Commit c) {
+      return "commit " + commitParts(c);
+    }
+    if (fault instanceof Fault.Method m) {
+      return "method " + kebab(m.method());
+    }
     if (fault instanceof Fault.AddFollower) {
       return "add-follower " + ((Fault.AddFollower) fault).node();
     }
@@ -71,8 +79,31 @@ public final class FaultDescription {
     return String.join(", ", parts);
   }
 
+  /** What a commit fault changes, as a scenario writes it: {@code mode = semi-sync, acks = 1}. */
+  public static String commitParts(Fault.Commit c) {
+    List<String> parts = new ArrayList<>();
+    if (c.mode() != null) {
+      parts.add("mode = " + kebab(c.mode()));
+    }
+    if (c.acks() > 0) {
+      parts.add("acks = " + c.acks());
+    }
+    if (c.ackLevel() != null) {
+      parts.add("ack-level = " + kebab(c.ackLevel()));
+    }
+    if (c.timeoutMicros() > 0) {
+      parts.add("timeout = " + Durations.format(c.timeoutMicros()));
+    }
+    return String.join(", ", parts);
+  }
+
   private static String perSecond(double rate) {
     return (rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate)) + "/s";
+  }
+
+  /** An enum constant as scenarios write it: {@code semi-sync} for {@code SEMI_SYNC}. */
+  public static String kebab(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String target(Fault fault) {

@@ -1,7 +1,11 @@
 package dev.replsim.node;
 
 import dev.replsim.network.LinkProfile;
+import dev.replsim.protocol.CommitPolicy;
 import dev.replsim.random.DurationSampler;
+import dev.replsim.storage.ChangeCapture;
+import dev.replsim.storage.Database;
+import java.util.function.Function;
 
 /**
  * The faults the fault injector aims at one node, carried out by its {@link ReplicaNode}: a pause,
@@ -10,7 +14,8 @@ import dev.replsim.random.DurationSampler;
  */
 public sealed interface NodeFault extends ReplicaNode.Command
     permits NodeFault.Pause, NodeFault.Resume, NodeFault.SetApplyTime, NodeFault.SetLinkProfile,
-        NodeFault.CutLink, NodeFault.SetClockSkew, NodeFault.Switchover {
+        NodeFault.CutLink, NodeFault.SetClockSkew, NodeFault.Switchover,
+        NodeFault.SetCommitPolicy, NodeFault.SetCapture {
 
   /** A pause fault: the node processes nothing until {@link Resume}; everything it is sent waits. */
   public enum Pause implements NodeFault { INSTANCE }
@@ -32,4 +37,15 @@ public sealed interface NodeFault extends ReplicaNode.Command
 
   /** A switchover fault, for the leader: hand over to {@code to} (null: the most caught-up follower). */
   public record Switchover(String to) implements NodeFault {}
+
+  /** A commit fault: the cluster's commit rule is {@code policy} from now on, on every node. */
+  public record SetCommitPolicy(CommitPolicy policy) implements NodeFault {}
+
+  /**
+   * A method fault: the cluster captures writes by {@code method} from now on, on every node.
+   *
+   * @param method names the replication method, for logs
+   * @param capture builds the method's capture over a node's database
+   */
+  public record SetCapture(String method, Function<Database, ChangeCapture> capture) implements NodeFault {}
 }

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * carried out. It holds no Pekko and no thread: the live {@link ReplicaNode} actor and the
  * virtual driver each hand it inputs in the node's context, one at a time, and give it {@link
  * Ports} to reach the rest of the run. It also takes the faults aimed at its node (a slower
- * apply, a changed or cut link, a skewed clock, a switchover); a pause is the driver's to hold.
+ * apply, a changed or cut link, a skewed clock, a switchover, a new commit rule or replication
+ * method); a pause is the driver's to hold.
  */
 public final class NodeRuntime {
 
@@ -152,9 +153,14 @@ public final class NodeRuntime {
       }
     } else if (fault instanceof NodeFault.SetClockSkew) {
       core.wallClockOffset(((NodeFault.SetClockSkew) fault).offsetMicros());
-    } else if (fault instanceof NodeFault.Switchover) {
+    } else if (fault instanceof NodeFault.Switchover s) {
       long now = clock.nowMicros();
-      execute(core.onSwitchover(((NodeFault.Switchover) fault).to(), now), now);
+      execute(core.onSwitchover(s.to(), now), now);
+    } else if (fault instanceof NodeFault.SetCommitPolicy c) {
+      long now = clock.nowMicros();
+      execute(core.onCommitPolicy(c.policy(), now), now);
+    } else if (fault instanceof NodeFault.SetCapture c) {
+      core.captureWith(c.capture());
     } // a pause and its end are the driver's to carry out: it holds the node's inputs
 
   }

@@ -50,6 +50,14 @@ public record CommitPolicy(
     return new CommitPolicy(mode, acks, ackLevel, timeoutMicros, quorum, standbys, waitPoint);
   }
 
+  /**
+   * The rule a {@code commit} fault sets: another mode, ack count, ack level and timeout, with the
+   * same quorum, standbys and wait point.
+   */
+  public CommitPolicy with(CommitMode mode, int acks, AckLevel ackLevel, long timeoutMicros) {
+    return new CommitPolicy(mode, acks, ackLevel, timeoutMicros, quorum, standbys, waitPoint);
+  }
+
   /** The same rule with another wait point. */
   public CommitPolicy with(WaitPoint waitPoint) {
     return new CommitPolicy(mode, acks, ackLevel, timeoutMicros, quorum, standbys, waitPoint);

@@ -9,11 +9,16 @@ import java.util.ArrayDeque;
  * answers them: each waits until it is durable on the leader and its followers' acks meet the
  * rule, or, under semi-sync, until its wait times out and it commits as async. It also knows what
  * other clients may see of the pending writes (see {@link WaitPoint}).
+ *
+ * <p>The rule may change while writes wait (a {@code commit} fault, see {@link #reconfigure}):
+ * every waiting write is then judged by the new rule alone, at once and at each ack or timer
+ * after, as PostgreSQL releases its waiting backends when {@code synchronous_standby_names} is
+ * emptied.
  */
 final class CommitQueue {
 
-  private final CommitPolicy commit;
-  private final CommitQuorum quorum;
+  private CommitPolicy commit;
+  private CommitQuorum quorum;
   private final int followers;
   private final ArrayDeque<PendingWrite> pending = new ArrayDeque<>();
   /** The last LSN answered: under {@link WaitPoint#AFTER_SYNC}, what other clients may see. */
@@ -31,10 +36,31 @@ final class CommitQueue {
   /** Queues a write appended at {@code lsn}; its semi-sync wait starts now. */
   PendingWrite add(Write write, long lsn, long now, Decision d) {
     long deadline = commit.hasTimeout() ? now + commit.timeoutMicros() : Long.MAX_VALUE;
-    PendingWrite p = new PendingWrite(write, lsn, deadline);
+    PendingWrite p = new PendingWrite(write, lsn, now, deadline);
     pending.add(p);
     armTimer(d);
     return p;
+  }
+
+  /**
+   * The commit rule changes now: from here on every pending write waits under {@code commit}
+   * alone. A semi-sync timeout counts from each write's append, so a write that has already
+   * waited longer than the new timeout commits as a fallback at the next release; a rule
+   * without a timeout (async, sync) takes back the fallbacks its predecessor had granted but not
+   * yet carried out. The caller releases what the new rule allows.
+   */
+  void reconfigure(CommitPolicy commit, CommitQuorum quorum, long now, Decision d) {
+    this.commit = commit;
+    this.quorum = quorum;
+    for (PendingWrite p : pending) {
+      p.deadline = commit.hasTimeout() ? p.appendedAt + commit.timeoutMicros() : Long.MAX_VALUE;
+      p.timedOut = p.deadline <= now;
+    }
+    if (timerAt != Long.MAX_VALUE) {
+      timerAt = Long.MAX_VALUE;
+      d.cancelTimer(TimerKey.COMMIT_TIMEOUT);
+    }
+    armTimer(d);
   }
 
   /** The commit timer fired: every write past its deadline may now commit as async. */

@@ -10,6 +10,7 @@ import dev.replsim.storage.RowCapture;
 import dev.replsim.storage.RowImage;
 import dev.replsim.storage.WalRecord;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The leader's protocol core: it executes writes on its database, appends the change its
@@ -27,10 +28,12 @@ public final class Leader implements ProtocolNode {
 
   private final String name;
   private final long term;
-  private final ProtocolSettings settings;
+  /** Its commit rule may change while it leads (a {@code commit} fault); the rest never does. */
+  private ProtocolSettings settings;
   private final ReplicationLog log;
   private final TermHistory history;
-  private final ChangeCapture capture;
+  /** The replication method's capture: it may change while it leads (a {@code method} fault). */
+  private ChangeCapture capture;
   private final Database database;
   private final List<String> followers;
   private final FollowerProgress progress;
@@ -142,6 +145,31 @@ public final class Leader implements ProtocolNode {
       d.requestFlush();
     }
     return d;
+  }
+
+  /**
+   * The commit rule changes now (a {@code commit} fault): writes appended from now on wait under
+   * {@code policy}, and so do those already waiting (see {@link CommitQueue#reconfigure}), so a
+   * switch to async answers every waiting write at once, and a switch to sync holds the rest
+   * until every follower acked them. Reads see by the new wait point.
+   */
+  @Override
+  public Decision onCommitPolicy(CommitPolicy policy, long now) {
+    Decision d = new Decision();
+    settings = settings.with(policy);
+    commits.reconfigure(policy, new CommitQuorum(policy, followers), now, d);
+    release(now, d);
+    return d;
+  }
+
+  /**
+   * The replication method changes now (a {@code method} fault): every write from now on is
+   * captured by the new method over this leader's database; entries already in the log keep the
+   * change they were captured as, and followers apply each by its own kind.
+   */
+  @Override
+  public void captureWith(Function<Database, ChangeCapture> method) {
+    capture = method.apply(database);
   }
 
   /**

@@ -14,7 +14,10 @@ final class PendingWrite implements BeforeImages {
 
   final Write write;
   final long lsn;
-  final long deadline;
+  /** When the leader appended it: a semi-sync timeout counts from here, whichever rule is in force. */
+  final long appendedAt;
+  /** Until when it may wait for acks before it commits as a fallback; moved by a new commit rule. */
+  long deadline;
   boolean timedOut;
   /** The first row changed, and the row before (null if there was none): most writes change one. */
   private String key;
@@ -22,9 +25,10 @@ final class PendingWrite implements BeforeImages {
   /** Every row changed, for a write that changed several. */
   private Map<String, Row> befores;
 
-  PendingWrite(Write write, long lsn, long deadline) {
+  PendingWrite(Write write, long lsn, long appendedAt, long deadline) {
     this.write = write;
     this.lsn = lsn;
+    this.appendedAt = appendedAt;
     this.deadline = deadline;
   }
 

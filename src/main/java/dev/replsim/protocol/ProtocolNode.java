@@ -1,6 +1,8 @@
 package dev.replsim.protocol;
 
+import dev.replsim.storage.ChangeCapture;
 import dev.replsim.storage.Database;
+import java.util.function.Function;
 
 /**
  * One node's protocol state machine, as a driver sees it: every input comes with the time it is
@@ -39,10 +41,6 @@ public interface ProtocolNode {
   Decision onFlush(long nowMicros);
 
   /**
-   * A planned switchover: a leader hands over to {@code target} (or, if null, to its most
-   * up-to-date follower) without losing a write. Nodes that cannot lead ignore it.
-   */
-  /**
    * The node's wall clock now reads {@code offsetMicros} ahead of the monotonic clock every other
    * method's {@code nowMicros} is on (a skew fault, or its end). Only what the node stamps moves:
    * its entries' timestamps and {@code NOW()}, its applier's clock (MySQL's
@@ -52,9 +50,28 @@ public interface ProtocolNode {
    */
   default void wallClockOffset(long offsetMicros) {}
 
+  /**
+   * A planned switchover: a leader hands over to {@code target} (or, if null, to its most
+   * up-to-date follower) without losing a write. Nodes that cannot lead ignore it.
+   */
   default Decision onSwitchover(String target, long nowMicros) {
     return new Decision();
   }
+
+  /**
+   * The cluster's commit rule changes now (a {@code commit} fault): a leader judges every write,
+   * waiting or new, by {@code policy} from this instant; any node keeps it for when it leads.
+   */
+  default Decision onCommitPolicy(CommitPolicy policy, long nowMicros) {
+    return new Decision();
+  }
+
+  /**
+   * The cluster's replication method changes now (a {@code method} fault): {@code capture} builds
+   * the new method's capture over a database. A leader captures every write from now on with it;
+   * any node keeps it for when it leads. Entries already logged stay as they were captured.
+   */
+  default void captureWith(Function<Database, ChangeCapture> capture) {}
 
   NodeStatus status();
 

@@ -40,4 +40,10 @@ public record ProtocolSettings(
           + logRetentionEntries + ")");
     }
   }
+
+  /** The same settings under another commit rule (a {@code commit} fault). */
+  public ProtocolSettings with(CommitPolicy commit) {
+    return new ProtocolSettings(commit, maxBatchEntries, maxInFlightEntries, heartbeatIntervalMicros, election,
+        logRetentionEntries);
+  }
 }

@@ -2,7 +2,9 @@ package dev.replsim.protocol;
 
 import dev.replsim.clock.Periodic;
 import dev.replsim.random.DurationSampler;
+import dev.replsim.storage.ChangeCapture;
 import dev.replsim.storage.Database;
+import java.util.function.Function;
 
 /**
  * One node of a cluster with failover: a {@link Follower} that may stand for election and a
@@ -20,6 +22,10 @@ public final class Replica implements ProtocolNode {
   private final ElectionSettings election;
   private final LeaderWatch watch;
   private DurationSampler applyTime;
+  /** The protocol's settings, whose commit rule a {@code commit} fault may change; its next leader takes them. */
+  private ProtocolSettings settings;
+  /** The replication method's capture, which a {@code method} fault may change; its next leader takes it. */
+  private Function<Database, ChangeCapture> capture;
   private long term;
   private String votedFor;
   private Follower follower;
@@ -49,6 +55,8 @@ public final class Replica implements ProtocolNode {
     this.election = setup.settings().election();
     this.watch = new LeaderWatch(election, setup.settings().heartbeatIntervalMicros(), setup.random());
     this.applyTime = setup.applyTime();
+    this.settings = setup.settings();
+    this.capture = setup.capture();
     this.term = term;
     this.votedFor = votedFor;
   }
@@ -102,6 +110,22 @@ public final class Replica implements ProtocolNode {
     this.applyTime = applyTime;
     if (follower != null) {
       follower.setApplyTime(applyTime);
+    }
+  }
+
+  /** The commit rule changes now: its leader, if it leads, judges by it at once; else it keeps it for when it leads. */
+  @Override
+  public Decision onCommitPolicy(CommitPolicy policy, long now) {
+    settings = settings.with(policy);
+    return leader != null ? leader.onCommitPolicy(policy, now) : new Decision();
+  }
+
+  /** The replication method changes now: its leader, if it leads, captures by it at once; else when it leads. */
+  @Override
+  public void captureWith(Function<Database, ChangeCapture> capture) {
+    this.capture = capture;
+    if (leader != null) {
+      leader.captureWith(capture);
     }
   }
 
@@ -244,8 +268,7 @@ public final class Replica implements ProtocolNode {
     campaign = null;
     HandOver state = follower.promote(now, d);
     follower = null;
-    lead(Leader.takingOver(name, term, setup.peers(), setup.settings(), setup.capture().apply(state.database()),
-        state));
+    lead(Leader.takingOver(name, term, setup.peers(), settings, capture.apply(state.database()), state));
     d.observe(new Observation.BecameLeader(term, state.log().lastLsn(), votes, state.history().export()));
     d.cancelTimer(TimerKey.ELECTION);
     d.absorb(leader.start(now));
@@ -266,7 +289,7 @@ public final class Replica implements ProtocolNode {
       d.observe(new Observation.SteppedDown(leader.term(), term, leader.pendingWrites()));
       HandOver state = leader.stepDown(newLeader, d);
       leader = null;
-      follow(new Follower(name, null, term, setup.incarnation(), false, setup.settings(), applyTime, state));
+      follow(new Follower(name, null, term, setup.incarnation(), false, settings, applyTime, state));
       waitForLeader(now, d);
     } else if (follower.term() < term) {
       follower.enterTerm(term);

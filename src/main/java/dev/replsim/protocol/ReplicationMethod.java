@@ -36,7 +36,15 @@ public enum ReplicationMethod {
    * @param random the node's own stream, for RAND() and UUID()
    */
   public Database database(int formatVersion, int keys, RandomSource random) {
-    return needsPages()
+    return database(needsPages(), formatVersion, keys, random);
+  }
+
+  /**
+   * A node's database: rows in pages when {@code pages} (a run that ships WAL at some point: every
+   * method captures and applies over pages too), else rows in a map.
+   */
+  public static Database database(boolean pages, int formatVersion, int keys, RandomSource random) {
+    return pages
         ? new PageStore(formatVersion, PageStore.pagesFor(keys), random)
         : new KeyValueStore(formatVersion, random);
   }

@@ -48,8 +48,9 @@ public final class ActionReader {
     ConfigObject now = object.withValue("at", ConfigValueFactory.fromAnyRef("0ms", ORIGIN));
     Fields f = Fields.root(now.toConfig(), locations);
     try {
-      return FaultReader.entry(f, now, id, scenario.nodes(), scenario.simulation().duration().plus(Duration.ofSeconds(1)),
-          scenario.failover().election().strategy(), scenario.workload());
+      return FaultReader.entry(f, now, id, new FaultReader.Settings(scenario.nodes(),
+          scenario.simulation().duration().plus(Duration.ofSeconds(1)), scenario.failover().election().strategy(),
+          scenario.workload(), scenario.cluster().replication()));
     } catch (ConfigException e) {
       throw locations.fromTypesafe(e);
     }

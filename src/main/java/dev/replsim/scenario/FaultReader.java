@@ -29,17 +29,19 @@ final class FaultReader {
   private static final List<String> COMMON = List.of("at", "action", "name", "duration");
 
   /** Each action and the keys it takes besides the common ones. */
-  private static final Map<String, List<String>> ACTIONS = Map.of(
-      "crash", List.of("node"),
-      "restart", List.of("node", "wipe"),
-      "add-follower", List.of("node"),
-      "pause", List.of("node"),
-      "slow", List.of("node", "apply-time"),
-      "skew", List.of("node", "offset"),
-      "partition", List.of("groups", "isolate", "one-way"),
-      "heal", List.of("partition"),
-      "switchover", List.of("to"),
-      "link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth"));
+  private static final Map<String, List<String>> ACTIONS = Map.ofEntries(
+      Map.entry("crash", List.of("node")),
+      Map.entry("restart", List.of("node", "wipe")),
+      Map.entry("add-follower", List.of("node")),
+      Map.entry("pause", List.of("node")),
+      Map.entry("slow", List.of("node", "apply-time")),
+      Map.entry("skew", List.of("node", "offset")),
+      Map.entry("partition", List.of("groups", "isolate", "one-way")),
+      Map.entry("heal", List.of("partition")),
+      Map.entry("switchover", List.of("to")),
+      Map.entry("link", List.of("from", "to", "both-ways", "delay", "loss", "duplicate", "reorder", "bandwidth")),
+      Map.entry("commit", ReconfigurationReader.COMMIT_KEYS),
+      Map.entry("method", List.of("method")));
 
   /** Every action: the cluster's above, and the workload's ({@link WorkloadFaultReader}). */
   private static final Map<String, List<String>> ALL_ACTIONS = merged(ACTIONS, WorkloadFaultReader.ACTIONS);
@@ -49,11 +51,15 @@ final class FaultReader {
   private FaultReader() {}
 
   /**
-   * @param strategy the failover strategy: a switchover needs one that can change the leader
-   * @param workload the workload a rate fault changes
+   * What an entry is checked against: the cluster's nodes, the run's duration (an entry's
+   * {@code at} falls within it), the failover strategy (a switchover needs one that can change the
+   * leader), the workload (which a rate fault changes) and {@code cluster.replication} (which a
+   * commit fault changes).
    */
-  static List<ScheduledFault> read(Fields f, List<String> nodes, Duration runDuration,
-      ElectionSettings.Strategy strategy, WorkloadSettings workload) {
+  record Settings(List<String> nodes, Duration runDuration, ElectionSettings.Strategy strategy,
+      WorkloadSettings workload, ReplicationSettings replication) {}
+
+  static List<ScheduledFault> read(Fields f, Settings settings) {
     ConfigValue value = f.raw(FAULTS);
     if (value == null || value.valueType() != ConfigValueType.LIST) {
       throw f.bad(FAULTS, "is not a list: write faults = [ " + EXAMPLE + " ]");
@@ -69,7 +75,7 @@ final class FaultReader {
             name + " = " + Fields.quoted(item) + " is not a fault: write " + EXAMPLE);
       }
       Fields fault = f.child((ConfigObject) item, name + ".");
-      ScheduledFault read = entry(fault, (ConfigObject) item, "f" + (i + 1), nodes, runDuration, strategy, workload);
+      ScheduledFault read = entry(fault, (ConfigObject) item, "f" + (i + 1), settings);
       if (read.fault() instanceof Fault.AddFollower && faults.stream().anyMatch(
           earlier -> earlier.fault().equals(read.fault()))) {
         throw fault.bad("node", "is added by an earlier fault: each added follower needs its own name");
@@ -80,6 +86,7 @@ final class FaultReader {
       faults.add(read);
     }
     ScheduleCheck.check(faults, where);
+    ReconfigurationReader.checkSchedule(faults, where, settings.replication(), settings.nodes().size() - 1);
     return faults;
   }
 
@@ -87,18 +94,17 @@ final class FaultReader {
    * One entry, read and checked against the scenario's settings (not yet against the other
    * entries): the scenario's faults, and an action the dashboard gives now ({@link ActionReader}).
    */
-  static ScheduledFault entry(Fields f, ConfigObject object, String defaultId, List<String> nodes,
-      Duration runDuration, ElectionSettings.Strategy strategy, WorkloadSettings workload) {
-    ScheduledFault read = one(f, object, defaultId, nodes, runDuration);
-    if (read.fault() instanceof Fault.Switchover && strategy == ElectionSettings.Strategy.NONE) {
+  static ScheduledFault entry(Fields f, ConfigObject object, String defaultId, Settings settings) {
+    ScheduledFault read = one(f, object, defaultId, settings.nodes(), settings.runDuration(), settings.replication());
+    if (read.fault() instanceof Fault.Switchover && settings.strategy() == ElectionSettings.Strategy.NONE) {
       throw f.bad("action", "needs failover: set failover.strategy = manual (or election) for a switchover");
     }
-    WorkloadFaultReader.check(f, read, workload);
+    WorkloadFaultReader.check(f, read, settings.workload());
     return read;
   }
 
   private static ScheduledFault one(Fields f, ConfigObject object, String defaultId, List<String> nodes,
-      Duration runDuration) {
+      Duration runDuration, ReplicationSettings replication) {
     String action = action(f);
     checkKeys(f, object, action);
     Duration at = f.durationIn("at", Duration.ZERO, runDuration.minusNanos(1000),
@@ -106,7 +112,10 @@ final class FaultReader {
     String id = f.has("name") ? f.string("name", "a name, e.g. p1") : defaultId;
     long duration = f.has("duration")
         ? micros(f.durationIn("duration", Duration.ofMillis(1), Fields.LONGEST, "at least 1ms, e.g. 2s")) : 0;
-    Fault fault = fault(f, action, nodes);
+    Fault fault = fault(f, action, nodes, replication);
+    if (fault.reconfigures() && duration > 0) {
+      ReconfigurationReader.refuseDuration(f, fault);
+    }
     if (fault instanceof Fault.Pause && duration == 0) {
       throw f.fail("action", f.key("action") + " = pause needs a duration: how long the node stops, e.g. duration = 2s");
     }
@@ -140,8 +149,12 @@ final class FaultReader {
     }
   }
 
-  private static Fault fault(Fields f, String action, List<String> nodes) {
+  private static Fault fault(Fields f, String action, List<String> nodes, ReplicationSettings replication) {
     switch (action) {
+      case "commit":
+        return ReconfigurationReader.commit(f, replication, nodes.size() - 1);
+      case "method":
+        return ReconfigurationReader.method(f);
       case "crash":
         return new Fault.Crash(target(f, "node", nodes));
       case "restart":

@@ -76,6 +76,17 @@ public record Scenario(
         .map(f -> ((Fault.AddFollower) f).node()).toList();
   }
 
+  /**
+   * Whether every node keeps its rows in pages (a {@code PageStore}): when the run may ship WAL,
+   * from the start or after a {@code method} fault switches to it. WAL copies page bytes, so every
+   * node must have pages before the switch; statements and row images apply to pages as well, so
+   * a run that may switch to WAL keeps them from the start, whatever it starts with.
+   */
+  public boolean keepsPages() {
+    return cluster.replication().method().needsPages() || faults.stream().map(ScheduledFault::fault)
+        .anyMatch(f -> f instanceof Fault.Method m && m.method().needsPages());
+  }
+
   /** Every node that may run: the cluster's, then the added followers. */
   public List<String> allNodes() {
     List<String> all = new java.util.ArrayList<>(nodes());

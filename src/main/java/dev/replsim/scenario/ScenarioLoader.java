@@ -186,8 +186,8 @@ public final class ScenarioLoader {
     WorkloadSettings workload = SectionReaders.workload(f, cluster.nodes().size() - 1);
     CheckSettings check = ReadReader.check(f, simulation, workload);
     FailoverSettings failover = FailoverReader.read(f);
-    List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, cluster.nodes(), simulation.duration(),
-        failover.election().strategy(), workload));
+    List<ScheduledFault> faults = new ArrayList<>(FaultReader.read(f, new FaultReader.Settings(cluster.nodes(),
+        simulation.duration(), failover.election().strategy(), workload, cluster.replication())));
     NemesisSettings nemesis = NemesisReader.read(f, cluster.nodes());
     faults.addAll(Nemesis.schedule(nemesis, simulation.duration().toNanos() / 1000,
         new SeededStreams(simulation.seed()).stream("nemesis")));

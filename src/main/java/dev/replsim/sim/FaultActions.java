@@ -37,12 +37,14 @@ final class FaultActions {
   private final ClusterControl cluster;
   private final NodeFactory factory;
   private final WorkloadActions workload;
+  private final Reconfigurations reconfigurations;
 
   FaultActions(Scenario scenario, ClusterControl cluster, NodeFactory factory) {
     this.scenario = scenario;
     this.cluster = cluster;
     this.factory = factory;
     this.workload = new WorkloadActions(scenario, cluster);
+    this.reconfigurations = new Reconfigurations(scenario, cluster, factory);
   }
 
   private void restart(List<String> nodes) {
@@ -102,6 +104,12 @@ final class FaultActions {
     }
     if (fault instanceof Fault.Rate || fault instanceof Fault.Clients) {
       return workload.apply(scheduled, injector);
+    }
+    if (fault instanceof Fault.Commit c) {
+      return reconfigurations.commit(c);
+    }
+    if (fault instanceof Fault.Method m) {
+      return reconfigurations.method(m);
     }
     Fault.Heal heal = (Fault.Heal) fault;
     List<String> healed = heal.partition() != null ? List.of(heal.partition()) : injector.activePartitions();

@@ -108,7 +108,8 @@ final class FaultInjector implements FaultControl, AutoCloseable {
       long now = timer.clock().nowMicros(); // when it struck: carrying it out can take a moment
       String leader = cluster.leader();
       FaultActions.Applied applied = actions.apply(f, targets, this);
-      if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover)) {
+      // a switchover or a reconfiguration strikes no node: a failover that follows is not its doing
+      if (applied.nodes().contains(leader) && !(f.fault() instanceof Fault.Switchover) && !f.fault().reconfigures()) {
         recorder.faultStruck(f.fault().action(), applied.nodes(), now);
       }
       if (applied.nodes().isEmpty() && !(f.fault() instanceof Fault.Heal) && f.fault().strikesNodes()) {

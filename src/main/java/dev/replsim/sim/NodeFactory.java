@@ -14,10 +14,12 @@ import dev.replsim.protocol.ProtocolNode;
 import dev.replsim.protocol.ProtocolSettings;
 import dev.replsim.protocol.Recovery;
 import dev.replsim.protocol.Replicas;
+import dev.replsim.protocol.ReplicationMethod;
 import dev.replsim.random.DurationSampler;
 import dev.replsim.random.SeededStreams;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
+import dev.replsim.storage.ChangeCapture;
 import dev.replsim.storage.Database;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,12 +35,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  * the leader's change capture for the replication method, the apply-time sampler on the node's
  * own stream, and its outbound links, each on the link's own stream. Every stream is named after
  * its node and incarnation, so a seed fixes every draw, and a restarted node draws afresh.
+ *
+ * <p>The commit rule and the replication method are the scenario's until a {@code commit} or
+ * {@code method} fault changes them: from then on every incarnation it builds starts with the
+ * rule and method in force, as a restarted database reads its current configuration.
  */
 public final class NodeFactory {
 
   private final Scenario scenario;
   private final SeededStreams streams;
-  private final ProtocolSettings protocol;
+  /** The settings new incarnations start with; a commit fault changes the rule (on the fault worker). */
+  private volatile ProtocolSettings protocol;
+  /** The method new incarnations capture by; a method fault changes it. */
+  private volatile ReplicationMethod method;
   /** Every node's votes, kept across its restarts. */
   private final HardState hardState = new HardState();
   private final Crashes crashes = new Crashes();
@@ -53,6 +62,7 @@ public final class NodeFactory {
     this.scenario = scenario;
     this.streams = streams;
     this.protocol = protocolSettings(scenario);
+    this.method = scenario.cluster().replication().method();
     this.leadership = new Leadership(scenario.leader());
   }
 
@@ -92,17 +102,16 @@ public final class NodeFactory {
   /** @param joinLeader for a follower added mid-run: the node that leads now, which it joins */
   public ProtocolNode core(String node, long term, long incarnation, HardState.Vote vote, Recovery recovery,
       String joinLeader) {
-    ReplicationSettings r = scenario.cluster().replication();
+    ProtocolSettings protocol = this.protocol;
     int version = scenario.cluster().storage().versionOf(node);
-    Database database = r.method().database(version, scenario.workload().keys(),
+    Database database = ReplicationMethod.database(scenario.keepsPages(), version, scenario.workload().keys(),
         streams.stream("db:" + node + ":" + incarnation)::nextLong);
-    long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
     List<String> peers = new ArrayList<>(scenario.nodes());
     peers.remove(node);
     UniformRandomProvider random = streams.stream("election:" + node + ":" + incarnation);
     NodeSetup setup = new NodeSetup(node, peers, incarnation, protocol,
         applyTime(node, incarnation),
-        db -> r.method().capture(db, r.rowImage(), checkpoint), random::nextLong);
+        capture(method), random::nextLong);
     String leader = scenario.leader();
     if (incarnation == 1 && scenario.addedNodes().contains(node)) {
       return Replicas.joining(setup, joinLeader, term, database);
@@ -122,6 +131,33 @@ public final class NodeFactory {
           : Replicas.following(setup, leader, term, vote.candidate(), database);
     }
     return Replicas.rejoining(setup, vote.term(), vote.candidate(), database);
+  }
+
+  /** The commit rule in force: the scenario's, until a commit fault changed it. */
+  public CommitPolicy commitPolicy() {
+    return protocol.commit();
+  }
+
+  /** Incarnations built from now on commit by {@code policy}. */
+  void commitPolicy(CommitPolicy policy) {
+    protocol = protocol.with(policy);
+  }
+
+  /** The replication method in force: the scenario's, until a method fault changed it. */
+  public ReplicationMethod method() {
+    return method;
+  }
+
+  /** Incarnations built from now on capture by {@code method}. */
+  void method(ReplicationMethod method) {
+    this.method = method;
+  }
+
+  /** How a leader under {@code method} captures writes over its database, with the scenario's row image and checkpoints. */
+  Function<Database, ChangeCapture> capture(ReplicationMethod method) {
+    ReplicationSettings r = scenario.cluster().replication();
+    long checkpoint = micros(scenario.cluster().storage().checkpointInterval());
+    return db -> method.capture(db, r.rowImage(), checkpoint);
   }
 
   /** How long each entry takes {@code node} to apply in an incarnation, from the node's own stream. */

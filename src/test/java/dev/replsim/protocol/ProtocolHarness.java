@@ -184,6 +184,11 @@ final class ProtocolHarness {
     client.request(at, node, false, id -> n -> n.runtime().fault(new NodeFault.Switchover(target)));
   }
 
+  /** Tells {@code node} of {@code fault} at {@code at}, as the fault injector would. */
+  void fault(long at, String node, NodeFault fault) {
+    client.request(at, node, false, id -> n -> n.runtime().fault(fault));
+  }
+
   /** Schedules a client's read of {@code key} on {@code node} at {@code at}; returns its request id. */
   long read(long at, String node, String key) {
     return read(at, node, key, LogPosition.ORIGIN, 0);

@@ -83,7 +83,7 @@ class FaultReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      { at = 1s, action = chrash, node = leader }                 | faults[0].action = chrash is not a fault action: must be add-follower, clients, crash, heal, link, partition, pause, rate, restart, skew, slow or switchover; did you mean crash?
+      { at = 1s, action = chrash, node = leader }                 | faults[0].action = chrash is not a fault action: must be add-follower, clients, commit, crash, heal, link, method, partition, pause, rate, restart, skew, slow or switchover; did you mean crash?
       { at = 1s, action = add-follower, node = follower-1 }       | faults[0].node = follower-1 is already a node of the cluster: an added follower needs a new name, e.g. follower-4
       { at = 1s, action = crash, node = follower-9 }              | faults[0].node = follower-9 is not a node or a selector
       { at = 1s, action = crash, nod = leader }                   | unknown key faults[0].nod for a crash fault; did you mean faults[0].node?

@@ -64,7 +64,7 @@ class WorkloadFaultReaderTest {
       { at = 1s, action = clients }                               | faults[0].running is missing: a clients fault stops the clients (running = false) or starts them again (running = true)
       { at = 1s, action = clients, running = maybe }              | faults[0].running = "maybe" is not a boolean: must be true or false
       { at = 1s, action = clients, running = true, duration = 2s } | faults[0].duration does not go with running = true
-      { at = 1s, action = rates, writes = 10 }                    | faults[0].action = rates is not a fault action: must be add-follower, clients, crash, heal, link, partition, pause, rate, restart, skew, slow or switchover; did you mean rate?
+      { at = 1s, action = rates, writes = 10 }                    | faults[0].action = rates is not a fault action: must be add-follower, clients, commit, crash, heal, link, method, partition, pause, rate, restart, skew, slow or switchover; did you mean rate?
       """)
   void badWorkloadFaultsAreRefusedWithFileLineKeyAndWhatIsAllowed(String fault, String expected) {
     Path file = files.write("bad.conf", "# line 1", "faults = [ " + fault + " ]");
