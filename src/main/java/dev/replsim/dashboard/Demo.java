@@ -3,6 +3,7 @@ package dev.replsim.dashboard;
 import dev.replsim.metrics.LiveFigures;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.RunEvent;
+import dev.replsim.metrics.TimeSeriesSampler;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.FaultControl;
@@ -35,6 +36,8 @@ public final class Demo implements RunHook {
   private final Scenario scenario;
   private final DemoPace pace;
   private final DemoControls controls;
+  private final DemoSettings initial;
+  private DemoSettings settings;
   private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
   private volatile DemoState state;
   private long published;
@@ -55,8 +58,10 @@ public final class Demo implements RunHook {
     this.scenario = scenario;
     this.pace = new DemoPace(speed, wallNanos);
     this.controls = new DemoControls(scenario, pace);
+    this.initial = DemoSettings.of(scenario);
+    this.settings = initial;
     this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
-        List.of());
+        List.of(), settings, DemoState.Reads.NONE, null, null);
     pace.publishWith(this::publish);
   }
 
@@ -148,6 +153,7 @@ public final class Demo implements RunHook {
     }
     for (RunEvent e : LiveFigures.eventsSince(recorder, eventsSeen)) {
       eventsSeen++;
+      settings = settings.after(e, initial);
       String text = EventWords.of(e);
       if (text != null) {
         recent.addLast(new DemoState.Event(++eventSeq, e.tMs(), text));
@@ -157,10 +163,14 @@ public final class Demo implements RunHook {
       }
     }
     long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
+    TimeSeriesSampler.Snapshot sample = recorder.lastSample();
     state = new DemoState(++published, ms(now - startMicros),
         next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), pace.paused(), pace.speed(),
         !pace.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
-        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent));
+        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent),
+        settings, new DemoState.Reads(recorder.reads().answered(), recorder.staleReads().judged(),
+            recorder.staleReads().stale()), sample == null ? null : sample.commitP50Ms(),
+        sample == null ? null : sample.commitP99Ms());
   }
 
   /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
@@ -176,7 +186,8 @@ public final class Demo implements RunHook {
   public void finish() {
     DemoState s = state;
     state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
-        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events());
+        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events(), s.settings(), s.reads(), s.commitP50Ms(),
+        s.commitP99Ms());
   }
 
   /** To the microsecond, as virtual time runs: a step to an event 30 µs on must show as a step. */

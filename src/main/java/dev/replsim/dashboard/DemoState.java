@@ -13,6 +13,11 @@ import java.util.List;
  * @param leader the node leading now, or null while there is none (during an election)
  * @param lostWrites acknowledged writes the current leader's log lacks (counted as summary.json does)
  * @param events the latest events in plain words, each with its sequence number
+ * @param settings what the commit mode, method, rates and clients are set to now
+ * @param reads what the clients' reads saw so far
+ * @param commitP50Ms the median commit latency of the writes acknowledged in the latest sample
+ *     interval ({@code simulation.sample-interval}); null when none was
+ * @param commitP99Ms their 99th percentile
  */
 public record DemoState(
     long seq,
@@ -27,7 +32,11 @@ public record DemoState(
     long acknowledged,
     long failed,
     long lostWrites,
-    List<Event> events) {
+    List<Event> events,
+    DemoSettings settings,
+    Reads reads,
+    Double commitP50Ms,
+    Double commitP99Ms) {
 
   public DemoState {
     nodes = List.copyOf(nodes);
@@ -40,6 +49,15 @@ public record DemoState(
 
   /** A follower's apply lag now, in milliseconds and in entries behind the leader. */
   public record Lag(String node, double ms, long entries) {}
+
+  /**
+   * The reads so far: answered, and among those judged against the acknowledged writes, how many
+   * were stale (see {@link dev.replsim.metrics.StaleReadMeter}); judged is 0 when the run records
+   * no history (it does when it reads and checks anomalies, as by default).
+   */
+  public record Reads(long answered, long judged, long stale) {
+    static final Reads NONE = new Reads(0, 0, 0);
+  }
 
   /** Something that happened, in plain words, at a simulated instant. */
   public record Event(long seq, double tMs, String text) {}

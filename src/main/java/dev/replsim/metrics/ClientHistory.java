@@ -25,11 +25,13 @@ public final class ClientHistory {
   public static final long LSNS_PER_TERM = 1_000_000_000_000L;
 
   private final String client;
+  private final StaleReadMeter staleReads;
   private final List<Recorded> operations = new ArrayList<>();
   private volatile boolean closed;
 
-  ClientHistory(String client) {
+  ClientHistory(String client, StaleReadMeter staleReads) {
     this.client = client;
+    this.staleReads = staleReads;
   }
 
   /**
@@ -54,6 +56,9 @@ public final class ClientHistory {
   public void write(String key, String value, long invokeMicros, long completeMicros, Outcome outcome, String node,
       long term, long lsn) {
     add(new Recorded(Kind.WRITE, key, value, invokeMicros, completeMicros, outcome, node, runWideLsn(term, lsn)));
+    if (outcome == Outcome.OK && !closed) {
+      staleReads.acknowledged(key, value, runWideLsn(term, lsn), completeMicros);
+    }
   }
 
   /** A read that ended: OK with the value (null: absent) and the state it came from, or not answered. */
@@ -61,6 +66,9 @@ public final class ClientHistory {
       long term, long lsn) {
     add(new Recorded(Kind.READ, key, outcome == Outcome.OK ? value : null, invokeMicros, completeMicros, outcome,
         node, runWideLsn(term, lsn)));
+    if (outcome == Outcome.OK && !closed) {
+      staleReads.read(key, value, invokeMicros);
+    }
   }
 
   private void add(Recorded op) {

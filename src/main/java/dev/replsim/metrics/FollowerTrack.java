@@ -18,6 +18,8 @@ final class FollowerTrack {
   volatile long receivedLsn;
   volatile long durableLsn;
   volatile long appliedLsn;
+  /** How long the last entry it applied took from the leader's append; written by the follower's thread. */
+  volatile long lastApplyLagMicros;
   /** Written by the leader's thread only, when it appends. */
   volatile long maxEntriesBehind;
   volatile long maxBytesBehind;

@@ -17,10 +17,20 @@ public final class HistoryRecorder {
   private record Numbered(String client, ClientHistory.Recorded op, int seq) {}
 
   private final List<ClientHistory> clients = new CopyOnWriteArrayList<>();
+  private final StaleReadMeter staleReads;
+
+  /** A history whose stale reads are also counted as they happen, into {@code staleReads}. */
+  public HistoryRecorder(StaleReadMeter staleReads) {
+    this.staleReads = staleReads;
+  }
+
+  public HistoryRecorder() {
+    this(new StaleReadMeter());
+  }
 
   /** A new client's history; each client records into its own. */
   public ClientHistory client(String name) {
-    ClientHistory history = new ClientHistory(name);
+    ClientHistory history = new ClientHistory(name, staleReads);
     clients.add(history);
     return history;
   }

@@ -13,21 +13,27 @@ import java.util.List;
  */
 public final class LiveFigures {
 
-  /** A follower's lag now: how long its oldest unapplied entry has waited, and how many entries it lacks. */
+  /**
+   * A follower's lag now, in time and in entries it lacks. In time: how long the last entry it
+   * applied took from the leader's append to its apply, or, once its oldest unapplied entry has
+   * waited longer (a follower stalled or falling behind), that wait. A follower keeping up on a
+   * 40 ms link shows 40 ms, as {@code summary.json}'s apply lag does; one cut off shows its lag
+   * growing with the clock.
+   */
   public record FollowerLag(String node, double applyLagMs, long entriesBehind) {}
 
   private LiveFigures() {}
 
-  /** The lag of every node following now, as {@code timeseries.csv}'s {@code apply_lag_ms} measures it. */
+  /** The lag of every node following now (see {@link FollowerLag}). */
   public static List<FollowerLag> lags(Recorder recorder, long nowMicros) {
     long last = recorder.leaderLastLsn();
     List<FollowerLag> lags = new ArrayList<>();
     for (FollowerTrack f : recorder.followers()) {
       long applied = f.appliedLsn;
-      double ms = 0;
+      double ms = f.lastApplyLagMicros / 1000.0;
       if (applied < last) {
         long appendedAt = recorder.appendedAt(applied + 1);
-        ms = appendedAt < 0 ? 0 : Math.max(0, nowMicros - appendedAt) / 1000.0;
+        ms = Math.max(ms, appendedAt < 0 ? 0 : Math.max(0, nowMicros - appendedAt) / 1000.0);
       }
       lags.add(new FollowerLag(f.name, Math.round(ms * 10) / 10.0, Math.max(0, last - applied)));
     }

@@ -51,6 +51,12 @@ public final class Recorder {
     void observed(String node, Observation o, long atMicros);
   }
 
+  /** The latest sample's figures, for the dashboard. */
+  private volatile TimeSeriesSampler.Snapshot lastSample;
+
+  /** Stale reads counted as the clients' histories record them (only in runs that record one). */
+  private final StaleReadMeter staleReads = new StaleReadMeter();
+
   public Recorder(String leader, List<String> followerNames) {
     this(leader, followerNames, false);
   }
@@ -113,6 +119,8 @@ public final class Recorder {
     } else if (o instanceof Observation.Applied && f != null) {
       Observation.Applied a = (Observation.Applied) o;
       recordLags(f.applyLag, a.fromLsn(), a.toLsn(), atMicros);
+      long appendedAt = lsns.appendedAt(a.toLsn());
+      f.lastApplyLagMicros = appendedAt < 0 ? 0 : atMicros - appendedAt;
       f.appliedEntries += a.toLsn() - a.fromLsn() + 1;
       f.appliedLsn = a.toLsn();
       if (recovering) {
@@ -402,6 +410,21 @@ public final class Recorder {
   /** The bytes of the leader's log from {@code fromLsn} (exclusive) to {@code toLsn} (inclusive). */
   long bytesBetween(long fromLsn, long toLsn) {
     return toLsn <= fromLsn ? 0 : lsns.bytesUpTo(toLsn) - lsns.bytesUpTo(fromLsn);
+  }
+
+  /** Keeps the figures of the sample just taken (by {@link TimeSeriesSampler}). */
+  void sampled(TimeSeriesSampler.Snapshot snapshot) {
+    lastSample = snapshot;
+  }
+
+  /** The latest sample's figures, or null before the first. */
+  public TimeSeriesSampler.Snapshot lastSample() {
+    return lastSample;
+  }
+
+  /** Stale reads as they happen, fed by the run's history (see {@link HistoryRecorder}). */
+  public StaleReadMeter staleReads() {
+    return staleReads;
   }
 
   long attempted() {

@@ -15,8 +15,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class TimeSeriesSampler {
 
-  /** What the progress line shows after a sample. */
-  public record Snapshot(double writesPerSec, double maxApplyLagMs) {}
+  /**
+   * What the progress line and the dashboard show after a sample; the commit latencies are of the
+   * writes acknowledged in the interval, null when there were none.
+   */
+  public record Snapshot(double writesPerSec, double maxApplyLagMs, Double commitP50Ms, Double commitP99Ms) {}
 
   /** The node column of rows about the emulated network as a whole. */
   public static final String NETWORK = "network";
@@ -45,9 +48,13 @@ public final class TimeSeriesSampler {
     lastAcknowledged = acked;
     add(t, leader, "writes_per_s", round(writesPerSec));
     Histogram commit = recorder.commitLatency().roll();
+    Double commitP50 = null;
+    Double commitP99 = null;
     if (commit.getTotalCount() > 0) {
-      add(t, leader, "commit_latency_p50_ms", ms(commit.getValueAtPercentile(50)));
-      add(t, leader, "commit_latency_p99_ms", ms(commit.getValueAtPercentile(99)));
+      commitP50 = ms(commit.getValueAtPercentile(50));
+      commitP99 = ms(commit.getValueAtPercentile(99));
+      add(t, leader, "commit_latency_p50_ms", commitP50);
+      add(t, leader, "commit_latency_p99_ms", commitP99);
     }
 
     double maxLag = 0;
@@ -78,7 +85,9 @@ public final class TimeSeriesSampler {
       add(t, NETWORK, "delivery_error_p99_ms", ms(delivery.getValueAtPercentile(99)));
       add(t, NETWORK, "delivery_error_max_ms", ms(delivery.getMaxValue()));
     }
-    return new Snapshot(writesPerSec, maxLag);
+    Snapshot snapshot = new Snapshot(writesPerSec, maxLag, commitP50, commitP99);
+    recorder.sampled(snapshot);
+    return snapshot;
   }
 
   /**

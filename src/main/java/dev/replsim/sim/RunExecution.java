@@ -75,7 +75,7 @@ public final class RunExecution {
     double warmUpMs = cluster.rehearse();
     long start = clock.nowMicros() + 1000;
     cluster.startCores(start);
-    HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder() : null;
+    HistoryRecorder history = recordsHistory(scenario) ? new HistoryRecorder(recorder.staleReads()) : null;
     List<ClientPlan> plans = Workload.plans(scenario, factory.streams(), start, history);
     cluster.startClients(plans);
     double startupMs = (System.nanoTime() - wallStart) / 1e6;
