@@ -36,6 +36,9 @@ public final class Demo implements RunHook {
   private final DemoPace pace;
   private final DemoControls controls;
   private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
+  private final Flights flights = new Flights();
+  /** The instant of the state published last: the next state's flights are those on their way since. */
+  private long publishedMicros = -1;
   private volatile DemoState state;
   private long published;
   private int eventsSeen;
@@ -56,7 +59,7 @@ public final class Demo implements RunHook {
     this.pace = new DemoPace(speed, wallNanos);
     this.controls = new DemoControls(scenario, pace);
     this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
-        List.of());
+        List.of(), List.of());
     pace.publishWith(this::publish);
   }
 
@@ -86,6 +89,7 @@ public final class Demo implements RunHook {
     this.cluster = cluster;
     this.recorder = recorder;
     this.faults = faults;
+    recorder.tapMessages(flights);
     controls.started(new DemoControls.Run(cluster, faults));
   }
 
@@ -156,11 +160,14 @@ public final class Demo implements RunHook {
         }
       }
     }
+    List<DemoState.Flight> onTheirWay = flights.during(publishedMicros < 0 ? now : publishedMicros, now, startMicros);
+    publishedMicros = now;
     long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
     state = new DemoState(++published, ms(now - startMicros),
         next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), pace.paused(), pace.speed(),
         !pace.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
-        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent));
+        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent),
+        onTheirWay);
   }
 
   /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
@@ -176,7 +183,7 @@ public final class Demo implements RunHook {
   public void finish() {
     DemoState s = state;
     state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
-        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events());
+        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events(), List.of());
   }
 
   /** To the microsecond, as virtual time runs: a step to an event 30 µs on must show as a step. */
