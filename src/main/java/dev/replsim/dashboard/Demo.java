@@ -39,6 +39,9 @@ public final class Demo implements RunHook {
   private final DemoSettings initial;
   private DemoSettings settings;
   private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
+  private final Flights flights = new Flights();
+  /** The instant of the state published last: the next state's flights are those on their way since. */
+  private long publishedMicros = -1;
   private volatile DemoState state;
   private long published;
   private int eventsSeen;
@@ -61,7 +64,7 @@ public final class Demo implements RunHook {
     this.initial = DemoSettings.of(scenario);
     this.settings = initial;
     this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
-        List.of(), settings, DemoState.Reads.NONE, null, null);
+        List.of(), settings, DemoState.Reads.NONE, null, null, List.of());
     pace.publishWith(this::publish);
   }
 
@@ -91,6 +94,7 @@ public final class Demo implements RunHook {
     this.cluster = cluster;
     this.recorder = recorder;
     this.faults = faults;
+    recorder.tapMessages(flights);
     controls.started(new DemoControls.Run(cluster, faults));
   }
 
@@ -162,6 +166,8 @@ public final class Demo implements RunHook {
         }
       }
     }
+    List<DemoState.Flight> onTheirWay = flights.during(publishedMicros < 0 ? now : publishedMicros, now, startMicros);
+    publishedMicros = now;
     long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
     TimeSeriesSampler.Snapshot sample = recorder.lastSample();
     state = new DemoState(++published, ms(now - startMicros),
@@ -170,7 +176,7 @@ public final class Demo implements RunHook {
         LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent),
         settings, new DemoState.Reads(recorder.reads().answered(), recorder.staleReads().judged(),
             recorder.staleReads().stale()), sample == null ? null : sample.commitP50Ms(),
-        sample == null ? null : sample.commitP99Ms());
+        sample == null ? null : sample.commitP99Ms(), onTheirWay);
   }
 
   /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
@@ -187,7 +193,7 @@ public final class Demo implements RunHook {
     DemoState s = state;
     state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
         s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events(), s.settings(), s.reads(), s.commitP50Ms(),
-        s.commitP99Ms());
+        s.commitP99Ms(), List.of());
   }
 
   /** To the microsecond, as virtual time runs: a step to an event 30 µs on must show as a step. */

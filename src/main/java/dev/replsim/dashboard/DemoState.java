@@ -18,6 +18,7 @@ import java.util.List;
  * @param commitP50Ms the median commit latency of the writes acknowledged in the latest sample
  *     interval ({@code simulation.sample-interval}); null when none was
  * @param commitP99Ms their 99th percentile
+ * @param flights messages between nodes on their way since the state before (see {@link Flight})
  */
 public record DemoState(
     long seq,
@@ -36,12 +37,14 @@ public record DemoState(
     DemoSettings settings,
     Reads reads,
     Double commitP50Ms,
-    Double commitP99Ms) {
+    Double commitP99Ms,
+    List<Flight> flights) {
 
   public DemoState {
     nodes = List.copyOf(nodes);
     lags = List.copyOf(lags);
     events = List.copyOf(events);
+    flights = List.copyOf(flights);
   }
 
   /** A node as its card shows it; {@code role} is leader, follower, candidate or down. */
@@ -58,6 +61,21 @@ public record DemoState(
   public record Reads(long answered, long judged, long stale) {
     static final Reads NONE = new Reads(0, 0, 0);
   }
+
+  /**
+   * A message between two nodes on its way, for the page to draw moving along its link: at most
+   * about 60 per state, sampled fairly over the links when more are on their way. A state carries
+   * those on their way at any instant since the state before (not only at its own instant), so
+   * that the page, playing simulated time from the state before to this one, sees every link busy
+   * even when a message goes and arrives between two states.
+   *
+   * @param kind what it is, in one short word: entries, ack, heartbeat, resend, snapshot, refused,
+   *     vote-request, vote, hello, log-match or timeout-now
+   * @param sentMs when it left, in simulated ms since the writes started (as {@code simTimeMs})
+   * @param dueMs when it arrives; for a dropped one, when it would have arrived
+   * @param dropped whether it is lost on its way (loss or a partition): drawn fading out halfway
+   */
+  public record Flight(String from, String to, String kind, double sentMs, double dueMs, boolean dropped) {}
 
   /** Something that happened, in plain words, at a simulated instant. */
   public record Event(long seq, double tMs, String text) {}

@@ -44,6 +44,7 @@ public final class Recorder {
   private volatile boolean recovering;
   private volatile long writeStartMicros;
   private volatile ObservationListener listener;
+  private volatile MessageTap tap;
 
   /** Hears every observation as the recorder is handed it: the books a test or a tool keeps itself. */
   @FunctionalInterface
@@ -56,6 +57,19 @@ public final class Recorder {
 
   /** Stale reads counted as the clients' histories record them (only in runs that record one). */
   private final StaleReadMeter staleReads = new StaleReadMeter();
+
+  /**
+   * Hears every message between nodes as its link decided it, beside the trace's windows: what a
+   * live view (the classroom dashboard) draws in flight. Called on the sending node's thread.
+   */
+  @FunctionalInterface
+  public interface MessageTap {
+    /**
+     * @param dueAtMicros when it arrives; for a dropped one, when it would have arrived
+     * @param dropped whether it is lost on its way (loss, a partition, no node of that name running)
+     */
+    void carried(String from, String to, Message message, long sentAtMicros, long dueAtMicros, boolean dropped);
+  }
 
   public Recorder(String leader, List<String> followerNames) {
     this(leader, followerNames, false);
@@ -324,15 +338,34 @@ public final class Recorder {
 
   // ---- the message trace (messages.csv), for the report's message-sequence diagram ----
 
+  /**
+   * Has {@code tap} hear every message from now on, or none with null. Without a tap (every run
+   * but a demo) a message costs one more read of a field; the tap must not change what the run does.
+   */
+  public void tapMessages(MessageTap tap) {
+    this.tap = tap;
+  }
+
   /** Traces a message that left {@code from} for {@code to}, if it was sent in a traced window. */
   public void traceSent(String from, String to, Message message, long sentAtMicros, long deliverAtMicros) {
+    MessageTap t = tap;
+    if (t != null) {
+      t.carried(from, to, message, sentAtMicros, deliverAtMicros, false);
+    }
     if (trace.wants(sentAtMicros)) {
       keep(from, to, message, sentAtMicros, deliverAtMicros);
     }
   }
 
-  /** Traces a message dropped on its way at {@code atMicros} (lost, cut off, or no link), if in a window. */
-  public void traceDropped(String from, String to, Message message, long atMicros) {
+  /**
+   * Traces a message dropped on its way at {@code atMicros} (lost, cut off, or no link), if in a
+   * window; {@code wouldArriveAtMicros} is when its link would have delivered it (for the tap).
+   */
+  public void traceDropped(String from, String to, Message message, long atMicros, long wouldArriveAtMicros) {
+    MessageTap t = tap;
+    if (t != null) {
+      t.carried(from, to, message, atMicros, wouldArriveAtMicros, true);
+    }
     if (trace.wants(atMicros)) {
       keep(from, to, message, atMicros, -1);
     }

@@ -94,11 +94,11 @@ public final class LinkModel {
   public Transmission transmit(long nowMicros, int sizeBytes) {
     long sampled = delay.nextMicros();
     if (isCut()) {
-      return new Transmission(Transmission.Fate.PARTITIONED, -1, -1);
+      return new Transmission(Transmission.Fate.PARTITIONED, nowMicros + sampled, -1);
     }
     long sentAt = serialize(nowMicros, sizeBytes);
     if (profile.loss() > 0 && lossStream.nextDouble() < profile.loss()) {
-      return new Transmission(Transmission.Fate.LOST, -1, -1);
+      return new Transmission(Transmission.Fate.LOST, sentAt + sampled, -1); // not in the FIFO: never arrives
     }
     long deliverAt = inOrder(sentAt + sampled);
     long duplicateAt = -1;

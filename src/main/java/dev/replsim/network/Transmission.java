@@ -4,7 +4,8 @@ package dev.replsim.network;
  * What a link decided for one message: when it is delivered, whether a second copy is delivered
  * too, or why it is never delivered.
  *
- * @param deliverAtMicros the delivery instant, when {@link #fate} is {@link Fate#DELIVERED}
+ * @param deliverAtMicros the delivery instant; for a dropped message, the instant it would have
+ *     arrived had it not been lost or cut off (for drawing it on its way, never for delivering it)
  * @param duplicateAtMicros the delivery instant of a duplicate copy, or -1 when there is none
  */
 public record Transmission(Fate fate, long deliverAtMicros, long duplicateAtMicros) {

@@ -49,11 +49,11 @@ final class Outbound {
     recorder.network().sent(size);
     Transmission t = link.transmit(nowMicros, size);
     if (!t.delivered()) {
-      dropped(to, message, nowMicros, t.fate());
+      dropped(to, message, nowMicros, t.fate(), t.deliverAtMicros());
       return;
     }
     if (!delivery.send(to, new Envelope(nowMicros, t.deliverAtMicros(), message))) {
-      dropped(to, message, nowMicros, Transmission.Fate.LOST);
+      dropped(to, message, nowMicros, Transmission.Fate.LOST, t.deliverAtMicros());
       return;
     }
     recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
@@ -64,9 +64,9 @@ final class Outbound {
     }
   }
 
-  private void dropped(String to, Message message, long nowMicros, Transmission.Fate fate) {
+  private void dropped(String to, Message message, long nowMicros, Transmission.Fate fate, long wouldArriveAt) {
     recorder.network().dropped(fate);
-    recorder.traceDropped(self, to, message, nowMicros);
+    recorder.traceDropped(self, to, message, nowMicros, wouldArriveAt);
   }
 
   LinkModel link(String to) {

@@ -51,7 +51,7 @@ class MessageTraceTest {
     recorder.writesStarted(0);
     recorder.traceWindow(0, 1_000_000);
 
-    recorder.traceDropped("leader", "follower-1", new Heartbeat(1, "leader", 9), 2_000);
+    recorder.traceDropped("leader", "follower-1", new Heartbeat(1, "leader", 9), 2_000, 32_000);
 
     TracedMessage m = recorder.tracedMessages().get(0);
     assertTrue(m.dropped());
