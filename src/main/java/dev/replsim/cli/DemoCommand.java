@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
     description = "Run a scenario in virtual time at wall-clock pace and serve a live dashboard to steer it.")
 final class DemoCommand implements Callable<Integer> {
 
+  /** The scenario that replays what was done, beside the results. */
+  static final String ACTIONS = "actions.conf";
   /** How long Ctrl-C waits for the results to be written. */
   private static final long STOP_WAIT_SECONDS = 60;
 
@@ -112,8 +114,8 @@ final class DemoCommand implements Callable<Integer> {
       console.println("stop         the page's stop button, or Ctrl-C; the results are written then");
       console.flush();
       RunResult result = VirtualRun.run(loaded, phases(console), demo.pace(), demo);
-      int code = write(dir, loaded, result) && Reports.draw(dir, spec.commandLine().getErr()) ? ExitCode.OK
-          : ExitCode.RUN_FAILED;
+      int code = write(dir, loaded, result, demo.export()) && Reports.draw(dir, spec.commandLine().getErr())
+          ? ExitCode.OK : ExitCode.RUN_FAILED;
       if (code == ExitCode.OK) {
         new RunReport(console).print(result.summary(), result.host(), dir);
       }
@@ -140,11 +142,15 @@ final class DemoCommand implements Callable<Integer> {
     };
   }
 
-  private boolean write(Path dir, Scenario scenario, RunResult result) {
+  /** Writes the results as {@code replsim run} does, and what was done as {@code actions.conf}. */
+  private boolean write(Path dir, Scenario scenario, RunResult result, String actions) {
     ReportWriter.prepare();
     try {
       Files.createDirectories(dir);
       OutputWriter.write(dir, scenario, result);
+      if (actions != null) {
+        Files.writeString(dir.resolve(ACTIONS), actions);
+      }
       return true;
     } catch (IOException e) {
       spec.commandLine().getErr().println("demo finished but its results could not be written to " + dir + ": " + e);

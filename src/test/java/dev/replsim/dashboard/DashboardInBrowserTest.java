@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.cli.Main;
 import dev.replsim.report.HeadlessChromium;
+import dev.replsim.scenario.Scenario;
+import dev.replsim.scenario.ScenarioLoader;
+import java.util.List;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,7 +30,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import java.util.function.Predicate;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The classroom dashboard as a teacher uses it: {@code replsim demo simulations/demo-failover.conf
@@ -130,28 +132,16 @@ class DashboardInBrowserTest {
     assertEquals(0, demo.get(60, TimeUnit.SECONDS), "the demo ended well: " + console);
     String events = Files.readString(results.resolve("demo").resolve("events.jsonl"));
     assertTrue(events.contains("\"type\":\"fault\",\"id\":\"d1\",\"action\":\"crash\""), events);
+    String actions = Files.readString(results.resolve("demo").resolve("actions.conf"));
+    Scenario replay = ScenarioLoader.load("actions.conf", actions, List.of());
+    assertEquals("d1", replay.faults().get(replay.faults().size() - 1).id(), actions);
   }
 
-  /** Polls the page until a condition holds (selenium-support's WebDriverWait is not on the classpath). */
+  /** Polls the page until a condition holds, saying what it showed if it does not. */
   private Wait waitFor(Duration d) {
-    return condition -> {
-      long deadline = System.nanoTime() + d.toNanos();
-      RuntimeException last = null;
-      while (System.nanoTime() < deadline) {
-        try {
-          if (condition.test(browser)) {
-            return;
-          }
-        } catch (RuntimeException e) { // an element between two renders, a number not there yet
-          last = e;
-        }
-        LockSupport.parkNanos(50_000_000);
-      }
-      throw new AssertionError("the page did not get there within " + d + " (sim time " + simMs() + ", state #"
-          + seq() + ", paused " + browser.findElement(By.id("state-word")).getDomAttribute("data-paused")
-          + ", error '" + browser.findElement(By.id("error")).getText() + "', console " + chromium.consoleProblems()
-          + ")", last);
-    };
+    return condition -> PageWait.until(browser, d, condition, "the condition", () -> "sim time " + simMs()
+        + ", state #" + seq() + ", paused " + browser.findElement(By.id("state-word")).getDomAttribute("data-paused")
+        + ", error '" + browser.findElement(By.id("error")).getText() + "', console " + chromium.consoleProblems());
   }
 
   @FunctionalInterface

@@ -46,7 +46,12 @@ final class DemoRuns {
 
   /** Starts demo-failover.conf at {@code speed} with the wall clock, {@code sets} over it. */
   static DemoRuns start(double speed, String... sets) throws Exception {
-    Scenario scenario = load(sets);
+    return start(SCENARIO, speed, sets);
+  }
+
+  /** Starts {@code file} at {@code speed} with the wall clock, {@code sets} over it. */
+  static DemoRuns start(Path file, double speed, String... sets) throws Exception {
+    Scenario scenario = load(file, sets);
     return new DemoRuns(new Demo(scenario, speed), scenario);
   }
 
@@ -85,11 +90,15 @@ final class DemoRuns {
   }
 
   static Scenario load(String... sets) throws Exception {
+    return load(SCENARIO, sets);
+  }
+
+  static Scenario load(Path file, String... sets) throws Exception {
     List<SettingOverride> overrides = new ArrayList<>();
     for (String set : sets) {
       overrides.add(new SettingOverride("--set", set));
     }
-    return ScenarioLoader.load(SCENARIO, overrides);
+    return ScenarioLoader.load(file, overrides);
   }
 
   /** The first published state that satisfies {@code condition}, waiting up to {@code within}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.replsim.report.HeadlessChromium;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,14 +55,6 @@ class FlightsInBrowserTest {
   }
 
   private static void waitFor(ChromeDriver browser, Duration d, Predicate<ChromeDriver> condition, String what) {
-    long deadline = System.nanoTime() + d.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.test(browser)) {
-        return;
-      }
-      LockSupport.parkNanos(50_000_000);
-    }
-    throw new AssertionError("within " + d + ": " + what + " (flights " + flights(browser) + ", sim ms "
-        + simMs(browser) + ")");
+    PageWait.until(browser, d, condition, what, () -> "flights " + flights(browser) + ", sim ms " + simMs(browser));
   }
 }
