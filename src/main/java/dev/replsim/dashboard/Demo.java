@@ -95,7 +95,7 @@ public final class Demo implements RunHook {
     this.recorder = recorder;
     this.faults = faults;
     recorder.tapMessages(flights);
-    controls.started(new DemoControls.Run(cluster, faults));
+    controls.started(new DemoControls.Run(cluster, faults, recorder));
   }
 
   /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.replsim.fault.Fault;
 import dev.replsim.fault.ScheduledFault;
+import dev.replsim.metrics.Recorder;
+import dev.replsim.metrics.RunEvent;
 import dev.replsim.scenario.ActionReader;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.ScenarioException;
@@ -39,7 +41,7 @@ final class DemoControls {
   record Done(ScheduledFault fault, String entry) {}
 
   /** The run, as the event thread sees it once the writes have started. */
-  record Run(RunCluster cluster, FaultControl faults) {}
+  record Run(RunCluster cluster, FaultControl faults, Recorder recorder) {}
 
   private final Scenario scenario;
   private final DemoPace pace;
@@ -134,13 +136,13 @@ final class DemoControls {
   private CompletionStage<Optional<String>> pace(String action, JsonNode value) {
     switch (action) {
       case "pause":
-        pace.enqueue(pace::pause);
+        pace.enqueue(() -> paced(pace::pause, "pause", null));
         break;
       case "resume":
-        pace.enqueue(pace::resume);
+        pace.enqueue(() -> paced(pace::resume, "resume", null));
         break;
       case "step":
-        pace.enqueue(pace::step);
+        pace.enqueue(() -> paced(pace::step, "step", null));
         break;
       case "speed":
         double speed = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
@@ -148,13 +150,26 @@ final class DemoControls {
           return refused("speed must be a number from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED
               + ", not " + value);
         }
-        pace.enqueue(() -> pace.speed(speed));
+        pace.enqueue(() -> paced(() -> pace.speed(speed), "speed", speed));
         break;
-      default: // stop
+      default: // stop: the run records it as the end of its writes
         pace.requestStop();
         break;
     }
     return CompletableFuture.completedFuture(Optional.empty());
+  }
+
+  /**
+   * On the event thread: changes the pace, and records it in {@code events.jsonl} at its instant
+   * (type {@code pace}), as every action is; it changes when events run, never what they do.
+   */
+  private void paced(Runnable change, String action, Double value) {
+    change.run();
+    Run r = run;
+    if (r != null) {
+      r.recorder().event(r.cluster().scheduler().clock().nowMicros(), "pace", null,
+          value == null ? RunEvent.details("action", action) : RunEvent.details("action", action, "speed", value));
+    }
   }
 
   private static CompletionStage<Optional<String>> refused(String why) {

@@ -21,6 +21,9 @@ final class EventWords {
     Map<String, Object> d = e.details();
     String node = e.node();
     switch (e.type()) {
+      case "pace":
+        return "speed".equals(d.get("action")) ? "time runs at " + d.get("speed") + "×"
+            : "step".equals(d.get("action")) ? "one step" : "time " + d.get("action") + "d";
       case "role":
         return "leader".equals(d.get("role"))
             ? node + " became leader (term " + d.get("term") + ")"

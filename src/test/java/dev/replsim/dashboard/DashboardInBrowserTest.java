@@ -132,6 +132,9 @@ class DashboardInBrowserTest {
     assertEquals(0, demo.get(60, TimeUnit.SECONDS), "the demo ended well: " + console);
     String events = Files.readString(results.resolve("demo").resolve("events.jsonl"));
     assertTrue(events.contains("\"type\":\"fault\",\"id\":\"d1\",\"action\":\"crash\""), events);
+    for (String pace : List.of("pause", "step", "resume")) {
+      assertTrue(events.contains("\"type\":\"pace\",\"action\":\"" + pace + "\""), pace + " in " + events);
+    }
     String actions = Files.readString(results.resolve("demo").resolve("actions.conf"));
     Scenario replay = ScenarioLoader.load("actions.conf", actions, List.of());
     assertEquals("d1", replay.faults().get(replay.faults().size() - 1).id(), actions);
