@@ -3,17 +3,24 @@ package dev.replsim.dashboard;
 import dev.replsim.metrics.LiveFigures;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.RunEvent;
+import dev.replsim.metrics.RunResult;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.FaultControl;
+import dev.replsim.sim.LiveRun;
 import dev.replsim.sim.RunCluster;
+import dev.replsim.sim.RunFailedException;
 import dev.replsim.sim.RunHook;
+import dev.replsim.sim.RunListener;
+import dev.replsim.sim.VirtualRun;
 import dev.replsim.sim.virtual.EventLoop;
 import dev.replsim.sim.virtual.Pace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,9 +28,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A classroom demonstration running: the {@link RunHook} that is handed the running cluster, the
- * {@link DemoPace} that holds virtual time to the wall clock, and the one door the HTTP threads
- * use. They call {@link #act} (validated at once, carried out later on the event thread) and read
- * {@link #state()} (the last state published); they never touch the simulation itself.
+ * {@link DemoDriver} that drives it (virtual time held to the wall clock by {@link DemoPace}, or a
+ * live run in real time), and the one door the HTTP threads use. They call {@link #act} (validated
+ * at once, carried out later where the driver says) and read {@link #state()} (the last state
+ * published); they never touch the simulation itself.
  */
 public final class Demo implements RunHook {
 
@@ -33,7 +41,7 @@ public final class Demo implements RunHook {
   private static final int RECENT_EVENTS = 40;
 
   private final Scenario scenario;
-  private final DemoPace pace;
+  private final DemoDriver driver;
   private final DemoControls controls;
   private final ArrayDeque<DemoState.Event> recent = new ArrayDeque<>();
   private volatile DemoState state;
@@ -45,6 +53,10 @@ public final class Demo implements RunHook {
   private volatile RunCluster cluster;
   private Recorder recorder;
   private FaultControl faults;
+  /** In a live run, when the stop was asked for, after the start of the writes; -1 before. */
+  private volatile long stoppedAtMicros = -1;
+  /** What each node last said of itself, for when it cannot say (a live node slow to answer). */
+  private final Map<String, NodeStatus> lastKnown = new HashMap<>();
 
   /** A demonstration of {@code scenario} at {@code speed} × real time. */
   public Demo(Scenario scenario, double speed) {
@@ -52,12 +64,26 @@ public final class Demo implements RunHook {
   }
 
   Demo(Scenario scenario, double speed, LongSupplier wallNanos) {
+    this(scenario, new DemoPace(speed, wallNanos));
+  }
+
+  private Demo(Scenario scenario, DemoDriver driver) {
     this.scenario = scenario;
-    this.pace = new DemoPace(speed, wallNanos);
-    this.controls = new DemoControls(scenario, pace);
-    this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
-        List.of());
-    pace.publishWith(this::publish);
+    this.driver = driver;
+    this.controls = new DemoControls(scenario, driver);
+    this.state = new DemoState(0, 0, null, false, driver.speed(), true, scenario.leader(), List.of(), List.of(), 0,
+        0, 0, List.of(), driver.live());
+    driver.publishWith(this::publish);
+  }
+
+  /** A demonstration of {@code scenario} on a live run, in real time: no pause, step or speed. */
+  public static Demo live(Scenario scenario) {
+    return new Demo(scenario, new LiveDemoDriver());
+  }
+
+  /** Runs the scenario with this demonstration steering it, on the driver it was made for. */
+  public RunResult run(RunListener listener) throws RunFailedException {
+    return driver.live() ? LiveRun.run(scenario, listener, this) : VirtualRun.run(scenario, listener, pace(), this);
   }
 
   /** The scenario's name, for file names. */
@@ -65,9 +91,17 @@ public final class Demo implements RunHook {
     return scenario.simulation().name();
   }
 
-  /** The pace the run's virtual time goes at. */
+  /** The pace the run's virtual time goes at; a live demonstration has none. */
   public Pace pace() {
-    return pace;
+    if (driver instanceof Pace pace) {
+      return pace;
+    }
+    throw new IllegalStateException("a live demo has no pace: real time goes at its own");
+  }
+
+  /** Whether the run is live, in real time. */
+  public boolean live() {
+    return driver.live();
   }
 
   /** The last state published. */
@@ -77,7 +111,15 @@ public final class Demo implements RunHook {
 
   /** Ends the writes at the next chance, as the page's stop does (Ctrl-C). */
   public void stop() {
-    pace.requestStop();
+    if (driver.live() && cluster != null && stoppedAtMicros < 0) {
+      stoppedAtMicros = cluster.scheduler().clock().nowMicros() - startMicros;
+    }
+    driver.requestStop();
+  }
+
+  @Override
+  public CompletionStage<Void> stopped() {
+    return driver.stopped();
   }
 
   @Override
@@ -87,6 +129,7 @@ public final class Demo implements RunHook {
     this.recorder = recorder;
     this.faults = faults;
     controls.started(new DemoControls.Run(cluster, faults));
+    driver.started(faults);
   }
 
   /**
@@ -95,7 +138,7 @@ public final class Demo implements RunHook {
    * taken. See {@link DemoControls} for what an action may be.
    */
   public CompletionStage<Optional<String>> act(String body) {
-    if (!state.running() || pace.stopRequested()) {
+    if (!state.running() || driver.stopRequested()) {
       return CompletableFuture.completedFuture(Optional.of("the run has stopped; start another with replsim demo"));
     }
     return controls.act(body);
@@ -111,11 +154,15 @@ public final class Demo implements RunHook {
       return null;
     }
     // told to stop at t, the run's writes take [0, t + 1 µs): the same duration replays them
-    long now = Math.round(s.simTimeMs() * 1000) + (pace.stopRequested() ? 1 : 0);
+    long now = Math.round(s.simTimeMs() * 1000) + (driver.stopRequested() ? 1 : 0);
+    if (driver.live()) { // the run clock is anyone's to read, and newer than the last state
+      long stoppedAt = stoppedAtMicros;
+      now = stoppedAt >= 0 ? stoppedAt + 1 : cluster.scheduler().clock().nowMicros() - startMicros;
+    }
     return ActionExport.render(scenario, controls.done(), now);
   }
 
-  /** Builds and publishes the state: on the event thread, between events. */
+  /** Builds and publishes the state: on the event thread, between events; live, on the driver's thread. */
   private void publish() {
     if (cluster == null) {
       return;
@@ -158,25 +205,33 @@ public final class Demo implements RunHook {
     }
     long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
     state = new DemoState(++published, ms(now - startMicros),
-        next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), pace.paused(), pace.speed(),
-        !pace.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
-        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent));
+        next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), driver.paused(), driver.speed(),
+        !driver.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
+        LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent),
+        driver.live());
   }
 
-  /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
+  /**
+   * The node's status, or what it last said if it cannot say now (a live node slow to answer, or
+   * the cluster closing after the drain; the virtual driver's nodes always can).
+   */
   private NodeStatus status(String node) {
     try {
-      return cluster.status(node);
+      NodeStatus s = cluster.status(node);
+      lastKnown.put(node, s);
+      return s;
     } catch (Exception e) {
-      return null;
+      return lastKnown.get(node);
     }
   }
 
   /** The run is over: the state says so, and actions are refused. */
   public void finish() {
+    driver.finish();
     DemoState s = state;
     state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
-        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events());
+        s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events(),
+        s.live());
   }
 
   /** To the microsecond, as virtual time runs: a step to an event 30 µs on must show as a step. */

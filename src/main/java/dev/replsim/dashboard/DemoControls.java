@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * then decided on the run's event thread, against the run as it is at that instant: a restart
  * of a node that is up, or a heal with no partition in force, is refused there, as the scenario's
  * schedule check refuses it in a file, so that what was done always replays. What was fired is
- * kept, with its instant, for {@link ActionExport}.
+ * kept, with its instant, for {@link ActionExport}. Where "the event thread" is, and which pace
+ * controls there are, is the {@link DemoDriver}'s to say: a live run has no pause, step or speed.
  */
 final class DemoControls {
 
@@ -42,13 +43,13 @@ final class DemoControls {
   record Run(RunCluster cluster, FaultControl faults) {}
 
   private final Scenario scenario;
-  private final DemoPace pace;
+  private final DemoDriver driver;
   private volatile Run run;
   private final List<Done> done = new ArrayList<>();
 
-  DemoControls(Scenario scenario, DemoPace pace) {
+  DemoControls(Scenario scenario, DemoDriver driver) {
     this.scenario = scenario;
-    this.pace = pace;
+    this.driver = driver;
   }
 
   /** The writes have started: fault actions may fire from now on. */
@@ -83,7 +84,10 @@ final class DemoControls {
       return refused(e.getMessage());
     }
     CompletableFuture<Optional<String>> decided = new CompletableFuture<>();
-    pace.enqueue(() -> decided.complete(strike(read, body)));
+    if (!driver.enqueue(() -> decided.complete(strike(read, body)))) {
+      return refused(run == null ? "the writes have not started yet: try again in a moment"
+          : "the run has stopped; start another with replsim demo");
+    }
     return decided.completeOnTimeout(Optional.of("the run did not take the action within " + DECIDE_SECONDS
         + " s: it has stopped"), DECIDE_SECONDS, TimeUnit.SECONDS);
   }
@@ -132,29 +136,19 @@ final class DemoControls {
   }
 
   private CompletionStage<Optional<String>> pace(String action, JsonNode value) {
-    switch (action) {
-      case "pause":
-        pace.enqueue(pace::pause);
-        break;
-      case "resume":
-        pace.enqueue(pace::resume);
-        break;
-      case "step":
-        pace.enqueue(pace::step);
-        break;
-      case "speed":
-        double speed = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
-        if (!(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
-          return refused("speed must be a number from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED
-              + ", not " + value);
-        }
-        pace.enqueue(() -> pace.speed(speed));
-        break;
-      default: // stop
-        pace.requestStop();
-        break;
+    if (action.equals("stop")) {
+      driver.requestStop();
+      return CompletableFuture.completedFuture(Optional.empty());
     }
-    return CompletableFuture.completedFuture(Optional.empty());
+    if (driver.live()) {
+      return refused(LiveDemoDriver.NO_PACE);
+    }
+    double speed = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
+    if (action.equals("speed") && !(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
+      return refused("speed must be a number from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED
+          + ", not " + value);
+    }
+    return CompletableFuture.completedFuture(driver.control(action, speed));
   }
 
   private static CompletionStage<Optional<String>> refused(String why) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param leader the node leading now, or null while there is none (during an election)
  * @param lostWrites acknowledged writes the current leader's log lacks (counted as summary.json does)
  * @param events the latest events in plain words, each with its sequence number
+ * @param live whether the run is live, in real time: then it cannot pause, step or change speed
  */
 public record DemoState(
     long seq,
@@ -27,7 +28,8 @@ public record DemoState(
     long acknowledged,
     long failed,
     long lostWrites,
-    List<Event> events) {
+    List<Event> events,
+    boolean live) {
 
   public DemoState {
     nodes = List.copyOf(nodes);
