@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * A classroom demonstration running: the {@link RunHook} that is handed the running cluster, the
@@ -97,6 +98,14 @@ public final class Demo implements RunHook {
       return pace;
     }
     throw new IllegalStateException("a live demo has no pace: real time goes at its own");
+  }
+
+  /**
+   * In virtual time, how far behind the wall clock the pace fell running events (see {@link
+   * DemoPace#lateness()}); null for a live run, whose lateness is its links' delivery error.
+   */
+  Histogram paceLateness() {
+    return driver instanceof DemoPace pace ? pace.lateness() : null;
   }
 
   /** Whether the run is live, in real time. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * The dashboard's pace for virtual time: the event loop runs no further than
@@ -36,6 +37,8 @@ final class DemoPace implements Pace, DemoDriver {
   private long publishedAt;
   private boolean published;
   private EventLoop loop;
+  /** How late events ran against the wall clock, in wall microseconds: written on the loop thread. */
+  private final Histogram lateMicros = new Histogram(3);
 
   DemoPace(double speed, LongSupplier wallNanos) {
     this.speed = speed;
@@ -180,11 +183,24 @@ final class DemoPace implements Pace, DemoDriver {
       long due = anchorVirtual + (long) ((wall - anchorWall) / 1000.0 * speed);
       long target = Math.min(untilMicros, due);
       if (target > loop.nowMicros()) {
+        long next = loop.nextAt();
+        if (next <= target) { // how late the first event due runs, against the wall clock
+          lateMicros.recordValue(Math.max(0, (wall - anchorWall) / 1000 - (long) ((next - anchorVirtual) / speed)));
+        }
         loop.runUntil(target);
       } else {
         LockSupport.parkNanos(PARK_NANOS);
       }
     }
+  }
+
+  /**
+   * How far behind the wall clock the pace fell: for each batch of events it ran, how long after
+   * its wall-clock instant the first of them ran (parking between batches included), in wall
+   * microseconds. Read once the run is over.
+   */
+  Histogram lateness() {
+    return lateMicros.copy();
   }
 
   /** Runs the queued commands; returns whether there were any. */
