@@ -71,7 +71,7 @@ public final class Demo implements RunHook {
   private Demo(Scenario scenario, DemoDriver driver) {
     this.scenario = scenario;
     this.driver = driver;
-    this.controls = new DemoControls(scenario, driver);
+    this.controls = new DemoControls(scenario, driver, this::stop);
     this.state = new DemoState(0, 0, null, false, driver.speed(), true, scenario.leader(), List.of(), List.of(), 0,
         0, 0, List.of(), driver.live());
     driver.publishWith(this::publish);

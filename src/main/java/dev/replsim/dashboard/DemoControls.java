@@ -44,12 +44,15 @@ final class DemoControls {
 
   private final Scenario scenario;
   private final DemoDriver driver;
+  private final Runnable stop;
   private volatile Run run;
   private final List<Done> done = new ArrayList<>();
 
-  DemoControls(Scenario scenario, DemoDriver driver) {
+  /** @param stop what the page's stop does: the demo's own stop, as Ctrl-C's */
+  DemoControls(Scenario scenario, DemoDriver driver, Runnable stop) {
     this.scenario = scenario;
     this.driver = driver;
+    this.stop = stop;
   }
 
   /** The writes have started: fault actions may fire from now on. */
@@ -137,7 +140,7 @@ final class DemoControls {
 
   private CompletionStage<Optional<String>> pace(String action, JsonNode value) {
     if (action.equals("stop")) {
-      driver.requestStop();
+      stop.run();
       return CompletableFuture.completedFuture(Optional.empty());
     }
     if (driver.live()) {
