@@ -9,7 +9,6 @@ import dev.replsim.report.ReportWriter;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.TimeMode;
 import dev.replsim.sim.RunListener;
-import dev.replsim.sim.VirtualRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code replsim demo}: runs a scenario in virtual time held to the wall clock ({@code --speed}
- * × real time) and serves the classroom dashboard, where a teacher crashes, restarts and isolates
- * nodes, heals, pauses, steps and changes the speed. It runs for the scenario's duration or until
+ * × real time), or live ({@code --time live}: the real cluster in real time), and serves the
+ * classroom dashboard, where a teacher crashes, restarts and isolates nodes, heals, and, in
+ * virtual time, pauses, steps and changes the speed. It runs for the scenario's duration or until
  * stopped (the page's stop, or Ctrl-C), then writes its results as {@code replsim run} does.
  */
 @Command(
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     versionProvider = ManifestVersion.class,
-    description = "Run a scenario in virtual time at wall-clock pace and serve a live dashboard to steer it.")
+    description = "Run a scenario in virtual time at wall-clock pace (or live, --time live) and serve a live"
+        + " dashboard to steer it.")
 final class DemoCommand implements Callable<Integer> {
 
   /** The scenario that replays what was done, beside the results. */
@@ -59,8 +60,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "The address to serve on (default: 127.0.0.1). Any other address needs the access token printed.")
   String bind = "127.0.0.1";
 
-  @Option(names = "--speed", paramLabel = "X", description = "Simulated time per wall-clock time, 0.01 to 100 (default: 1).")
-  double speed = 1;
+  @Option(
+      names = "--speed",
+      paramLabel = "X",
+      description = "Simulated time per wall-clock time, 0.01 to 100 (default: 1); virtual time only.")
+  Double speed;
 
   @Mixin OutputOptions output;
 
@@ -70,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int run() throws Exception {
-    if (!(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
+    if (speed != null && !(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
       return main.badInput(spec, "--speed must be from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED + ", not "
           + speed);
     }
@@ -78,8 +82,11 @@ final class DemoCommand implements Callable<Integer> {
       return main.badInput(spec, "--port must be from 0 to 65535, not " + port);
     }
     Scenario chosen = main.scenarios().load(scenario.file, scenario.overrides());
-    if (scenario.time == TimeMode.LIVE) {
-      return main.badInput(spec, "replsim demo runs in virtual time only (phase A); leave out --time live");
+    // virtual unless asked for: simulation.time defaults to live for replsim run, but a classroom
+    // demo wants pause and step
+    boolean live = scenario.time == TimeMode.LIVE;
+    if (live && speed != null) {
+      return main.badInput(spec, "--speed needs virtual time: a live demo runs in real time; leave out --speed");
     }
     Path dir = output.directory(chosen, main.clock());
     Scenario loaded = chosen.withOutputDir(dir.toString());
@@ -88,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
       return main.badInput(spec, refusal.get());
     }
     PrintWriter console = spec.commandLine().getOut();
-    Demo demo = new Demo(loaded, speed);
+    Demo demo = live ? Demo.live(loaded) : new Demo(loaded, speed == null ? 1 : speed);
     DashboardServer server;
     try {
       server = DashboardServer.start(demo, bind, port);
@@ -108,12 +115,13 @@ final class DemoCommand implements Callable<Integer> {
     try (server) {
       console.println("demo " + loaded.simulation().name() + ": seed " + loaded.simulation().seed() + ", up to "
           + Durations.format(loaded.simulation().duration().toNanos() / 1000)
-          + " of virtual time at " + speed + "× real time; results go to " + dir);
+          + (live ? " live, in real time" : " of virtual time at " + (speed == null ? 1 : speed) + "× real time")
+          + "; results go to " + dir);
       console.println("dashboard    " + server.url(bind.equals("0.0.0.0") ? "127.0.0.1" : bind));
       server.token().ifPresent(t -> console.println("access token " + t + " (every request needs ?token=" + t + ")"));
       console.println("stop         the page's stop button, or Ctrl-C; the results are written then");
       console.flush();
-      RunResult result = VirtualRun.run(loaded, phases(console), demo.pace(), demo);
+      RunResult result = demo.run(phases(console));
       int code = write(dir, loaded, result, demo.export()) && Reports.draw(dir, spec.commandLine().getErr())
           ? ExitCode.OK : ExitCode.RUN_FAILED;
       if (code == ExitCode.OK) {

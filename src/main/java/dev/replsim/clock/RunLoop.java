@@ -2,6 +2,7 @@ package dev.replsim.clock;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -94,6 +95,21 @@ public final class RunLoop implements Scheduler, Executor, AutoCloseable {
     CountDownLatch reached = new CountDownLatch(1);
     at(atMicros, reached::countDown);
     reached.await();
+  }
+
+  /**
+   * As {@link #awaitInstant(long)}, but returns as soon as {@code orStop} completes, if that comes
+   * first (the caller reads the clock to see which): a live run told to stop early.
+   */
+  public void awaitInstant(long atMicros, CompletionStage<?> orStop) throws InterruptedException {
+    CountDownLatch reached = new CountDownLatch(1);
+    Timer timer = at(atMicros, reached::countDown);
+    orStop.thenRun(reached::countDown);
+    try {
+      reached.await();
+    } finally {
+      timer.cancel();
+    }
   }
 
   /** Runs {@code task} on the loop as soon as it can: an actor's mailbox, or any short task. */

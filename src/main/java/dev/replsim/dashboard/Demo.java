@@ -4,27 +4,36 @@ import dev.replsim.metrics.LiveFigures;
 import dev.replsim.metrics.Recorder;
 import dev.replsim.metrics.RunEvent;
 import dev.replsim.metrics.TimeSeriesSampler;
+import dev.replsim.metrics.RunResult;
 import dev.replsim.protocol.NodeStatus;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.sim.FaultControl;
+import dev.replsim.sim.LiveRun;
 import dev.replsim.sim.RunCluster;
+import dev.replsim.sim.RunFailedException;
 import dev.replsim.sim.RunHook;
+import dev.replsim.sim.RunListener;
+import dev.replsim.sim.VirtualRun;
 import dev.replsim.sim.virtual.EventLoop;
 import dev.replsim.sim.virtual.Pace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * A classroom demonstration running: the {@link RunHook} that is handed the running cluster, the
- * {@link DemoPace} that holds virtual time to the wall clock, and the one door the HTTP threads
- * use. They call {@link #act} (validated at once, carried out later on the event thread) and read
- * {@link #state()} (the last state published); they never touch the simulation itself.
+ * {@link DemoDriver} that drives it (virtual time held to the wall clock by {@link DemoPace}, or a
+ * live run in real time), and the one door the HTTP threads use. They call {@link #act} (validated
+ * at once, carried out later where the driver says) and read {@link #state()} (the last state
+ * published); they never touch the simulation itself.
  */
 public final class Demo implements RunHook {
 
@@ -34,7 +43,7 @@ public final class Demo implements RunHook {
   private static final int RECENT_EVENTS = 40;
 
   private final Scenario scenario;
-  private final DemoPace pace;
+  private final DemoDriver driver;
   private final DemoControls controls;
   private final DemoSettings initial;
   private DemoSettings settings;
@@ -51,6 +60,10 @@ public final class Demo implements RunHook {
   private volatile RunCluster cluster;
   private Recorder recorder;
   private FaultControl faults;
+  /** In a live run, when the stop was asked for, after the start of the writes; -1 before. */
+  private volatile long stoppedAtMicros = -1;
+  /** What each node last said of itself, for when it cannot say (a live node slow to answer). */
+  private final Map<String, NodeStatus> lastKnown = new HashMap<>();
 
   /** A demonstration of {@code scenario} at {@code speed} × real time. */
   public Demo(Scenario scenario, double speed) {
@@ -58,14 +71,28 @@ public final class Demo implements RunHook {
   }
 
   Demo(Scenario scenario, double speed, LongSupplier wallNanos) {
+    this(scenario, new DemoPace(speed, wallNanos));
+  }
+
+  private Demo(Scenario scenario, DemoDriver driver) {
     this.scenario = scenario;
-    this.pace = new DemoPace(speed, wallNanos);
-    this.controls = new DemoControls(scenario, pace);
+    this.driver = driver;
+    this.controls = new DemoControls(scenario, driver, this::stop);
     this.initial = DemoSettings.of(scenario);
     this.settings = initial;
-    this.state = new DemoState(0, 0, null, false, speed, true, scenario.leader(), List.of(), List.of(), 0, 0, 0,
-        List.of(), settings, DemoState.Reads.NONE, null, null, List.of());
-    pace.publishWith(this::publish);
+    this.state = new DemoState(0, 0, null, false, driver.speed(), true, scenario.leader(), List.of(), List.of(), 0,
+        0, 0, List.of(), settings, DemoState.Reads.NONE, null, null, List.of(), driver.live());
+    driver.publishWith(this::publish);
+  }
+
+  /** A demonstration of {@code scenario} on a live run, in real time: no pause, step or speed. */
+  public static Demo live(Scenario scenario) {
+    return new Demo(scenario, new LiveDemoDriver());
+  }
+
+  /** Runs the scenario with this demonstration steering it, on the driver it was made for. */
+  public RunResult run(RunListener listener) throws RunFailedException {
+    return driver.live() ? LiveRun.run(scenario, listener, this) : VirtualRun.run(scenario, listener, pace(), this);
   }
 
   /** The scenario's name, for file names. */
@@ -73,9 +100,25 @@ public final class Demo implements RunHook {
     return scenario.simulation().name();
   }
 
-  /** The pace the run's virtual time goes at. */
+  /** The pace the run's virtual time goes at; a live demonstration has none. */
   public Pace pace() {
-    return pace;
+    if (driver instanceof Pace pace) {
+      return pace;
+    }
+    throw new IllegalStateException("a live demo has no pace: real time goes at its own");
+  }
+
+  /**
+   * In virtual time, how far behind the wall clock the pace fell running events (see {@link
+   * DemoPace#lateness()}); null for a live run, whose lateness is its links' delivery error.
+   */
+  Histogram paceLateness() {
+    return driver instanceof DemoPace pace ? pace.lateness() : null;
+  }
+
+  /** Whether the run is live, in real time. */
+  public boolean live() {
+    return driver.live();
   }
 
   /** The last state published. */
@@ -85,7 +128,15 @@ public final class Demo implements RunHook {
 
   /** Ends the writes at the next chance, as the page's stop does (Ctrl-C). */
   public void stop() {
-    pace.requestStop();
+    if (driver.live() && cluster != null && stoppedAtMicros < 0) {
+      stoppedAtMicros = cluster.scheduler().clock().nowMicros() - startMicros;
+    }
+    driver.requestStop();
+  }
+
+  @Override
+  public CompletionStage<Void> stopped() {
+    return driver.stopped();
   }
 
   @Override
@@ -96,6 +147,7 @@ public final class Demo implements RunHook {
     this.faults = faults;
     recorder.tapMessages(flights);
     controls.started(new DemoControls.Run(cluster, faults, recorder));
+    driver.started(faults);
   }
 
   /**
@@ -104,7 +156,7 @@ public final class Demo implements RunHook {
    * taken. See {@link DemoControls} for what an action may be.
    */
   public CompletionStage<Optional<String>> act(String body) {
-    if (!state.running() || pace.stopRequested()) {
+    if (!state.running() || driver.stopRequested()) {
       return CompletableFuture.completedFuture(Optional.of("the run has stopped; start another with replsim demo"));
     }
     return controls.act(body);
@@ -120,11 +172,15 @@ public final class Demo implements RunHook {
       return null;
     }
     // told to stop at t, the run's writes take [0, t + 1 µs): the same duration replays them
-    long now = Math.round(s.simTimeMs() * 1000) + (pace.stopRequested() ? 1 : 0);
+    long now = Math.round(s.simTimeMs() * 1000) + (driver.stopRequested() ? 1 : 0);
+    if (driver.live()) { // the run clock is anyone's to read, and newer than the last state
+      long stoppedAt = stoppedAtMicros;
+      now = stoppedAt >= 0 ? stoppedAt + 1 : cluster.scheduler().clock().nowMicros() - startMicros;
+    }
     return ActionExport.render(scenario, controls.done(), now);
   }
 
-  /** Builds and publishes the state: on the event thread, between events. */
+  /** Builds and publishes the state: on the event thread, between events; live, on the driver's thread. */
   private void publish() {
     if (cluster == null) {
       return;
@@ -171,29 +227,35 @@ public final class Demo implements RunHook {
     long next = cluster.scheduler() instanceof EventLoop loop ? loop.nextAt() : -1;
     TimeSeriesSampler.Snapshot sample = recorder.lastSample();
     state = new DemoState(++published, ms(now - startMicros),
-        next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), pace.paused(), pace.speed(),
-        !pace.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
+        next < 0 || next == Long.MAX_VALUE ? null : ms(next - startMicros), driver.paused(), driver.speed(),
+        !driver.stopRequested(), leaderLog == null ? null : leaderLog.name(), nodes, lags,
         LiveFigures.acknowledged(recorder), LiveFigures.failed(recorder), lostWrites, new ArrayList<>(recent),
         settings, new DemoState.Reads(recorder.reads().answered(), recorder.staleReads().judged(),
             recorder.staleReads().stale()), sample == null ? null : sample.commitP50Ms(),
-        sample == null ? null : sample.commitP99Ms(), onTheirWay);
+        sample == null ? null : sample.commitP99Ms(), onTheirWay, driver.live());
   }
 
-  /** The node's status; null if it cannot say (the virtual driver's nodes always can). */
+  /**
+   * The node's status, or what it last said if it cannot say now (a live node slow to answer, or
+   * the cluster closing after the drain; the virtual driver's nodes always can).
+   */
   private NodeStatus status(String node) {
     try {
-      return cluster.status(node);
+      NodeStatus s = cluster.status(node);
+      lastKnown.put(node, s);
+      return s;
     } catch (Exception e) {
-      return null;
+      return lastKnown.get(node);
     }
   }
 
   /** The run is over: the state says so, and actions are refused. */
   public void finish() {
+    driver.finish();
     DemoState s = state;
     state = new DemoState(s.seq() + 1, s.simTimeMs(), s.nextEventMs(), s.paused(), s.speed(), false, s.leader(),
         s.nodes(), s.lags(), s.acknowledged(), s.failed(), s.lostWrites(), s.events(), s.settings(), s.reads(), s.commitP50Ms(),
-        s.commitP99Ms(), List.of());
+        s.commitP99Ms(), List.of(), s.live());
   }
 
   /** To the microsecond, as virtual time runs: a step to an event 30 µs on must show as a step. */

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * then decided on the run's event thread, against the run as it is at that instant: a restart
  * of a node that is up, or a heal with no partition in force, is refused there, as the scenario's
  * schedule check refuses it in a file, so that what was done always replays. What was fired is
- * kept, with its instant, for {@link ActionExport}.
+ * kept, with its instant, for {@link ActionExport}. Where "the event thread" is, and which pace
+ * controls there are, is the {@link DemoDriver}'s to say: a live run has no pause, step or speed.
  */
 final class DemoControls {
 
@@ -44,13 +45,16 @@ final class DemoControls {
   record Run(RunCluster cluster, FaultControl faults, Recorder recorder) {}
 
   private final Scenario scenario;
-  private final DemoPace pace;
+  private final DemoDriver driver;
+  private final Runnable stop;
   private volatile Run run;
   private final List<Done> done = new ArrayList<>();
 
-  DemoControls(Scenario scenario, DemoPace pace) {
+  /** @param stop what the page's stop does: the demo's own stop, as Ctrl-C's */
+  DemoControls(Scenario scenario, DemoDriver driver, Runnable stop) {
     this.scenario = scenario;
-    this.pace = pace;
+    this.driver = driver;
+    this.stop = stop;
   }
 
   /** The writes have started: fault actions may fire from now on. */
@@ -85,7 +89,10 @@ final class DemoControls {
       return refused(e.getMessage());
     }
     CompletableFuture<Optional<String>> decided = new CompletableFuture<>();
-    pace.enqueue(() -> decided.complete(strike(read, body)));
+    if (!driver.enqueue(() -> decided.complete(strike(read, body)))) {
+      return refused(run == null ? "the writes have not started yet: try again in a moment"
+          : "the run has stopped; start another with replsim demo");
+    }
     return decided.completeOnTimeout(Optional.of("the run did not take the action within " + DECIDE_SECONDS
         + " s: it has stopped"), DECIDE_SECONDS, TimeUnit.SECONDS);
   }
@@ -134,41 +141,34 @@ final class DemoControls {
   }
 
   private CompletionStage<Optional<String>> pace(String action, JsonNode value) {
-    switch (action) {
-      case "pause":
-        pace.enqueue(() -> paced(pace::pause, "pause", null));
-        break;
-      case "resume":
-        pace.enqueue(() -> paced(pace::resume, "resume", null));
-        break;
-      case "step":
-        pace.enqueue(() -> paced(pace::step, "step", null));
-        break;
-      case "speed":
-        double speed = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
-        if (!(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
-          return refused("speed must be a number from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED
-              + ", not " + value);
-        }
-        pace.enqueue(() -> paced(() -> pace.speed(speed), "speed", speed));
-        break;
-      default: // stop: the run records it as the end of its writes
-        pace.requestStop();
-        break;
+    if (action.equals("stop")) {
+      stop.run();
+      return CompletableFuture.completedFuture(Optional.empty());
     }
-    return CompletableFuture.completedFuture(Optional.empty());
+    if (driver.live()) {
+      return refused(LiveDemoDriver.NO_PACE);
+    }
+    double speed = value != null && value.isNumber() ? value.asDouble() : Double.NaN;
+    if (action.equals("speed") && !(speed >= Demo.MIN_SPEED && speed <= Demo.MAX_SPEED)) {
+      return refused("speed must be a number from " + Demo.MIN_SPEED + " to " + (int) Demo.MAX_SPEED
+          + ", not " + value);
+    }
+    Optional<String> refusal = driver.control(action, speed);
+    if (refusal.isEmpty()) {
+      driver.enqueue(() -> paced(action, speed));
+    }
+    return CompletableFuture.completedFuture(refusal);
   }
 
   /**
-   * On the event thread: changes the pace, and records it in {@code events.jsonl} at its instant
-   * (type {@code pace}), as every action is; it changes when events run, never what they do.
+   * On the event thread, after the change: records it in {@code events.jsonl} at its instant (type
+   * {@code pace}), as every action is; it changes when events run, never what they do.
    */
-  private void paced(Runnable change, String action, Double value) {
-    change.run();
+  private void paced(String action, double speed) {
     Run r = run;
     if (r != null) {
-      r.recorder().event(r.cluster().scheduler().clock().nowMicros(), "pace", null,
-          value == null ? RunEvent.details("action", action) : RunEvent.details("action", action, "speed", value));
+      r.recorder().event(r.cluster().scheduler().clock().nowMicros(), "pace", null, action.equals("speed")
+          ? RunEvent.details("action", action, "speed", speed) : RunEvent.details("action", action));
     }
   }
 

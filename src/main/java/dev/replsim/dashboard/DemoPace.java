@@ -1,10 +1,15 @@
 package dev.replsim.dashboard;
 
+import dev.replsim.sim.FaultControl;
 import dev.replsim.sim.virtual.EventLoop;
 import dev.replsim.sim.virtual.Pace;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
 
 /**
  * The dashboard's pace for virtual time: the event loop runs no further than
@@ -15,10 +20,7 @@ import java.util.function.LongSupplier;
  * stop, it returns from the current wait at once (the run ends its writes there) and from then on
  * runs unpaced, so the drain and the results take no wall time to speak of.
  */
-final class DemoPace implements Pace {
-
-  /** How often a state is published, in wall-clock nanoseconds. */
-  static final long PUBLISH_EVERY_NANOS = 200_000_000;
+final class DemoPace implements Pace, DemoDriver {
   /** How long to park when ahead of the wall clock or paused. */
   private static final long PARK_NANOS = 1_000_000;
 
@@ -28,45 +30,91 @@ final class DemoPace implements Pace {
   private double speed;
   private boolean paused;
   private int steps;
-  private volatile boolean stopRequested;
+  private final CompletableFuture<Void> stopSignal = new CompletableFuture<>();
   private boolean stopped;
   private long anchorVirtual = -1;
   private long anchorWall;
   private long publishedAt;
   private boolean published;
   private EventLoop loop;
+  /** How late events ran against the wall clock, in wall microseconds: written on the loop thread. */
+  private final Histogram lateMicros = new Histogram(3);
 
   DemoPace(double speed, LongSupplier wallNanos) {
     this.speed = speed;
     this.wallNanos = wallNanos;
   }
 
+  @Override
+  public boolean live() {
+    return false;
+  }
+
   /** What publishes a state; called on the loop thread. */
-  void publishWith(Runnable publish) {
+  @Override
+  public void publishWith(Runnable publish) {
     this.publish = publish;
   }
 
+  /** Commands run on the loop thread, which the writes' start is told on: nothing to do. */
+  @Override
+  public void started(FaultControl faults) {}
+
   /** Queues a command for the loop thread (any thread). */
-  void enqueue(Runnable command) {
+  @Override
+  public boolean enqueue(Runnable command) {
     commands.add(command);
+    return true;
+  }
+
+  @Override
+  public Optional<String> control(String action, double value) {
+    switch (action) {
+      case "pause":
+        enqueue(this::pause);
+        break;
+      case "resume":
+        enqueue(this::resume);
+        break;
+      case "step":
+        enqueue(this::step);
+        break;
+      default: // speed
+        enqueue(() -> speed(value));
+        break;
+    }
+    return Optional.empty();
   }
 
   /** Ends the writes at the next chance (any thread: the page's stop, Ctrl-C). */
-  void requestStop() {
-    stopRequested = true;
+  @Override
+  public void requestStop() {
+    stopSignal.complete(null);
   }
 
-  boolean stopRequested() {
-    return stopRequested;
+  @Override
+  public CompletionStage<Void> stopped() {
+    return stopSignal;
   }
+
+  @Override
+  public boolean stopRequested() {
+    return stopSignal.isDone();
+  }
+
+  /** The loop publishes as it runs, and stops with the run. */
+  @Override
+  public void finish() {}
 
   // ---- on the loop thread ----
 
-  boolean paused() {
+  @Override
+  public boolean paused() {
     return paused;
   }
 
-  double speed() {
+  @Override
+  public double speed() {
     return speed;
   }
 
@@ -108,7 +156,7 @@ final class DemoPace implements Pace {
     }
     while (loop.nowMicros() < untilMicros) {
       boolean ran = runCommands();
-      if (stopRequested) {
+      if (stopSignal.isDone()) {
         stopped = true;
         publish.run();
         return;
@@ -135,11 +183,24 @@ final class DemoPace implements Pace {
       long due = anchorVirtual + (long) ((wall - anchorWall) / 1000.0 * speed);
       long target = Math.min(untilMicros, due);
       if (target > loop.nowMicros()) {
+        long next = loop.nextAt();
+        if (next <= target) { // how late the first event due runs, against the wall clock
+          lateMicros.recordValue(Math.max(0, (wall - anchorWall) / 1000 - (long) ((next - anchorVirtual) / speed)));
+        }
         loop.runUntil(target);
       } else {
         LockSupport.parkNanos(PARK_NANOS);
       }
     }
+  }
+
+  /**
+   * How far behind the wall clock the pace fell: for each batch of events it ran, how long after
+   * its wall-clock instant the first of them ran (parking between batches included), in wall
+   * microseconds. Read once the run is over.
+   */
+  Histogram lateness() {
+    return lateMicros.copy();
   }
 
   /** Runs the queued commands; returns whether there were any. */

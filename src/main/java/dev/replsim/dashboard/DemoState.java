@@ -19,6 +19,7 @@ import java.util.List;
  *     interval ({@code simulation.sample-interval}); null when none was
  * @param commitP99Ms their 99th percentile
  * @param flights messages between nodes on their way since the state before (see {@link Flight})
+ * @param live whether the run is live, in real time: then it cannot pause, step or change speed
  */
 public record DemoState(
     long seq,
@@ -38,7 +39,8 @@ public record DemoState(
     Reads reads,
     Double commitP50Ms,
     Double commitP99Ms,
-    List<Flight> flights) {
+    List<Flight> flights,
+    boolean live) {
 
   public DemoState {
     nodes = List.copyOf(nodes);

@@ -14,8 +14,8 @@ import java.util.Map;
  * sample of those on their way during a span of simulated time. Memory stays the ring's whatever
  * the run's length or rate, and a send costs a few array writes.
  *
- * <p>Single-threaded: the virtual driver sends and publishes on its one thread (a live driver
- * would need the ring behind a lock).
+ * <p>Behind its own lock: in a live run the nodes' threads send while the dashboard's thread
+ * publishes (in a virtual run both are the one thread, and the lock is never contended).
  */
 final class Flights implements Recorder.MessageTap {
 
@@ -49,7 +49,7 @@ final class Flights implements Recorder.MessageTap {
   }
 
   @Override
-  public void carried(String from, String to, Message message, long sentAtMicros, long dueAtMicros,
+  public synchronized void carried(String from, String to, Message message, long sentAtMicros, long dueAtMicros,
       boolean dropped) {
     int i = (int) (count++ % capacity);
     this.from[i] = from;
@@ -72,7 +72,7 @@ final class Flights implements Recorder.MessageTap {
    * spread evenly over its messages, so that every link and the whole span show traffic), in order
    * of sending. Times are ms since {@code zeroMicros}.
    */
-  List<DemoState.Flight> during(long afterMicros, long untilMicros, long zeroMicros) {
+  synchronized List<DemoState.Flight> during(long afterMicros, long untilMicros, long zeroMicros) {
     long start = Math.min(afterMicros, untilMicros);
     Map<String, List<Integer>> byLink = new LinkedHashMap<>();
     int held = held();

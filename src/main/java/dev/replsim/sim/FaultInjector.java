@@ -41,6 +41,8 @@ final class FaultInjector implements FaultControl, AutoCloseable {
   private long startMicros;
   /** How many faults were fired now, by {@link #strikeNow}: their ids are d1, d2, ... */
   private int struckNow;
+  /** Whether the worker is running a {@link #decide decision}: touched on the worker only. */
+  private boolean deciding;
 
   private record Active(ScheduledFault fault, List<String> nodes, Runnable undo, boolean survivesEnd) {}
 
@@ -73,8 +75,29 @@ final class FaultInjector implements FaultControl, AutoCloseable {
     String id = "d" + (++struckNow);
     long at = timer.clock().nowMicros() - startMicros;
     ScheduledFault f = new ScheduledFault(id, at, fault, Math.max(0, durationMicros));
-    submit(() -> fire(f));
+    if (deciding) {
+      fire(f); // already on the worker: carried out before the next decision looks at the run
+    } else {
+      submit(() -> fire(f));
+    }
     return f;
+  }
+
+  @Override
+  public boolean decide(Runnable decision) {
+    try {
+      worker.execute(() -> {
+        deciding = true;
+        try {
+          decision.run();
+        } finally {
+          deciding = false;
+        }
+      });
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false; // the writes ended
+    }
   }
 
   /** A live run's worker: one thread of its own. */

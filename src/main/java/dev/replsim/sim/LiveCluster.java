@@ -17,6 +17,7 @@ import dev.replsim.workload.ClientPlan;
 import dev.replsim.workload.WorkloadChange;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,6 +141,11 @@ final class LiveCluster implements RunCluster, AutoCloseable {
   @Override
   public void awaitInstant(long atMicros) throws InterruptedException {
     timer.awaitInstant(atMicros);
+  }
+
+  @Override
+  public void awaitInstant(long atMicros, CompletionStage<?> orStop) throws InterruptedException {
+    timer.awaitInstant(atMicros, orStop);
   }
 
   @Override

@@ -24,6 +24,14 @@ public final class LiveRun {
 
   /** Runs the scenario to the end and returns what it measured. */
   public static RunResult run(Scenario scenario, RunListener listener) throws RunFailedException {
+    return run(scenario, listener, RunHook.NONE);
+  }
+
+  /**
+   * Runs the scenario, telling {@code hook} when the writes start, and ending them early if its
+   * {@link RunHook#stopped()} completes first: the classroom dashboard on a live run.
+   */
+  public static RunResult run(Scenario scenario, RunListener listener, RunHook hook) throws RunFailedException {
     long wallStart = System.nanoTime();
     HeapWatch heap = HeapWatch.start();
     listener.phase(String.format("starting %d nodes in a Pekko Cluster over Artery on 127.0.0.1",
@@ -37,7 +45,7 @@ public final class LiveRun {
     // closed in reverse order: the nodes, then the loop they run on
     try (RunLoop timer = new RunLoop(new RunClock());
         LiveCluster cluster = LiveCluster.start(scenario, factory, timer, recorder, journals)) {
-      RunResult result = new RunExecution(scenario, listener, cluster, recorder, factory)
+      RunResult result = new RunExecution(scenario, listener, cluster, recorder, factory, hook)
           .run(FaultInjector.thread(), wallStart, heap);
       keepJournals = scenario.output().dir() != null && !scenario.output().dir().isBlank();
       return result;

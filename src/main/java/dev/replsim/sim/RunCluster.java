@@ -5,6 +5,7 @@ import dev.replsim.protocol.NodeStatus;
 import dev.replsim.storage.Database;
 import dev.replsim.workload.ClientPlan;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,14 @@ public interface RunCluster extends ClusterControl {
 
   /** Returns once the run clock reached {@code atMicros}: waits in real time, or runs the events before it. */
   void awaitInstant(long atMicros) throws InterruptedException;
+
+  /**
+   * As {@link #awaitInstant(long)}, or less: returns early once {@code orStop} completes (the
+   * demo's stop), and the caller reads the clock to see where it stands. A live run's wait is in
+   * real time and ends on the signal; a virtual run's wait is its pace's, which the same stop tells
+   * to return (see {@link dev.replsim.sim.virtual.Pace}).
+   */
+  void awaitInstant(long atMicros, CompletionStage<?> orStop) throws InterruptedException;
 
   /** Runs {@code task} every {@code periodMicros} until {@link #stopSampling()}, off the nodes' path. */
   void sampleEvery(long periodMicros, Runnable task);

@@ -110,10 +110,10 @@ public final class RunExecution {
     // the writes take [0, duration), as the arrival processes draw them: a closed loop whose
     // replies come at the end instant itself (in virtual time) issues nothing more
     long end = start + durationMicros;
-    cluster.awaitInstant(end - 1);
+    cluster.awaitInstant(end - 1, hook.stopped());
     boolean stoppedEarly = clock.nowMicros() < end - 1;
     if (stoppedEarly) {
-      end = clock.nowMicros() + 1; // a paced run told to stop (replsim demo): the writes end now
+      end = clock.nowMicros() + 1; // a demo told to stop (replsim demo): the writes end now
       long endNow = end;
       plans.forEach(p -> p.endArrivalsAt(endNow));
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code replsim demo} refuses what it cannot do as bad input, before serving or running anything. */
@@ -31,9 +34,19 @@ class DemoCommandTest {
   }
 
   @Test
-  void liveTimeIsBadInputInPhaseA() {
-    assertEquals(ExitCode.BAD_INPUT, demo("--time", "live"));
-    assertTrue(err.toString().contains("virtual time only"), err.toString());
+  void aLiveDemoRunsAndWritesItsResults(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("live");
+    assertEquals(ExitCode.OK, demo("--time", "live", "--port", "0", "--duration", "2s", "--set",
+        "simulation.warm-up=500ms", "--out", out.toString()), err.toString());
+    String summary = Files.readString(out.resolve("summary.json")).replaceAll("\\s", "");
+    assertTrue(summary.contains("\"durationMs\":2000"), summary);
+    assertTrue(summary.contains("\"driver\":\"live\""), "a live run: " + summary);
+  }
+
+  @Test
+  void aSpeedWithLiveTimeIsBadInput() {
+    assertEquals(ExitCode.BAD_INPUT, demo("--time", "live", "--speed", "2"));
+    assertTrue(err.toString().contains("--speed needs virtual time"), err.toString());
   }
 
   @Test

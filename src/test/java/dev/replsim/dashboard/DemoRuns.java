@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
-/** A demo run on a thread of its own, for the dashboard's tests, and waits on its published states. */
+/** A demo run (virtual or live) on a thread of its own, for the dashboard's tests, and waits on its published states. */
 final class DemoRuns {
 
   static final Path SCENARIO = Path.of("simulations/demo-failover.conf");
@@ -27,11 +27,11 @@ final class DemoRuns {
   final Demo demo;
   final CompletableFuture<RunResult> result;
 
-  private DemoRuns(Demo demo, Scenario scenario) {
+  private DemoRuns(Demo demo) {
     this.demo = demo;
     this.result = CompletableFuture.supplyAsync(() -> {
       try {
-        return VirtualRun.run(scenario, RunListener.SILENT, demo.pace(), demo);
+        return demo.run(RunListener.SILENT);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       } finally {
@@ -51,8 +51,12 @@ final class DemoRuns {
 
   /** Starts {@code file} at {@code speed} with the wall clock, {@code sets} over it. */
   static DemoRuns start(Path file, double speed, String... sets) throws Exception {
-    Scenario scenario = load(file, sets);
-    return new DemoRuns(new Demo(scenario, speed), scenario);
+    return new DemoRuns(new Demo(load(file, sets), speed));
+  }
+
+  /** Starts demo-failover.conf on a live run, in real time, {@code sets} over it. */
+  static DemoRuns startLive(String... sets) throws Exception {
+    return new DemoRuns(Demo.live(load(sets)));
   }
 
   /**
@@ -121,7 +125,12 @@ final class DemoRuns {
 
   /** Stops the run and waits for its result. */
   RunResult stop() throws Exception {
+    return stop(Duration.ofSeconds(30));
+  }
+
+  /** Stops the run and waits up to {@code within} for its result (a live run drains and shuts down its cluster). */
+  RunResult stop(Duration within) throws Exception {
     demo.stop();
-    return result.get(30, TimeUnit.SECONDS);
+    return result.get(within.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -127,6 +128,12 @@ public final class VirtualCluster implements RunCluster {
 
   @Override
   public void awaitInstant(long atMicros) {
+    pace.advance(loop, atMicros);
+  }
+
+  /** The loop runs on this thread: only the pace can return early, and the demo's stop tells it to. */
+  @Override
+  public void awaitInstant(long atMicros, CompletionStage<?> orStop) {
     pace.advance(loop, atMicros);
   }
 
