@@ -15,8 +15,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -55,7 +53,6 @@ public final class DashboardServer implements AutoCloseable {
 
   /** How often each page is sent the state. */
   static final Duration STATE_EVERY = Duration.ofMillis(200);
-  private static final String PAGE = "/dev/replsim/dashboard/dashboard.html";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ActorSystem<Void> system;
@@ -81,7 +78,7 @@ public final class DashboardServer implements AutoCloseable {
         .withFallback(ConfigFactory.defaultReference());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "replsim-dashboard", config);
     try {
-      byte[] page = page();
+      byte[] page = DashboardPage.assemble();
       Route routes = concat(
           pathSingleSlash(() -> get(() -> complete(HttpEntities.create(ContentTypes.TEXT_HTML_UTF8, page)))),
           path("events", () -> get(() -> completeOK(states(demo), EventStreamMarshalling.toEventStream()))),
@@ -146,17 +143,6 @@ public final class DashboardServer implements AutoCloseable {
       return complete(HttpResponse.create().withStatus(status)
           .withEntity(ContentTypes.APPLICATION_JSON, JSON.writeValueAsString(body)));
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] page() {
-    try (InputStream in = DashboardServer.class.getResourceAsStream(PAGE)) {
-      if (in == null) {
-        throw new IllegalStateException("the dashboard page " + PAGE + " is missing from the build");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

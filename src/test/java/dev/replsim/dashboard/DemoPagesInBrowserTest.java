@@ -94,6 +94,33 @@ class DemoPagesInBrowserTest {
     });
   }
 
+  @Test
+  void demoFailoverLiveHidesThePaceControlsAndFailsOverFromThePage() throws Exception {
+    DemoRuns run = DemoRuns.startLive("simulation.warm-up=1s");
+    try (DashboardServer server = DashboardServer.start(run.demo, "127.0.0.1", 0)) {
+      browser.get(server.url("127.0.0.1"));
+      waitFor("the live run writing", b -> Long.parseLong(b.findElement(By.id("acknowledged")).getText()) > 0
+          && !b.findElement(By.id("leader")).getDomAttribute("data-leader").isEmpty());
+      assertEquals("live", browser.findElement(By.id("state-word")).getText());
+      for (String pace : List.of("pause", "resume", "step", "slower", "faster", "slow-motion")) {
+        assertTrue(!browser.findElement(By.id(pace)).isDisplayed(), pace + " is hidden on a live run");
+      }
+      waitFor("messages drawn on their way", b -> Integer.parseInt(b.findElement(By.id("flights"))
+          .getDomAttribute("data-flights")) > 0);
+      String leader = browser.findElement(By.id("leader")).getDomAttribute("data-leader");
+      browser.findElement(By.id("crash-leader")).click();
+      waitFor("another node elected", b -> {
+        String now = b.findElement(By.id("leader")).getDomAttribute("data-leader");
+        return !now.isEmpty() && !now.equals(leader);
+      });
+      var problems = chromium.consoleProblems();
+      assertTrue(problems.isEmpty(), "console errors: " + problems);
+      browser.get("about:blank");
+    } finally {
+      run.stop();
+    }
+  }
+
   /** What a test does on a demo's page; returns what its export must contain. */
   @FunctionalInterface
   private interface Steps {
