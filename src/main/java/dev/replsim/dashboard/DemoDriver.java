@@ -2,6 +2,7 @@ package dev.replsim.dashboard;
 
 import dev.replsim.sim.FaultControl;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,13 +40,23 @@ interface DemoDriver {
    */
   Optional<String> control(String action, double value);
 
+  /** The one stop signal: completed by a stop, listened to by the run (see {@link #stopped()}). */
+  CompletableFuture<Void> stopSignal();
+
   /** Ends the writes at the next chance (any thread: the page's stop, Ctrl-C). */
-  void requestStop();
+  default void requestStop() {
+    stopSignal().complete(null);
+  }
 
   /** Completes when a stop was requested. */
-  CompletionStage<Void> stopped();
+  default CompletionStage<Void> stopped() {
+    return stopSignal();
+  }
 
-  boolean stopRequested();
+  /** Whether a stop was requested. */
+  default boolean stopRequested() {
+    return stopSignal().isDone();
+  }
 
   boolean paused();
 

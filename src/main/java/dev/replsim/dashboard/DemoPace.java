@@ -86,20 +86,9 @@ final class DemoPace implements Pace, DemoDriver {
     return Optional.empty();
   }
 
-  /** Ends the writes at the next chance (any thread: the page's stop, Ctrl-C). */
   @Override
-  public void requestStop() {
-    stopSignal.complete(null);
-  }
-
-  @Override
-  public CompletionStage<Void> stopped() {
+  public CompletableFuture<Void> stopSignal() {
     return stopSignal;
-  }
-
-  @Override
-  public boolean stopRequested() {
-    return stopSignal.isDone();
   }
 
   /** The loop publishes as it runs, and stops with the run. */

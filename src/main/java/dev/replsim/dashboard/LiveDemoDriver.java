@@ -70,18 +70,8 @@ final class LiveDemoDriver implements DemoDriver {
   }
 
   @Override
-  public void requestStop() {
-    stopped.complete(null);
-  }
-
-  @Override
-  public CompletionStage<Void> stopped() {
+  public CompletableFuture<Void> stopSignal() {
     return stopped;
-  }
-
-  @Override
-  public boolean stopRequested() {
-    return stopped.isDone();
   }
 
   @Override

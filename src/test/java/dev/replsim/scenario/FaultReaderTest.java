@@ -97,10 +97,7 @@ class FaultReaderTest {
       { at = 1s, action = slow, node = leader, apply-time = { distribution = normal, mean = -1ms, stddev = 1ms } } | faults[0].apply-time.mean
       """)
   void badFaultsAreRefusedWithFileLineKeyAndWhatIsAllowed(String fault, String expected) {
-    Path file = files.write("bad.conf", "# line 1", "faults = [ " + fault + " ]");
-    String message = error(file);
-    assertTrue(message.startsWith(file + ":2: "), message);
-    assertTrue(message.contains(expected), message);
+    files.assertFaultRefused("# line 1", fault, expected);
   }
 
   @Test

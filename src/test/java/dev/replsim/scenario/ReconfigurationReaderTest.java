@@ -79,10 +79,7 @@ class ReconfigurationReaderTest {
       { at = 1s, action = method, method = wal, duration = 2s } | faults[0].duration = 2s is not for a method fault
       """)
   void badReconfigurationsAreRefusedWithFileLineKeyAndWhatIsAllowed(String fault, String expected) {
-    Path file = files.write("bad.conf", "cluster.followers = 3", "faults = [ " + fault + " ]");
-    String message = error(file);
-    assertTrue(message.startsWith(file + ":2: "), message);
-    assertTrue(message.contains(expected), message);
+    files.assertFaultRefused("cluster.followers = 3", fault, expected);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.replsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,17 @@ final class ScenarioFiles {
     return assertThrows(
             ScenarioException.class, () -> ScenarioLoader.load(file, List.of(overrides)))
         .getMessage();
+  }
+
+  /**
+   * Writes a scenario whose line 2 is {@code faults = [ fault ]} (line 1: {@code first}) and
+   * asserts that loading it fails naming that line and saying {@code expected}.
+   */
+  void assertFaultRefused(String first, String fault, String expected) {
+    Path file = write("bad.conf", first, "faults = [ " + fault + " ]");
+    String message = error(file);
+    assertTrue(message.startsWith(file + ":2: "), message);
+    assertTrue(message.contains(expected), message);
   }
 
   static SettingOverride set(String text) {

@@ -67,10 +67,7 @@ class WorkloadFaultReaderTest {
       { at = 1s, action = rates, writes = 10 }                    | faults[0].action = rates is not a fault action: must be add-follower, clients, commit, crash, heal, link, method, partition, pause, rate, restart, skew, slow or switchover; did you mean rate?
       """)
   void badWorkloadFaultsAreRefusedWithFileLineKeyAndWhatIsAllowed(String fault, String expected) {
-    Path file = files.write("bad.conf", "# line 1", "faults = [ " + fault + " ]");
-    String message = error(file);
-    assertTrue(message.startsWith(file + ":2: "), message);
-    assertTrue(message.contains(expected), message);
+    files.assertFaultRefused("# line 1", fault, expected);
   }
 
   @Test
