@@ -52,6 +52,8 @@ public final class Recorder {
     void observed(String node, Observation o, long atMicros);
   }
 
+  private final NodeTelemetry telemetry = new RecorderTelemetry(this);
+
   /** The latest sample's figures, for the dashboard. */
   private volatile TimeSeriesSampler.Snapshot lastSample;
 
@@ -443,6 +445,11 @@ public final class Recorder {
   /** The bytes of the leader's log from {@code fromLsn} (exclusive) to {@code toLsn} (inclusive). */
   long bytesBetween(long fromLsn, long toLsn) {
     return toLsn <= fromLsn ? 0 : lsns.bytesUpTo(toLsn) - lsns.bytesUpTo(fromLsn);
+  }
+
+  /** What nodes in this JVM tell the recorder (see {@link NodeTelemetry}). */
+  public NodeTelemetry telemetry() {
+    return telemetry;
   }
 
   /** Keeps the figures of the sample just taken (by {@link TimeSeriesSampler}). */

@@ -1,8 +1,7 @@
 package dev.replsim.node;
 
 import dev.replsim.clock.Clock;
-import dev.replsim.metrics.Recorder;
-import dev.replsim.network.Transmission;
+import dev.replsim.metrics.NodeTelemetry;
 import dev.replsim.protocol.Decision;
 import dev.replsim.protocol.Entry;
 import dev.replsim.protocol.NodeStatus;
@@ -42,7 +41,7 @@ public final class NodeRuntime {
   private final ProtocolNode core;
   private final NodeWiring wiring;
   private final Clock clock;
-  private final Recorder recorder;
+  private final NodeTelemetry telemetry;
   private final Outbound out;
   private final CoreTimers timers;
   private final Ports ports;
@@ -60,8 +59,8 @@ public final class NodeRuntime {
     this.wiring = wiring;
     this.ports = ports;
     this.clock = wiring.timer().clock();
-    this.recorder = wiring.recorder();
-    this.out = new Outbound(wiring.name(), wiring.links(), recorder, ports::send);
+    this.telemetry = wiring.telemetry();
+    this.out = new Outbound(wiring.name(), wiring.links(), telemetry, ports::send);
     this.timers = new CoreTimers(wiring.timer(), ports::timerFired);
     this.journal = journal == null ? null : new DurableJournal(journal, snapshotInterval);
   }
@@ -88,10 +87,10 @@ public final class NodeRuntime {
     long now = clock.nowMicros();
     if (crashed() || wiring.crashes().lostWithSender(envelope.message().from(), envelope.sentAtMicros(),
         envelope.deliverAtMicros())) {
-      recorder.network().dropped(Transmission.Fate.LOST);
+      telemetry.lostOnArrival();
       return;
     }
-    recorder.network().delivered(now - envelope.deliverAtMicros());
+    telemetry.delivered(now - envelope.deliverAtMicros());
     execute(core.onMessage(envelope.message(), now), now);
   }
 
@@ -199,7 +198,7 @@ public final class NodeRuntime {
       if (journal != null) {
         journal.observed(o, ((Replica) core)::checkpoint);
       }
-      recorder.observe(wiring.name(), o, now);
+      telemetry.observed(wiring.name(), o, now);
     }
     List<Decision.Send> sends = d.sends();
     for (int i = 0, n = sends.size(); i < n; i++) {

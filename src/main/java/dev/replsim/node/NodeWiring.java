@@ -1,7 +1,7 @@
 package dev.replsim.node;
 
 import dev.replsim.clock.Scheduler;
-import dev.replsim.metrics.Recorder;
+import dev.replsim.metrics.NodeTelemetry;
 import dev.replsim.network.LinkModel;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * What a node's shell is connected to: the names of all nodes, its outbound links, the run's
- * clock and scheduler, the recorder, and where its hard state (its votes) is kept.
+ * clock and scheduler, where it reports to the run's recorder ({@link NodeTelemetry}), and where its
+ * hard state (its votes) is kept.
  *
  * @param links builds this node's directed link to a node, by name, the first time it sends there
  *     (null for a node it has no link to): a follower of a thousand-node cluster talks to few of them
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * @param leadership who leads the run's cluster, which the node reports its elections to
  */
 public record NodeWiring(
-    String name, List<String> nodes, Function<String, LinkModel> links, Scheduler timer, Recorder recorder,
+    String name, List<String> nodes, Function<String, LinkModel> links, Scheduler timer, NodeTelemetry telemetry,
     HardState hardState, AtomicBoolean crashed, Crashes crashes, String service, Leadership leadership) {
 
   public NodeWiring {
@@ -34,8 +35,8 @@ public record NodeWiring(
    * driver reads (a test's).
    */
   public NodeWiring(String name, List<String> nodes, Map<String, LinkModel> outLinks, Scheduler timer,
-      Recorder recorder, HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
-    this(name, nodes, Map.copyOf(outLinks)::get, timer, recorder, hardState, crashed, crashes, service,
+      NodeTelemetry telemetry, HardState hardState, AtomicBoolean crashed, Crashes crashes, String service) {
+    this(name, nodes, Map.copyOf(outLinks)::get, timer, telemetry, hardState, crashed, crashes, service,
         new Leadership(nodes.isEmpty() ? name : nodes.get(0)));
   }
 }

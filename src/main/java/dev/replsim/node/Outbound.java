@@ -1,6 +1,6 @@
 package dev.replsim.node;
 
-import dev.replsim.metrics.Recorder;
+import dev.replsim.metrics.NodeTelemetry;
 import dev.replsim.network.LinkModel;
 import dev.replsim.network.LinkProfile;
 import dev.replsim.network.Transmission;
@@ -27,14 +27,14 @@ final class Outbound {
   private final Function<String, LinkModel> newLink;
   /** The links built so far, by destination. */
   private final Map<String, LinkModel> links = new HashMap<>();
-  private final Recorder recorder;
+  private final NodeTelemetry telemetry;
   private final Delivery delivery;
 
   /** @param newLink builds the link to a node the first time this node sends there; null for none */
-  Outbound(String self, Function<String, LinkModel> newLink, Recorder recorder, Delivery delivery) {
+  Outbound(String self, Function<String, LinkModel> newLink, NodeTelemetry telemetry, Delivery delivery) {
     this.self = self;
     this.newLink = newLink;
-    this.recorder = recorder;
+    this.telemetry = telemetry;
     this.delivery = delivery;
   }
 
@@ -46,7 +46,7 @@ final class Outbound {
   void transmit(String to, Message message, long nowMicros) {
     LinkModel link = link(to);
     int size = message.sizeBytes();
-    recorder.network().sent(size);
+    telemetry.transmitted(size);
     Transmission t = link.transmit(nowMicros, size);
     if (!t.delivered()) {
       dropped(to, message, nowMicros, t.fate(), t.deliverAtMicros());
@@ -56,17 +56,15 @@ final class Outbound {
       dropped(to, message, nowMicros, Transmission.Fate.LOST, t.deliverAtMicros());
       return;
     }
-    recorder.traceSent(self, to, message, nowMicros, t.deliverAtMicros());
+    telemetry.carried(self, to, message, nowMicros, t.deliverAtMicros());
     if (t.duplicated()) {
-      recorder.network().duplicated();
       delivery.send(to, new Envelope(nowMicros, t.duplicateAtMicros(), message));
-      recorder.traceSent(self, to, message, nowMicros, t.duplicateAtMicros());
+      telemetry.duplicated(self, to, message, nowMicros, t.duplicateAtMicros());
     }
   }
 
   private void dropped(String to, Message message, long nowMicros, Transmission.Fate fate, long wouldArriveAt) {
-    recorder.network().dropped(fate);
-    recorder.traceDropped(self, to, message, nowMicros, wouldArriveAt);
+    telemetry.dropped(self, to, message, fate, nowMicros, wouldArriveAt);
   }
 
   LinkModel link(String to) {

@@ -176,8 +176,8 @@ public final class NodeFactory {
     others.remove(node);
     Function<String, LinkModel> links = to -> others.contains(to)
         ? new LinkModel(node, to, scenario.network().profile(node, to), streams, incarnation) : null;
-    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder, hardState, crashed, crashes, service,
-        leadership);
+    return new NodeWiring(node, scenario.allNodes(), links, timer, recorder.telemetry(), hardState, crashed, crashes,
+        service, leadership);
   }
 
   /** Who leads the cluster of the nodes this factory builds. */

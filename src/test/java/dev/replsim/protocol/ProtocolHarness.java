@@ -109,7 +109,7 @@ final class ProtocolHarness {
   }
 
   private NodeWiring wiring(String name, long incarnation, AtomicBoolean crashed) {
-    return new NodeWiring(name, members, network.linksFrom(name, incarnation), loop.scheduler(), recorder, hardState,
+    return new NodeWiring(name, members, network.linksFrom(name, incarnation), loop.scheduler(), recorder.telemetry(), hardState,
         crashed, crashes, "");
   }
 
