@@ -74,7 +74,10 @@ public final class DashboardServer implements AutoCloseable {
     boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
     String token = loopback ? null : newToken();
     Config config = ConfigFactory.parseMap(Map.of("pekko.actor.provider", "local", "pekko.loglevel", "WARNING",
-        "pekko.stdout-loglevel", "WARNING", "pekko.http.server.idle-timeout", "infinite"))
+        "pekko.stdout-loglevel", "WARNING", "pekko.http.server.idle-timeout", "infinite",
+        // closed by replsim demo itself, after the results are written: no JVM hook of its own, which
+        // Ctrl-C would find the JVM already shutting down for
+        "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"))
         .withFallback(ConfigFactory.defaultReference());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "replsim-dashboard", config);
     try {
