@@ -1,7 +1,7 @@
 package dev.replsim.dashboard;
 
-import dev.replsim.fault.FaultDescription;
 import dev.replsim.metrics.RunEvent;
+import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.scenario.ReplicationSettings;
 import dev.replsim.scenario.Scenario;
 import dev.replsim.scenario.WorkloadSettings;
@@ -23,7 +23,7 @@ public record DemoSettings(String mode, int acks, String method, Double writeRat
   static DemoSettings of(Scenario scenario) {
     ReplicationSettings r = scenario.cluster().replication();
     WorkloadSettings w = scenario.workload();
-    return new DemoSettings(FaultDescription.kebab(r.mode()), r.acks(), FaultDescription.kebab(r.method()),
+    return new DemoSettings(SummaryBuilder.kebab(r.mode()), r.acks(), SummaryBuilder.kebab(r.method()),
         w.unlimited() ? null : w.writeRate(), w.reads().enabled() ? w.reads().rate() : 0, true);
   }
 

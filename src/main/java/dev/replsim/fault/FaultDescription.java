@@ -1,9 +1,10 @@
 package dev.replsim.fault;
 
+import static dev.replsim.metrics.SummaryBuilder.kebab;
+
 import dev.replsim.random.Durations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -101,10 +102,6 @@ public final class FaultDescription {
     return (rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate)) + "/s";
   }
 
-  /** An enum constant as scenarios write it: {@code semi-sync} for {@code SEMI_SYNC}. */
-  public static String kebab(Enum<?> constant) {
-    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
 
   private static String target(Fault fault) {
     List<Target> targets = fault instanceof Fault.Crash ? List.of(((Fault.Crash) fault).target())

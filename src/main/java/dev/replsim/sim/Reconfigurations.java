@@ -3,7 +3,7 @@ package dev.replsim.sim;
 import static dev.replsim.metrics.RunEvent.details;
 
 import dev.replsim.fault.Fault;
-import dev.replsim.fault.FaultDescription;
+import dev.replsim.metrics.SummaryBuilder;
 import dev.replsim.node.NodeFault;
 import dev.replsim.protocol.CommitPolicy;
 import dev.replsim.scenario.Scenario;
@@ -35,8 +35,8 @@ final class Reconfigurations {
     factory.commitPolicy(policy);
     List<String> nodes = cluster.running();
     nodes.forEach(n -> cluster.tell(n, new NodeFault.SetCommitPolicy(policy)));
-    return new FaultActions.Applied(nodes, null, false, details("mode", FaultDescription.kebab(policy.mode()),
-        "acks", policy.acks(), "ackLevel", FaultDescription.kebab(policy.ackLevel()),
+    return new FaultActions.Applied(nodes, null, false, details("mode", SummaryBuilder.kebab(policy.mode()),
+        "acks", policy.acks(), "ackLevel", SummaryBuilder.kebab(policy.ackLevel()),
         "timeoutMs", policy.timeoutMicros() / 1000.0));
   }
 
@@ -46,7 +46,7 @@ final class Reconfigurations {
    * (see {@link Scenario#keepsPages()}); a switch struck otherwise (from the dashboard) fails.
    */
   FaultActions.Applied method(Fault.Method change) {
-    String method = FaultDescription.kebab(change.method());
+    String method = SummaryBuilder.kebab(change.method());
     if (change.method().needsPages() && !scenario.keepsPages()) {
       throw new IllegalStateException("a switch to " + method + " needs every node's rows in pages from the start:"
           + " schedule it in the scenario's faults, or start with cluster.replication.method = wal");

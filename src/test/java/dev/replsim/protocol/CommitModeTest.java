@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommitModeTest {
 
   /** Three followers 10, 50 and 100 ms away (one way): round trips of 20, 100 and 200 ms. */
-  private static ProtocolHarness threeFollowers(CommitPolicy commit) {
+  static ProtocolHarness threeFollowers(CommitPolicy commit) {
     ProtocolHarness h = TestCluster.start(settings(commit), 3);
     h.network()
         .roundTrip(LEADER, follower(1), ms(10))

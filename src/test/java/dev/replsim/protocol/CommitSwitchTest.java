@@ -19,23 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class CommitSwitchTest {
 
-  /** Three followers 10, 50 and 100 ms away (one way): round trips of 20, 100 and 200 ms. */
-  private static ProtocolHarness threeFollowers(CommitPolicy commit) {
-    ProtocolHarness h = TestCluster.start(settings(commit), 3);
-    h.network()
-        .roundTrip(LEADER, follower(1), ms(10))
-        .roundTrip(LEADER, follower(2), ms(50))
-        .roundTrip(LEADER, follower(3), ms(100));
-    return h;
-  }
-
   private static void switchTo(ProtocolHarness h, long at, CommitPolicy policy) {
     h.fault(at, LEADER, new NodeFault.SetCommitPolicy(policy));
   }
 
   @Test
   void switchingSyncToAsyncReleasesTheWaitingWritesAtOnceAsCommitted() {
-    ProtocolHarness h = threeFollowers(sync(AckLevel.APPLIED));
+    ProtocolHarness h = CommitModeTest.threeFollowers(sync(AckLevel.APPLIED));
     long waiting = h.write(0, "k", "v");
     switchTo(h, ms(50), CommitPolicy.async());
 
@@ -47,7 +37,7 @@ class CommitSwitchTest {
 
   @Test
   void switchingAsyncToSyncMakesLaterWritesWaitForEveryFollower() {
-    ProtocolHarness h = threeFollowers(CommitPolicy.async());
+    ProtocolHarness h = CommitModeTest.threeFollowers(CommitPolicy.async());
     long before = h.write(0, "a", "1");
     switchTo(h, ms(10), sync(AckLevel.APPLIED));
     long after = h.write(ms(20), "b", "2");
@@ -60,7 +50,7 @@ class CommitSwitchTest {
 
   @Test
   void aSemiSyncTimeoutCountsFromTheAppendSoAWriteThatWaitedLongerFallsBackAtOnce() {
-    ProtocolHarness h = threeFollowers(sync(AckLevel.APPLIED));
+    ProtocolHarness h = CommitModeTest.threeFollowers(sync(AckLevel.APPLIED));
     long waiting = h.write(0, "k", "v");
     switchTo(h, ms(50), semiSync(3, ms(30)));
     long fresh = h.write(ms(60), "j", "w");
