@@ -49,7 +49,7 @@ public final class NodeFactory {
   /** The method new incarnations capture by; a method fault changes it. */
   private volatile ReplicationMethod method;
   /** Every node's votes, kept across its restarts. */
-  private final HardState hardState = new HardState();
+  private final HardState hardState = HardState.inMemory();
   private final Crashes crashes = new Crashes();
   private final Leadership leadership;
 

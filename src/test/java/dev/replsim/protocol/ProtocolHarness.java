@@ -66,7 +66,7 @@ final class ProtocolHarness {
 
   /** A harness for these nodes (added now or later; each has a link to each other), keeping their votes itself. */
   ProtocolHarness(List<String> members) {
-    this(null, members, new HardState());
+    this(null, members, HardState.inMemory());
   }
 
   /**
