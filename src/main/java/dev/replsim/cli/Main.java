@@ -31,7 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     sortOptions = false,
     description = "Simulates leader-follower database replication and measures its lag.",
     subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, BenchCommand.class,
-        ReportCommand.class, CompareCommand.class, DemoCommand.class, CheckSafetyCommand.class})
+        ReportCommand.class, CompareCommand.class, DemoCommand.class, CheckSafetyCommand.class,
+        NodeCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -85,8 +86,12 @@ public final class Main implements Callable<Integer> {
   /** {@code replsim} without a command. */
   @Override
   public Integer call() {
-    List<String> commands = new ArrayList<>(spec.subcommands().keySet());
-    commands.remove("help");
+    List<String> commands = new ArrayList<>();
+    spec.subcommands().forEach((name, sub) -> {
+      if (!sub.getCommandSpec().usageMessage().hidden() && !name.equals("help")) {
+        commands.add(name);
+      }
+    });
     String last = commands.remove(commands.size() - 1);
     throw new ParameterException(spec.commandLine(), "Missing command: " + String.join(", ", commands) + " or " + last);
   }

@@ -1,5 +1,6 @@
 package dev.replsim.cli;
 
+import dev.replsim.distributed.WireVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -10,8 +11,7 @@ public final class ManifestVersion implements IVersionProvider {
 
   /** The replsim version, or {@code dev}. */
   public static String version() {
-    String version = Main.class.getPackage().getImplementationVersion();
-    return version == null || version.isBlank() ? "dev" : version;
+    return WireVersion.replsim();
   }
 
   @Override
